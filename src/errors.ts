@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The closed set of error codes a client can see in `errors[].extensions.code`.
+ * Each code's text is its documentation (README "Errors" is generated from the same list by a test).
+ */
+export const errorCodes = {
+  BAD_USER_INPUT: 'An argument is invalid (format, length, range or a missing field). Nothing was sent upstream.',
+  UNAUTHENTICATED: 'No API key was given, or the upstream rejected it.',
+  FORBIDDEN: 'The API key may not do this (for example: no active upstream subscription).',
+  NOT_FOUND: 'The task or clip does not exist for this API key.',
+  INSUFFICIENT_CREDITS: 'The account has too few credits for this operation.',
+  CONTENT_REJECTED: 'The upstream refused the lyrics or description (moderation, copyrighted lyrics, artist names).',
+  RATE_LIMITED: 'Too many requests; retry after `extensions.retryAfterSeconds` when present.',
+  UPSTREAM_TIMEOUT: 'The upstream did not answer in time. For a paid operation the task may still have been created.',
+  UPSTREAM_UNAVAILABLE: 'The upstream could not be reached or is failing (connection refused or reset, 502/503/504, circuit open).',
+  UPSTREAM_ERROR: 'The upstream answered with an error or a response the gateway cannot read.',
+  INTERNAL_SERVER_ERROR: 'An unexpected gateway fault; details are in the server log under the request id.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** Extra machine-readable facts attached to an error's `extensions`. */
+export interface ErrorDetails {
+  /** The input field at fault, as a dotted path (`input.title`). */
+  field?: string;
+  /** Seconds to wait before retrying, for RATE_LIMITED. */
+  retryAfterSeconds?: number;
+  /** The upstream HTTP status, when the error came from an upstream answer. */
+  upstreamStatus?: number;
+}
+
+/**
+ * An error whose code and message are safe to show to clients. It is a GraphQLError so that it reaches the
+ * response as it is, with `extensions.code`; anything else a resolver throws is masked as INTERNAL_SERVER_ERROR.
+ */
+export class GatewayError extends GraphQLError {
+  override readonly name = 'GatewayError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    const extensions: Record<string, unknown> = { code };
+    for (const [key, value] of Object.entries(details)) if (value !== undefined) extensions[key] = value;
+    super(message, { extensions });
+  }
+}
+
+export function badInput(message: string, field?: string): GatewayError {
+  return new GatewayError('BAD_USER_INPUT', message, field ? { field } : {});
+}

@@ -1,0 +1,13 @@
+/** The whole schema: every type module, then every resolver module, then the built schema. */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder.js';
+import './scalars.js';
+import './task-status.js';
+import './clip.js';
+import './stem.js';
+import './task.js';
+import './music.js';
+import '../resolvers/tasks.js';
+import '../resolvers/operations.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,42 @@
+import { builder } from '../builder.js';
+import { stemKinds, type Clip, type StemKind } from '../upstream/types.js';
+import { ClipRef } from './clip.js';
+
+const descriptions: Record<StemKind, string> = {
+  VOCALS: 'Lead vocals.',
+  BACKING_VOCALS: 'Backing vocals and harmonies.',
+  DRUMS: 'Drum kit.',
+  BASS: 'Bass line.',
+  GUITAR: 'Guitars.',
+  KEYBOARD: 'Piano, organ and other keys.',
+  PERCUSSION: 'Percussion other than the drum kit.',
+  STRINGS: 'Bowed and plucked strings.',
+  SYNTH: 'Synthesizers and pads.',
+  FX: 'Effects, risers and ambience.',
+  BRASS: 'Brass section.',
+  WOODWINDS: 'Woodwinds.',
+  INSTRUMENTAL: 'Everything but the vocals (basic two-stem split only).',
+  OTHER: 'A stem whose name the gateway does not recognise; see `name`.',
+};
+
+export const StemKindEnum = builder.enumType('StemKind', {
+  description: 'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.',
+  values: Object.fromEntries(stemKinds.map((k) => [k, { value: k, description: descriptions[k] }])) as {
+    [K in StemKind]: { value: K; description: string };
+  },
+});
+
+export interface Stem {
+  kind: StemKind;
+  name: string;
+  clip: Clip;
+}
+
+export const StemRef = builder.objectRef<Stem>('Stem').implement({
+  description: 'One separated track of a song, produced by a stems task.',
+  fields: (t) => ({
+    kind: t.field({ type: StemKindEnum, description: 'Which part of the song this is.', resolve: (s) => s.kind }),
+    name: t.exposeString('name', { description: 'The stem name as the upstream gives it, e.g. `Backing Vocals`.' }),
+    clip: t.field({ type: ClipRef, description: 'The clip holding the stem audio.', resolve: (s) => s.clip }),
+  }),
+});

@@ -1,0 +1,42 @@
+/**
+ * Per-request task loading: DataLoader collapses repeated ids into one upstream read each, and at most
+ * `concurrency` reads run at once. A task the registry knows to belong to another tenant is NOT_FOUND.
+ */
+import DataLoader from 'dataloader';
+import { GatewayError } from '../errors.js';
+import type { UpstreamClient } from '../upstream/client.js';
+import type { TaskRegistry } from './registry.js';
+import type { Task } from './task.js';
+
+export interface TaskLoaderDeps {
+  upstream: UpstreamClient;
+  registry: TaskRegistry;
+}
+
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
+  const record = await deps.registry.lookup(id);
+  if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  const snapshot = await deps.upstream.getTask(apiKey, id);
+  return { ...snapshot, kind: record?.kind ?? 'UNKNOWN' };
+}
+
+export function createTaskLoader(deps: TaskLoaderDeps, apiKey: string, tenant: string, concurrency = 8) {
+  return new DataLoader<string, Task>((ids) =>
+    mapWithConcurrency(ids, concurrency, (id) =>
+      loadTask(deps, apiKey, tenant, id).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
+    ),
+  );
+}

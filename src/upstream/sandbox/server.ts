@@ -1,0 +1,132 @@
+/**
+ * The sandbox upstream: an HTTP server that simulates the AI Music API contract (docs/upstream.md) so that the
+ * gateway runs and is tested offline. Bearer auth, one task per POST, time-driven task states, upstream-shaped errors.
+ * Every request is recorded in `calls` so tests can assert what reached the upstream.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { coverSvg, toneWav } from './files.js';
+import { SandboxError, sandboxRoutes } from './routes.js';
+import { SandboxStore } from './store.js';
+
+export interface SandboxOptions {
+  /** How long a task takes from submission to its final state (default 20000 ms). */
+  taskMs?: number;
+  now?: () => number;
+}
+
+export interface SandboxCall {
+  method: string;
+  path: string;
+  /** The bearer token sent, or null. */
+  apiKey: string | null;
+  body: unknown;
+}
+
+export interface Sandbox {
+  readonly server: Server;
+  readonly store: SandboxStore;
+  /** Every request received, oldest first. */
+  readonly calls: SandboxCall[];
+  /** Base URL once listening, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+  const payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  send(res, status, { code: status, message });
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new SandboxError(413, 'request body too large');
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new SandboxError(400, 'body must be a JSON object');
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const calls: SandboxCall[] = [];
+  const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
+  const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    const file = /^\/files\/([\w-]+)\.(wav|svg)$/.exec(path);
+    if (req.method === 'GET' && file) {
+      const [, id = '', ext] = file;
+      return ext === 'wav' ? send(res, 200, toneWav(id), 'audio/wav') : send(res, 200, coverSvg(id), 'image/svg+xml');
+    }
+    const apiKey = bearer(req);
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    calls.push({ method: req.method ?? '', path, apiKey, body });
+    if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
+    if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
+
+    const taskPath = /^\/api\/v1\/sonic\/task\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && taskPath) {
+      const task = store.task(decodeURIComponent(taskPath[1] ?? ''), apiKey);
+      if (!task) return sendError(res, 400, 'task not found.');
+      return send(res, 200, { code: 200, message: 'success', data: store.wireClips(task) });
+    }
+    const route = sandboxRoutes[path];
+    if (req.method === 'POST' && route) {
+      const result = route(body ?? {}, store);
+      const task = store.addTask(apiKey, result.kind, result.clips, result.failWith);
+      return send(res, 200, { message: 'success', task_id: task.id });
+    }
+    return sendError(res, 404, `no route for ${req.method} ${path}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof SandboxError) return sendError(res, err.status, err.message);
+      sendError(res, 500, 'internal sandbox error');
+    });
+  });
+
+  Object.assign(sandbox, {
+    server,
+    store,
+    async listen(port = 0, host = '127.0.0.1') {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      sandbox.url = `http://${host}:${address.port}`;
+      return sandbox.url;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+  return sandbox as Sandbox;
+}

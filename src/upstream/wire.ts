@@ -1,0 +1,152 @@
+/**
+ * The upstream's wire format (snake_case JSON) and its mapping to the domain types.
+ * This is the one place that knows the upstream's field names; the sandbox reuses the wire types.
+ * Facts and their sources: docs/upstream.md.
+ */
+import { GatewayError } from '../errors.js';
+import type { Clip, StemKind, TaskSnapshot, TaskStatus } from './types.js';
+
+export interface WireClip {
+  clip_id: string;
+  state: string;
+  title?: string | null;
+  tags?: string | null;
+  lyrics?: string | null;
+  gpt_description_prompt?: string | null;
+  image_url?: string | null;
+  audio_url?: string | null;
+  video_url?: string | null;
+  duration?: number | null;
+  mv?: string | null;
+  created_at?: string | null;
+  error_message?: string | null;
+}
+
+export interface WireTaskResponse {
+  code: number;
+  message: string;
+  data: WireClip[];
+}
+
+export interface WireSubmitResponse {
+  message: string;
+  task_id: string;
+}
+
+/** The shape of an upstream error answer. */
+export interface WireErrorResponse {
+  code?: number;
+  message?: string;
+  error?: string;
+}
+
+const stateToStatus: Record<string, TaskStatus> = {
+  pending: 'PENDING',
+  queued: 'PENDING',
+  submitted: 'PENDING',
+  running: 'RUNNING',
+  processing: 'RUNNING',
+  streaming: 'RUNNING',
+  succeeded: 'SUCCEEDED',
+  complete: 'SUCCEEDED',
+  failed: 'FAILED',
+  error: 'FAILED',
+};
+
+/** Wire state names per domain status, for the sandbox (first listed is canonical). */
+export const wireStates: Record<TaskStatus, string> = {
+  PENDING: 'pending',
+  RUNNING: 'running',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+};
+
+function malformed(what: string): GatewayError {
+  return new GatewayError('UPSTREAM_ERROR', `The upstream sent a malformed response: ${what}.`);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+};
+
+export function toClip(wire: unknown): Clip {
+  if (typeof wire !== 'object' || wire === null) throw malformed('a clip is not an object');
+  const w = wire as Record<string, unknown>;
+  const id = str(w.clip_id);
+  if (!id) throw malformed('a clip has no clip_id');
+  const state = str(w.state);
+  const status = state ? stateToStatus[state.toLowerCase()] : undefined;
+  if (!status) throw malformed(`clip ${id} is in an unknown state "${String(w.state)}"`);
+  return {
+    id,
+    status,
+    title: str(w.title),
+    tags: str(w.tags),
+    lyrics: str(w.lyrics),
+    description: str(w.gpt_description_prompt),
+    audioUrl: str(w.audio_url),
+    imageUrl: str(w.image_url),
+    videoUrl: str(w.video_url),
+    duration: num(w.duration),
+    model: str(w.mv),
+    createdAt: str(w.created_at),
+    error: status === 'FAILED' ? (str(w.error_message) ?? 'The upstream reported the clip as failed.') : null,
+  };
+}
+
+/** A task's status is the least advanced of its clips'; any failed clip fails the task. */
+export function taskStatusOf(clips: readonly Clip[]): TaskStatus {
+  if (clips.length === 0) return 'PENDING';
+  if (clips.some((c) => c.status === 'FAILED')) return 'FAILED';
+  if (clips.every((c) => c.status === 'SUCCEEDED')) return 'SUCCEEDED';
+  return clips.some((c) => c.status !== 'PENDING') ? 'RUNNING' : 'PENDING';
+}
+
+export function toTaskSnapshot(taskId: string, body: unknown): TaskSnapshot {
+  if (typeof body !== 'object' || body === null) throw malformed('the task answer is not a JSON object');
+  const fields = body as Record<string, unknown>;
+  // Early polls answer {"type":"not_ready"} with no data (docs/upstream.md §4).
+  if (fields.type === 'not_ready' && fields.data === undefined) return { id: taskId, status: 'PENDING', clips: [], error: null };
+  if (!Array.isArray(fields.data)) throw malformed('the task answer has no data list');
+  const clips = fields.data.map(toClip);
+  const status = taskStatusOf(clips);
+  const failed = clips.find((c) => c.status === 'FAILED');
+  return { id: taskId, status, clips, error: failed?.error ?? null };
+}
+
+export function toSubmittedTask(body: unknown): { taskId: string } {
+  const taskId = typeof body === 'object' && body !== null ? str((body as Record<string, unknown>).task_id) : null;
+  if (!taskId) throw malformed('the submit answer has no task_id');
+  return { taskId };
+}
+
+/** Words in an upstream stem name, checked in order ("Backing Vocals" before "Vocals"). */
+const stemWords: [RegExp, StemKind][] = [
+  [/backing|harmon/, 'BACKING_VOCALS'],
+  [/vocal|vox|voice/, 'VOCALS'],
+  [/instrumental|accompaniment/, 'INSTRUMENTAL'],
+  [/drum|kick|snare/, 'DRUMS'],
+  [/bass/, 'BASS'],
+  [/guitar/, 'GUITAR'],
+  [/key|piano|organ/, 'KEYBOARD'],
+  [/perc/, 'PERCUSSION'],
+  [/string/, 'STRINGS'],
+  [/synth|pad/, 'SYNTH'],
+  [/\bfx\b|effect/, 'FX'],
+  [/brass|horn|trumpet/, 'BRASS'],
+  [/woodwind|flute|sax|clarinet/, 'WOODWINDS'],
+];
+
+/**
+ * The stem a stem clip holds. Stem clips are titled "<source title> (<Stem>)" (docs/upstream.md §5), so the
+ * trailing parenthesis names the stem; a title without one is read whole. Unrecognised names are OTHER.
+ */
+export function stemOfTitle(title: string | null): { kind: StemKind; name: string } {
+  const trimmed = (title ?? '').trim();
+  const name = /\(([^()]+)\)\s*$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
+  const lower = name.toLowerCase();
+  const kind = stemWords.find(([pattern]) => pattern.test(lower))?.[1] ?? 'OTHER';
+  return { kind, name };
+}

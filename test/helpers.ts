@@ -1,0 +1,102 @@
+/** Test harness: a sandbox or fake upstream on 127.0.0.1, a gateway in front of it, and a GraphQL caller. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../src/config.js';
+import { createGateway, type Gateway } from '../src/gateway.js';
+import { closeServices, createServices, type Services } from '../src/services.js';
+import { createSandbox, type Sandbox } from '../src/upstream/sandbox/server.js';
+
+export const keyA = 'test-key-alpha-0001';
+export const keyB = 'test-key-bravo-0002';
+
+/** A clock tests move by hand, so task progress is exact and instant. */
+export function manualClock(start = Date.parse('2026-11-25T00:00:00Z')) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => void (now += ms) };
+}
+
+export async function startSandbox(taskMs = 1000, now?: () => number): Promise<Sandbox> {
+  const sandbox = createSandbox({ taskMs, ...(now ? { now } : {}) });
+  await sandbox.listen(0);
+  return sandbox;
+}
+
+export interface TestGateway {
+  url: string;
+  gateway: Gateway;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<TestGateway> {
+  const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, ...env });
+  const services = createServices(config, pino({ level: 'silent' }));
+  const gateway = createGateway(services);
+  const url = await gateway.listen(0, '127.0.0.1');
+  return {
+    url,
+    gateway,
+    services,
+    async close() {
+      await gateway.close();
+      await closeServices(services);
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+export const codes = (res: GraphQLResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
+
+/** A scripted upstream: each request is recorded and answered by `handler`. */
+export interface FakeUpstream {
+  url: string;
+  requests: { method: string; path: string; body: string; headers: IncomingMessage['headers'] }[];
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void;
+  close(): Promise<void>;
+}
+
+export async function startFakeUpstream(
+  handler: FakeUpstream['handler'] = (_req, res) => res.end('{}'),
+): Promise<FakeUpstream> {
+  const fake = { requests: [], handler } as unknown as FakeUpstream;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      fake.requests.push({ method: req.method ?? '', path: req.url ?? '', body, headers: req.headers });
+      fake.handler(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return fake;
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
