@@ -51,8 +51,7 @@ export class UpstreamClient {
 
   /** GET /api/v1/sonic/task/{id}: the task's clips and the status they add up to. */
   async getTask(apiKey: string, taskId: string): Promise<TaskSnapshot> {
-    const body = await this.call('GET', `/api/v1/sonic/task/${encodeURIComponent(taskId)}`, apiKey);
-    return toTaskSnapshot(taskId, body);
+    return toTaskSnapshot(taskId, await this.get(apiKey, `/api/v1/sonic/task/${encodeURIComponent(taskId)}`));
   }
 
   /** POSTs one operation of the table. `extra` carries gateway-added fields such as webhook settings. */
@@ -62,8 +61,17 @@ export class UpstreamClient {
     input: Input,
     extra: Record<string, unknown> = {},
   ): Promise<SubmittedTask> {
-    const body = await this.call('POST', operation.path, apiKey, { ...operation.toBody(input), ...extra });
-    return toSubmittedTask(body);
+    return toSubmittedTask(await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra }));
+  }
+
+  /** A GET: the parsed JSON answer, or a GatewayError. */
+  get(apiKey: string, path: string): Promise<unknown> {
+    return this.call('GET', path, apiKey);
+  }
+
+  /** A POST, sent once: the parsed JSON answer, or a GatewayError. */
+  post(apiKey: string, path: string, body: Record<string, unknown>): Promise<unknown> {
+    return this.call('POST', path, apiKey, body);
   }
 
   async close(): Promise<void> {
