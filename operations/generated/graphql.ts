@@ -86,14 +86,52 @@ export type StemKind =
 
 /** Which operation created a task. */
 export type TaskKind =
+  /** An accompaniment added to an uploaded vocal. */
+  | 'ADD_INSTRUMENTAL'
+  /** Vocals added to an uploaded instrumental. */
+  | 'ADD_VOCALS'
+  /** An extension joined to its source: the full song. */
+  | 'CONCAT_MUSIC'
+  /** A cover of a generated clip in another style. */
+  | 'COVER_MUSIC'
+  /** A cover of an uploaded clip. */
+  | 'COVER_UPLOADED_MUSIC'
   /** A new song from lyrics and style, or from a description (two takes). */
   | 'CREATE_MUSIC'
+  /** An extension of a generated clip (the new part only). */
+  | 'EXTEND_MUSIC'
+  /** An extension of an uploaded clip. */
+  | 'EXTEND_UPLOADED_MUSIC'
+  /** A song mixed from two clips. */
+  | 'MASHUP'
+  /** A new song sung by a persona. */
+  | 'PERSONA_MUSIC'
+  /** A Producer clip re-encoded as MP3 or WAV (`audioUrl` or `wavUrl`). */
+  | 'PRODUCER_DOWNLOAD'
+  /** Producer lyrics (a clip with `title` and `lyrics`). */
+  | 'PRODUCER_LYRICS'
+  /** A Producer song (one take; its clip has `wavUrl`). */
+  | 'PRODUCER_MUSIC'
+  /** Audio uploaded to Producer (the new clip). */
+  | 'PRODUCER_UPLOAD'
+  /** A Producer music video (a clip with `videoUrl`). */
+  | 'PRODUCER_VIDEO'
+  /** A remaster of a generated clip. */
+  | 'REMASTER'
+  /** A clip with a time range sung anew. */
+  | 'REPLACE_SECTION'
+  /** A song grown from a sample. */
+  | 'SAMPLE'
   /** A split of a song into vocals and instrumental. */
   | 'STEMS_BASIC'
   /** A split of a song into twelve stems. */
   | 'STEMS_FULL'
   /** Submitted outside this gateway (or before it lost its memory of it); the upstream does not say. */
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  /** Audio from a URL, uploaded and covered. */
+  | 'UPLOAD_AND_COVER'
+  /** Audio from a URL, uploaded and extended. */
+  | 'UPLOAD_AND_EXTEND';
 
 /** The life of a task: PENDING → RUNNING → SUCCEEDED or FAILED. */
 export type TaskStatus =
