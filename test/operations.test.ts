@@ -10,10 +10,28 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { answerCases } from './cases/answers.js';
 import { producerCases } from './cases/producer.js';
 import { sonicTaskCases } from './cases/sonic-tasks.js';
-import type { Fixtures, OperationCase, Vars } from './cases/types.js';
+import { demo, describedSong, type Fixtures, type OperationCase, type Vars } from './cases/types.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 
 const taskMs = 20_000;
+
+/** Requests the gateway lets through that only the upstream can refuse: one call, and the upstream's verdict. */
+const upstreamRefusals: { name: string; field: string; variables: (fx: Fixtures) => Vars; code: string }[] = [
+  {
+    name: 'continueAt past the end of the clip',
+    field: 'extendMusic',
+    variables: () => ({ input: { clipId: demo, continueAt: 999, ...describedSong } }),
+    code: 'BAD_USER_INPUT',
+  },
+  { name: 'vocals over a clip that was not uploaded', field: 'addVocals', variables: () => ({ input: { clipId: demo, lyrics: 'la la' } }), code: 'BAD_USER_INPUT' },
+  { name: 'the timeline of a clip without lyrics', field: 'getLyricsTimeline', variables: (fx) => ({ clipId: fx.uploadedClipId }), code: 'NOT_FOUND' },
+  {
+    name: 'a persona that does not exist',
+    field: 'createMusicWithPersona',
+    variables: () => ({ input: { personaId: 'no-such-persona', ...describedSong } }),
+    code: 'NOT_FOUND',
+  },
+];
 const cases: OperationCase[] = [...sonicTaskCases, ...answerCases, ...producerCases];
 const finishedTask = `query($id: ID!) { task(id: $id) { id kind status error
   clips { id title tags lyrics audioUrl wavUrl videoUrl imageUrl duration } } }`;
@@ -76,5 +94,12 @@ describe('every operation through GraphQL against the sandbox', () => {
       expect(res.data).toBeNull();
       expect(sandbox.calls.length).toBe(before);
     });
+  });
+
+  it.each(upstreamRefusals)('passes on the upstream refusing $name as $code', async (r) => {
+    const before = sandbox.calls.length;
+    const res = await gql(gw.url, mutationFor(r.field, '{ __typename }'), r.variables(fx));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: r.code, upstreamStatus: expect.any(Number) });
+    expect(sandbox.calls.length).toBe(before + 1);
   });
 });

@@ -227,9 +227,8 @@ for (const [field, spec] of Object.entries(operationMutations)) {
       type: spec.type,
       description: `${spec.description}${costNote(spec.operation)} ${answer}`,
       args: spec.args(t.arg),
-      // The row's operation and type agree by construction (startsTask / answers); here they are handled alike.
-      resolve: (_root, args, ctx: Context) =>
-        submitOperation(ctx, spec.operation as SyncOperation<unknown, unknown>, spec.toRequest(args)),
+      // The row's operation and GraphQL type agree by construction (startsTask / answers).
+      resolve: (_root, args, ctx: Context) => submitOperation(ctx, spec.operation, spec.toRequest(args)),
     }),
   );
 }

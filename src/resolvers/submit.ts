@@ -9,6 +9,7 @@ import type { SubmittedTask } from '../upstream/types.js';
 
 export function submitOperation<Input>(ctx: Context, operation: TaskOperation<Input>, input: Input): Promise<Task>;
 export function submitOperation<Input, Result>(ctx: Context, operation: SyncOperation<Input, Result>, input: Input): Promise<Result>;
+export function submitOperation<Input, Result>(ctx: Context, operation: UpstreamOperation<Input, Result>, input: Input): Promise<Task | Result>;
 export async function submitOperation<Input, Result>(
   ctx: Context,
   operation: UpstreamOperation<Input, Result>,
