@@ -6,9 +6,9 @@
 import { Pool } from 'undici';
 import { GatewayError, type ErrorCode } from '../errors.js';
 import { errorFromAnswer, errorFromTransport, isErrorAnswer } from './errors.js';
-import type { UpstreamOperation } from './operations.js';
-import type { SubmittedTask, TaskSnapshot } from './types.js';
-import { toSubmittedTask, toTaskSnapshot } from './wire.js';
+import type { TaskFamily, UpstreamOperation } from './operations.js';
+import type { TaskSnapshot } from './types.js';
+import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 
 export interface UpstreamClientOptions {
   /** Origin plus optional base path, e.g. `https://api.aimusicapi.ai`. */
@@ -49,19 +49,27 @@ export class UpstreamClient {
     });
   }
 
-  /** GET /api/v1/sonic/task/{id}: the task's clips and the status they add up to. */
-  async getTask(apiKey: string, taskId: string): Promise<TaskSnapshot> {
-    return toTaskSnapshot(taskId, await this.get(apiKey, `/api/v1/sonic/task/${encodeURIComponent(taskId)}`));
+  /** GET /api/v1/{family}/task/{id}: the task's clips and the status they add up to. */
+  async getTask(apiKey: string, taskId: string, family: TaskFamily = 'sonic'): Promise<TaskSnapshot> {
+    const answer = await this.get(apiKey, `/api/v1/${family}/task/${encodeURIComponent(taskId)}`);
+    return family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer);
   }
 
-  /** POSTs one operation of the table. `extra` carries gateway-added fields such as webhook settings. */
-  async submit<Input>(
+  /**
+   * Calls one operation of the table, once, and maps its answer: a submitted task's id, or the operation's result.
+   * `extra` carries gateway-added fields such as webhook settings.
+   */
+  async submit<Input, Result>(
     apiKey: string,
-    operation: UpstreamOperation<Input>,
+    operation: UpstreamOperation<Input, Result>,
     input: Input,
     extra: Record<string, unknown> = {},
-  ): Promise<SubmittedTask> {
-    return toSubmittedTask(await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra }));
+  ): Promise<Result> {
+    const answer =
+      operation.method === 'GET'
+        ? await this.get(apiKey, operation.path)
+        : await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
+    return operation.toResult(answer, input);
   }
 
   /** A GET: the parsed JSON answer, or a GatewayError. */
