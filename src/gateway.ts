@@ -1,6 +1,6 @@
 /**
- * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql and a
- * health check at /health. It serves; what it serves is built elsewhere.
+ * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
+ * health check at /health and Prometheus metrics at /metrics. It serves; what it serves is built elsewhere.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { createContext, type Context } from './context.js';
 import { graphiqlTabs } from './graphiql.js';
 import { maskError } from './plugins/errors.js';
+import { useMetrics } from './plugins/metrics.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
 
@@ -49,11 +50,20 @@ export function createGateway(services: Services): Gateway {
     landingPage: false,
     maskedErrors: { maskError },
     logging: yogaLogger(logger),
+    plugins: [useMetrics(services.metrics)],
   });
 
   const server = createServer((req, res) => {
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { status: 'ok', upstream: services.config.sandbox ? 'sandbox' : 'live' });
+    }
+    if (req.url === '/metrics' && req.method === 'GET') {
+      const { registry } = services.metrics;
+      void registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+      });
+      return;
     }
     void yoga(req, res, { req, res });
   });
