@@ -1,6 +1,6 @@
 /**
  * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
- * health check at /health and Prometheus metrics at /metrics. It serves; what it serves is built elsewhere.
+ * health check at /health, Prometheus metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,8 @@ import { maskError } from './plugins/errors.js';
 import { useMetrics } from './plugins/metrics.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
+import { demoClip } from './upstream/sandbox/store.js';
+import { createWebPage } from './web/serve.js';
 
 export interface Gateway {
   readonly server: Server;
@@ -53,7 +55,9 @@ export function createGateway(services: Services): Gateway {
     plugins: [useMetrics(services.metrics)],
   });
 
+  const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   const server = createServer((req, res) => {
+    if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { status: 'ok', upstream: services.config.sandbox ? 'sandbox' : 'live' });
     }
