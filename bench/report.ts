@@ -1,0 +1,43 @@
+/** Writes bench/RESULTS.md: machine facts, then one table per benchmark with its targets and verdicts. */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+
+export interface Row {
+  measure: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
+
+export interface Section {
+  title: string;
+  method: string;
+  rows: Row[];
+  notes?: string[];
+}
+
+export function machineInfo(): string[] {
+  const cpu = cpus();
+  return [
+    `- date: ${new Date().toISOString()}`,
+    `- node ${process.version}, ${osType()} ${release()}`,
+    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    '- load generator, gateway and sandbox share these cores (each its own process unless said otherwise)',
+  ];
+}
+
+export function renderReport(sections: Section[], command: string): string {
+  const out = ['# Benchmark results', '', `Produced by \`${command}\`. Not part of \`npm test\`.`, '', '## Machine', '', ...machineInfo(), ''];
+  for (const s of sections) {
+    out.push(`## ${s.title}`, '', s.method, '', '| measure | value | target | met |', '|---|---|---|---|');
+    for (const r of s.rows) out.push(`| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+    if (s.notes?.length) out.push('', ...s.notes.map((n) => `- ${n}`));
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function writeReport(path: string, sections: Section[], command: string): void {
+  writeFileSync(path, renderReport(sections, command));
+}

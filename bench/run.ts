@@ -1,0 +1,56 @@
+/**
+ * `npm run bench [-- --only overhead,batching,...] [--seconds N]`: runs the benchmarks side by side on 127.0.0.1 and
+ * writes bench/RESULTS.md. Each benchmark is bounded in time.
+ */
+import { parseArgs } from 'node:util';
+import { benchBatching } from './batching.js';
+import { benchOverhead } from './overhead.js';
+import { writeReport, type Section } from './report.js';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
+});
+const seconds = Number(values.seconds);
+const only = new Set((values.only ?? 'overhead,batching').split(','));
+const sections: Section[] = [];
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+if (only.has('overhead')) {
+  for (const connections of [50, 1]) {
+    console.log(`overhead at ${connections} connection(s)...`);
+    const r = await benchOverhead(connections, seconds * 1000);
+    const ratio = r.gateway.throughput / r.direct.throughput;
+    const added = r.gateway.p50Ms - r.direct.p50Ms;
+    const saturated = connections === 50;
+    sections.push({
+      title: `1. Gateway overhead, ${connections} connection${connections === 1 ? '' : 's'}`,
+      method:
+        `\`{ task(id) { status clips { id audioUrl } } }\` through the gateway vs the same \`GET /api/v1/sonic/task/{id}\` ` +
+        `sent directly with undici, both against the standalone sandbox (child processes), closed loop, ${seconds} s each after a warm-up.`,
+      rows: [
+        { measure: 'direct throughput', value: `${fmt(r.direct.throughput)} req/s (p50 ${fmt(r.direct.p50Ms, 2)} ms, p99 ${fmt(r.direct.p99Ms, 2)} ms)` },
+        { measure: 'gateway throughput', value: `${fmt(r.gateway.throughput)} req/s (p50 ${fmt(r.gateway.p50Ms, 2)} ms, p99 ${fmt(r.gateway.p99Ms, 2)} ms)` },
+        { measure: 'gateway / direct', value: `${fmt(ratio * 100, 1)} %`, ...(saturated ? { target: '≥ 50 %', met: ratio >= 0.5 } : {}) },
+        { measure: 'added p50 latency', value: `${fmt(added, 2)} ms`, ...(saturated ? { target: '≤ 1 ms', met: added <= 1 } : {}) },
+        { measure: 'errors', value: `${r.direct.errors} direct, ${r.gateway.errors} gateway` },
+      ],
+    });
+  }
+}
+
+if (only.has('batching')) {
+  console.log('batching...');
+  const r = await benchBatching();
+  sections.push({
+    title: '2. Batching',
+    method: `One \`tasks(ids:)\` query for ${r.ids} ids of which ${r.distinct} are distinct; upstream reads counted at the (in-process) sandbox.`,
+    rows: [
+      { measure: 'upstream reads', value: String(r.upstreamReads), target: `≤ ${r.distinct} (distinct ids)`, met: r.upstreamReads <= r.distinct },
+      { measure: 'query time', value: `${fmt(r.elapsedMs, 1)} ms` },
+    ],
+  });
+}
+
+const path = new URL('./RESULTS.md', import.meta.url).pathname;
+writeReport(path, sections, `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`);
+console.log(`wrote ${path}`);
