@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { CreateMusicInput, createMusicSchema } from '../schema/music.js';
 import { TaskRef } from '../schema/task.js';
 import { idSchema, parseInput } from '../schema/validation.js';
+import { idempotencyKeyDescription, idempotencyKeySchema } from '../idempotency/key.js';
 import { operations, type ClipRequest, type UpstreamOperation } from '../upstream/operations.js';
 import { submitOperation } from './submit.js';
 
@@ -62,8 +63,12 @@ for (const [field, spec] of Object.entries(operationMutations) as unknown as [st
     t.field({
       type: TaskRef,
       description: `${spec.description}${costNote(spec.operation)} Returns the PENDING task at once.`,
-      args: spec.args(t.arg),
-      resolve: (_root, args, ctx: Context) => submitOperation(ctx, spec.operation, spec.toRequest(args)),
+      args: { ...spec.args(t.arg), idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }) },
+      resolve: (_root, args, ctx: Context) => {
+        const request = spec.toRequest(args);
+        const key = parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
+        return submitOperation(ctx, spec.operation, request, key);
+      },
     }),
   );
 }
