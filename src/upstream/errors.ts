@@ -4,17 +4,9 @@
  * 400 and "not enough credits" as 403, so the message text refines what the status alone says.
  */
 import { GatewayError, type ErrorCode } from '../errors.js';
+import { redact } from '../secrets.js';
 
-/** Replaces every occurrence of each secret in `text`. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (!s || s.length < 4) continue;
-    // Also the forms an echo may take: URL-encoded and base64.
-    for (const form of new Set([s, encodeURIComponent(s), Buffer.from(s).toString('base64')])) out = out.split(form).join('[redacted]');
-  }
-  return out;
-}
+export { redact } from '../secrets.js';
 
 /** Message patterns that say more than the status does, checked in order. */
 const messageRules: [RegExp, ErrorCode][] = [
