@@ -33,6 +33,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   CORS_ORIGINS: z.string().default('*'),
   SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
 });
 
 export interface Config {
@@ -62,6 +63,8 @@ export interface Config {
   /** Browser origins allowed by CORS; `['*']` allows any. */
   corsOrigins: string[];
   shutdownTimeoutMs: number;
+  /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
+  shutdownDelayMs: number;
 }
 
 export interface Limits {
@@ -118,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   };
 }

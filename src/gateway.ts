@@ -31,8 +31,8 @@ export interface Gateway {
   /** Adds a step to shutdown, run while HTTP requests drain (e.g. disposing the graphql-ws server: close code 1001). */
   onClose(closer: () => Promise<void>): void;
   /**
-   * Graceful shutdown: /health answers 503, no new connections, requests in flight finish (up to
-   * SHUTDOWN_TIMEOUT_MS, then they are cut), the `onClose` steps run.
+   * Graceful shutdown: /health answers 503 (for SHUTDOWN_DELAY_MS new requests are still served), then no new
+   * connections; requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, then they are cut) while the `onClose` steps run.
    */
   close(): Promise<void>;
 }
@@ -96,7 +96,8 @@ export function createGateway(services: Services): Gateway {
   const server = createServer((req, res) => {
     const started = performance.now();
     const requestId = requestIdOf(req.headers[requestIdHeader]);
-    const ownKey = bearerKey(req.headers.authorization);
+    // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
+    const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
     const scope: RequestScope = { requestId, secrets: ownKey ? [ownKey] : [] };
     res.setHeader(requestIdHeader, requestId);
     drain.track(res);
@@ -130,6 +131,6 @@ export function createGateway(services: Services): Gateway {
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
     onClose: (closer) => drain.onClose(closer),
-    close: () => drain.close(config.shutdownTimeoutMs),
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs),
   };
 }

@@ -187,7 +187,12 @@ describe('limits settings', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     sandbox = await startSandbox();
-    gw = await startGateway(sandbox.url, { ALLOW_INTROSPECTION: 'false', MAX_QUERY_COST: '40', RATE_LIMIT_PER_MINUTE: '5' });
+    gw = await startGateway(sandbox.url, {
+      ALLOW_INTROSPECTION: 'false',
+      MAX_QUERY_COST: '40',
+      RATE_LIMIT_PER_MINUTE: '5',
+      CORS_ORIGINS: 'https://app.example',
+    });
   });
   afterAll(async () => {
     await gw.close();
@@ -199,6 +204,16 @@ describe('limits settings', () => {
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/introspection/i) });
     const typo = await gql(gw.url, `{ taks(id: "x") { id } }`, {}, { authorization: 'Bearer introspection-key-1' });
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('CORS_ORIGINS: a preflight from another origin is not allowed; the listed one is', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${gw.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect((await preflight('https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
   });
 
   it('MAX_QUERY_COST refuses a costly document before it runs', async () => {

@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown of the HTTP server: stop accepting connections, let the requests in flight finish (keep-alive
+ * Graceful shutdown of the HTTP server: report draining (/health 503), stop accepting connections, let the requests in flight finish (keep-alive
  * connections are closed after their current response), run the other closers (e.g. the WebSocket server) at the
  * same time, and after `timeoutMs` cut whatever is left.
  */
@@ -34,9 +34,14 @@ export class Drain {
     return this.inFlight.size;
   }
 
-  async close(timeoutMs: number): Promise<void> {
+  /**
+   * `delayMs`: how long to keep accepting (with /health at 503, so a load balancer stops sending traffic) before
+   * the listener closes. `timeoutMs`: how long requests in flight then get to finish.
+   */
+  async close(timeoutMs: number, delayMs = 0): Promise<void> {
     this.draining = true;
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     const finished = this.inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.idle = resolve));

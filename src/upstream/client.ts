@@ -128,8 +128,14 @@ export class UpstreamClient {
     }
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
+  /** Closes the pool; calls still running after `graceMs` (their client request was already cut) are aborted. */
+  async close(graceMs = 1_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const closing = this.pool.close();
+    if ((await Promise.race([closing, late])) === 'late') await this.pool.destroy();
+    clearTimeout(timer);
+    await closing.catch(() => {});
   }
 
   /** Attempts until success, a failure `retryable` refuses, or no room is left before the deadline. */
