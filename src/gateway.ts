@@ -29,7 +29,7 @@ export interface Gateway {
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Adds a step to shutdown, run while HTTP requests drain (e.g. disposing the graphql-ws server: close code 1001). */
-  onClose(closer: () => Promise<void>): void;
+  onClose(closer: () => void | Promise<void>): void;
   /**
    * Graceful shutdown: /health answers 503 (for SHUTDOWN_DELAY_MS new requests are still served), then no new
    * connections; requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, then they are cut) while the `onClose` steps run.

@@ -23,7 +23,7 @@ function leakyUpstream(req: Parameters<FakeUpstream['handler']>[0], res: Paramet
   if (path.includes('task/echo-401')) return json(res, 401, { message: `Invalid key ${sent}` });
   if (path.includes('task/echo-500')) return json(res, 500, { error: `upstream crashed handling Authorization: Bearer ${sent}` });
   if (path.includes('task/echo-b64')) return json(res, 400, { detail: `bad credentials ${Buffer.from(sent).toString('base64')}` });
-  if (path.includes('task/echo-html')) return (res.writeHead(200, { 'content-type': 'text/html' }), res.end(`<p>${sent}</p>`));
+  if (path.includes('task/echo-html')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${sent}</p>`);
   if (path.includes('task/')) return json(res, 200, { code: 200, data: [{ clip_id: 'c1', state: 'running', title: 'fine' }] });
   if (req.method === 'POST') return json(res, 403, { message: `The remaining credits are not enough for key ${sent}.` });
   json(res, 404, { message: 'no route' });

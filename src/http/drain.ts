@@ -7,7 +7,7 @@ import type { Server, ServerResponse } from 'node:http';
 
 export class Drain {
   private readonly inFlight = new Set<ServerResponse>();
-  private readonly closers: (() => Promise<void>)[] = [];
+  private readonly closers: (() => void | Promise<void>)[] = [];
   private idle: (() => void) | undefined;
   draining = false;
 
@@ -26,7 +26,7 @@ export class Drain {
   }
 
   /** Something else to close on shutdown, in parallel with the HTTP drain (e.g. graphql-ws `dispose`). */
-  onClose(closer: () => Promise<void>): void {
+  onClose(closer: () => void | Promise<void>): void {
     this.closers.push(closer);
   }
 
@@ -47,7 +47,7 @@ export class Drain {
     const finished = this.inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.idle = resolve));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const others = Promise.allSettled(this.closers.map((close) => close()));
+    const others = Promise.allSettled(this.closers.map(async (close) => close()));
     await Promise.race([Promise.all([finished, others]), timedOut]);
     clearTimeout(timer);
     // Whatever is still open now is cut; idle keep-alive connections go too.
