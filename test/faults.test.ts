@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../src/errors.js';
 import { UpstreamClient } from '../src/upstream/client.js';
+import { errorFromTransport, isUnsent } from '../src/upstream/errors.js';
 import { operations } from '../src/upstream/operations.js';
 import { nextDelayMs } from '../src/upstream/retry.js';
 import { gql, json, manualClock, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
@@ -200,6 +201,15 @@ describe('connection refused', () => {
     expect(read).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     expect(attempts).toEqual([...Array(3).fill('POST UPSTREAM_UNAVAILABLE'), ...Array(3).fill('GET UPSTREAM_UNAVAILABLE')]);
     await client.close();
+  });
+});
+
+describe('transport errors', () => {
+  it('a connect timeout is unsent and UPSTREAM_UNAVAILABLE; a headers timeout is UPSTREAM_TIMEOUT and may have been sent', () => {
+    const connect = Object.assign(new Error('Connect Timeout Error'), { code: 'UND_ERR_CONNECT_TIMEOUT' });
+    const headers = Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+    expect([errorFromTransport(connect, []).code, isUnsent(connect)]).toEqual(['UPSTREAM_UNAVAILABLE', true]);
+    expect([errorFromTransport(headers, []).code, isUnsent(headers)]).toEqual(['UPSTREAM_TIMEOUT', false]);
   });
 });
 

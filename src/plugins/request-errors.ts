@@ -12,11 +12,10 @@ function codeFor(error: GraphQLError): string {
 }
 
 function normalized(error: GraphQLError): GraphQLError {
-  const { originalError: _internal, stacktrace: _stack, ...extensions } = error.extensions ?? {};
-  if (typeof extensions.code !== 'string') extensions.code = codeFor(error);
-  if (Object.keys(extensions).length === Object.keys(error.extensions ?? {}).length && extensions.code === error.extensions?.code) {
-    return error;
-  }
+  const { originalError, stacktrace, ...extensions } = error.extensions ?? {};
+  const coded = typeof extensions.code === 'string';
+  if (coded && originalError === undefined && stacktrace === undefined) return error;
+  if (!coded) extensions.code = codeFor(error);
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 
