@@ -59,6 +59,8 @@ interface Failure {
   refused?: boolean;
 }
 
+type Outcome = { value: unknown } | { failure: Failure };
+
 /** Largest upstream answer read; anything longer is a malformed answer, not a memory problem. */
 const maxBodyBytes = 4 * 1024 * 1024;
 
@@ -112,20 +114,20 @@ export class UpstreamClient {
   }
 
   /** A GET, retried on upstream faults within the read deadline: the parsed JSON answer, or a GatewayError. */
-  get(apiKey: string, path: string): Promise<unknown> {
-    return this.call('GET', path, apiKey, undefined, (failure) => isRetryableRead(failure.error));
+  async get(apiKey: string, path: string): Promise<unknown> {
+    const outcome = await this.call('GET', path, apiKey, undefined, (failure) => isRetryableRead(failure.error));
+    if ('failure' in outcome) throw outcome.failure.error;
+    return outcome.value;
   }
 
   /** A POST, sent at most once as far as the upstream can tell: the parsed JSON answer, or a GatewayError. */
   async post(apiKey: string, path: string, body: Record<string, unknown>): Promise<unknown> {
-    try {
-      return await this.call('POST', path, apiKey, JSON.stringify(body), (failure) => failure.unsent);
-    } catch (err) {
-      const { error, unsent } = err as Failure;
-      // The upstream refused with a 4xx answer (its own error code included): it did not start the task.
-      const status = error.details.upstreamStatus ?? 0;
-      throw unsent || (status >= 400 && status < 500) ? error : withTaskMayExist(error);
-    }
+    const outcome = await this.call('POST', path, apiKey, JSON.stringify(body), (failure) => failure.unsent);
+    if (!('failure' in outcome)) return outcome.value;
+    const { error, unsent } = outcome.failure;
+    // The upstream refused with a 4xx answer (its own error code included): it did not start the task.
+    const status = error.details.upstreamStatus ?? 0;
+    throw unsent || (status >= 400 && status < 500) ? error : withTaskMayExist(error);
   }
 
   /** Closes the pool; calls still running after `graceMs` (their client request was already cut) are aborted. */
@@ -145,19 +147,15 @@ export class UpstreamClient {
     apiKey: string,
     body: string | undefined,
     retryable: (failure: Failure) => boolean,
-  ): Promise<unknown> {
+  ): Promise<Outcome> {
     const deadline = performance.now() + this.retry.deadlineMs;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.attempt(method, path, apiKey, body, attempt, deadline);
-      if (!('failure' in result)) return result.value;
-      const { failure } = result;
+      const outcome = await this.attempt(method, path, apiKey, body, attempt, deadline);
+      if (!('failure' in outcome)) return outcome;
+      const { failure } = outcome;
       const retryAfterMs = (failure.error.details.retryAfterSeconds ?? 0) * 1000;
       const delay = !failure.refused && retryable(failure) ? nextDelayMs(this.retry, attempt, deadline - performance.now(), retryAfterMs) : null;
-      if (delay === null) {
-        // GET callers want the GatewayError; POST needs to know whether it was sent.
-        if (method === 'GET') throw failure.error;
-        throw failure;
-      }
+      if (delay === null) return outcome;
       await sleep(delay);
     }
   }
@@ -169,7 +167,7 @@ export class UpstreamClient {
     body: string | undefined,
     attempt: number,
     deadline: number,
-  ): Promise<{ value: unknown } | { failure: Failure }> {
+  ): Promise<Outcome> {
     if (!this.breaker.tryAcquire()) {
       const retryAfterSeconds = Math.ceil(this.breaker.retryAfterMs() / 1000);
       const error = new GatewayError(
