@@ -15,3 +15,6 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Reads: tasks, clips and account facts.' });
 builder.mutationType({ description: 'Upstream operations. Each paid one submits a task and returns it at once.' });
+
+/** The builder's type parameters, for helpers that build fields outside a type's own definition. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,7 +1,8 @@
 /**
- * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql and a
- * health check at /health. It serves; what it serves is built elsewhere. Every request gets a request id (logged,
- * echoed in `x-request-id`), runs in a scope that keeps its API key out of the logs, and is tracked for shutdown.
+ * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
+ * health check at /health and Prometheus metrics at /metrics. It serves; what it serves is built elsewhere. Every
+ * request gets a request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the
+ * logs, and is tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
+import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { requestErrorsPlugin } from './plugins/request-errors.js';
@@ -70,7 +72,9 @@ export function createGateway(services: Services): Gateway {
       exposedHeaders: [requestIdHeader],
     },
     plugins: [
+      // First, so that the plugins after it (metrics) see every error with its code.
       requestErrorsPlugin(),
+      useMetrics(services.metrics),
       csrfPlugin(),
       rateLimitPlugin(limits.ratePerMinute),
       ...introspectionPlugins(limits.allowIntrospection),
@@ -82,6 +86,12 @@ export function createGateway(services: Services): Gateway {
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
+    }
+    if (req.url === '/metrics' && req.method === 'GET') {
+      const { registry } = services.metrics;
+      const text = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      return void res.end(text);
     }
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {

@@ -37,4 +37,15 @@ const createSong = `mutation CreateSong {
 }
 `;
 
-export const graphiqlTabs = [{ query: splitStems }, { query: readTask }, { query: createSong }];
+const analyseAndPrices = `# Operations that answer at once, and what each operation costs.
+mutation TempoOfDemoSong {
+  getBpm(clipId: "${demoClip.id}") { bpm minBpm maxBpm }
+}
+
+query AccountAndPrices {
+  credits { total }
+  operationCosts { operation credits note }
+}
+`;
+
+export const graphiqlTabs = [{ query: splitStems }, { query: readTask }, { query: createSong }, { query: analyseAndPrices }];

@@ -4,10 +4,171 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An accompaniment played under an uploaded a-cappella vocal. */
+export type AddInstrumentalInput = {
+  /** How closely to follow the source audio, 0 (loosely) to 1 (closely). */
+  audioWeight?: number | null | undefined;
+  /** A clip from `uploadMusic`, uploaded within the last 24 hours. */
+  clipId: string | number;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** Vocals sung over an uploaded instrumental. */
+export type AddVocalsInput = {
+  /** How closely to follow the source audio, 0 (loosely) to 1 (closely). */
+  audioWeight?: number | null | undefined;
+  /** A clip from `uploadMusic`, uploaded within the last 24 hours. */
+  clipId: string | number;
+  /** The lyrics to sing (same length limits as `createMusic`). */
+  lyrics: string;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** An audio file format. */
+export type AudioFormat =
+  /** Compressed MP3. */
+  | 'MP3'
+  /** Lossless WAV. */
+  | 'WAV';
+
+/** A new version of a clip in another style, with the song fields for the cover. */
+export type CoverMusicInput = {
+  /** How closely to follow the source audio, 0 (loosely) to 1 (closely). */
+  audioWeight?: number | null | undefined;
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** The source clip (a clip id from a finished task, or from `uploadMusic` for the *Uploaded* operations). */
+  clipId: string | number;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
 /** A new song (two takes). Custom mode (`customMode: true`) takes your lyrics, title and style tags; description mode takes a sentence (`description`) and writes the rest. */
 export type CreateMusicInput = {
   /** Custom mode: let the upstream write the lyrics from the title and tags. */
   autoLyrics?: boolean | null | undefined;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** A persona made from the voice in a clip. */
+export type CreatePersonaInput = {
+  /** The clip whose voice to capture (generated or uploaded). */
+  clipId: string | number;
+  /** What the voice is like, e.g. "warm, soulful" (at most 200 characters). */
+  description?: string | null | undefined;
+  /** A name for the persona (at most 80 characters). */
+  name: string;
+  /** Styles the voice suits, comma-separated. */
+  styles?: string | null | undefined;
+  /** Where they end, in seconds; at most 30 seconds after `vocalStart`. */
+  vocalEnd?: number | null | undefined;
+  /** Where the vocals to use start, in seconds (with `vocalEnd`). */
+  vocalStart?: number | null | undefined;
+  /** A vocal sample from `getVox` to shape the voice. */
+  voxAudioId?: string | number | null | undefined;
+};
+
+/** An extension of a clip from a point in it, with the song fields for the new part. */
+export type ExtendMusicInput = {
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** The source clip (a clip id from a finished task, or from `uploadMusic` for the *Uploaded* operations). */
+  clipId: string | number;
+  /** Where in the source to continue from, in seconds (for uploaded clips the upstream suggests 0.1). It must lie within the clip; the upstream checks that. */
+  continueAt: number;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** One new song mixed from exactly two existing clips. */
+export type MashupMusicInput = {
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** The two clips to mash up. */
+  clipIds: Array<string | number>;
   /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
   customMode?: boolean;
   /** Description mode: what the song is about and how it sounds (at most 400 characters). */
@@ -53,6 +214,152 @@ export type MusicModel =
   /** sonic-v6-wild: a more adventurous sonic-v6. */
   | 'SONIC_V6_WILD';
 
+/** A new song sung by a persona (see `createPersona`). */
+export type PersonaMusicInput = {
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** The persona to sing. */
+  personaId: string | number;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** A Producer model. Since 2026-04 the upstream renders every one of them with its current model (docs/upstream.md §14). */
+export type ProducerModel =
+  /** FUZZ-0.8. */
+  | 'FUZZ_0_8'
+  /** FUZZ-1.0. */
+  | 'FUZZ_1_0'
+  /** FUZZ-1.0 Pro. */
+  | 'FUZZ_1_0_PRO'
+  /** FUZZ-1.1. */
+  | 'FUZZ_1_1'
+  /** FUZZ-1.1 Pro. */
+  | 'FUZZ_1_1_PRO'
+  /** FUZZ-2.0, the upstream default. */
+  | 'FUZZ_2_0'
+  /** FUZZ-2.0 Pro. */
+  | 'FUZZ_2_0_PRO'
+  /** FUZZ-2.0 Raw. */
+  | 'FUZZ_2_0_RAW'
+  /** FUZZ-3-Demo. */
+  | 'FUZZ_3_DEMO';
+
+/** A new Producer song (one take) from a sound description, lyrics, or both. */
+export type ProducerMusicInput = {
+  /** Suppress vocals, even when lyrics are given. */
+  instrumental?: boolean | null | undefined;
+  /** The lyrics, with markers such as `[Verse]` and `[Chorus]`. */
+  lyrics?: string | null | undefined;
+  /** The model; the upstream default is FUZZ_2_0. */
+  model?: ProducerModel | null | undefined;
+  /** A numeric seed, for a reproducible result. */
+  seed?: string | null | undefined;
+  /** The style, mood and instruments, in free text. Give it, `lyrics`, or both. */
+  sound?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+};
+
+/** A remaster of a generated clip (best within 24 hours of its creation). */
+export type RemasterInput = {
+  /** The generated clip to remaster. */
+  clipId: string | number;
+  /** The model to remaster with. */
+  model?: MusicModel;
+  /** How much the remaster may change (documented for SONIC_V5). */
+  variation?: RemasterVariation | null | undefined;
+};
+
+/** How far a remaster may move from the original. */
+export type RemasterVariation =
+  /** Freer, more changed. */
+  | 'HIGH'
+  /** The upstream default. */
+  | 'NORMAL'
+  /** Close to the original. */
+  | 'SUBTLE';
+
+/** New lyrics sung over a time range of a clip. */
+export type ReplaceSectionInput = {
+  /** Also join the new section into the song, so the task holds the full song. */
+  autoConcat?: boolean | null | undefined;
+  /** The clip to change. */
+  clipId: string | number;
+  /** Where the section ends, in seconds; after `start`. */
+  end: number;
+  /** The song's lyrics around the section, for context. */
+  lyrics: string;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** The new lyrics for the section. */
+  sectionLyrics: string;
+  /** Where the section starts, in seconds. */
+  start: number;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+};
+
+/** A whole song grown from a short sample of a clip or of audio at a URL (give exactly one of the two). */
+export type SampleMusicInput = {
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** The clip to sample. */
+  sampleClipId?: string | number | null | undefined;
+  /** Where the sample ends, in seconds; after `sampleStart`. */
+  sampleEnd: number;
+  /** Where the sample starts in the source, in seconds. */
+  sampleStart: number;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** Instead of a clip: A public URL of the audio file (MP3 or WAV, at most 8 minutes) that the upstream fetches. */
+  url?: string | null | undefined;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
 /** Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL. */
 export type StemKind =
   /** Backing vocals and harmonies. */
@@ -86,14 +393,52 @@ export type StemKind =
 
 /** Which operation created a task. */
 export type TaskKind =
+  /** An accompaniment added to an uploaded vocal. */
+  | 'ADD_INSTRUMENTAL'
+  /** Vocals added to an uploaded instrumental. */
+  | 'ADD_VOCALS'
+  /** An extension joined to its source: the full song. */
+  | 'CONCAT_MUSIC'
+  /** A cover of a generated clip in another style. */
+  | 'COVER_MUSIC'
+  /** A cover of an uploaded clip. */
+  | 'COVER_UPLOADED_MUSIC'
   /** A new song from lyrics and style, or from a description (two takes). */
   | 'CREATE_MUSIC'
+  /** An extension of a generated clip (the new part only). */
+  | 'EXTEND_MUSIC'
+  /** An extension of an uploaded clip. */
+  | 'EXTEND_UPLOADED_MUSIC'
+  /** A song mixed from two clips. */
+  | 'MASHUP'
+  /** A new song sung by a persona. */
+  | 'PERSONA_MUSIC'
+  /** A Producer clip re-encoded as MP3 or WAV (`audioUrl` or `wavUrl`). */
+  | 'PRODUCER_DOWNLOAD'
+  /** Producer lyrics (a clip with `title` and `lyrics`). */
+  | 'PRODUCER_LYRICS'
+  /** A Producer song (one take; its clip has `wavUrl`). */
+  | 'PRODUCER_MUSIC'
+  /** Audio uploaded to Producer (the new clip). */
+  | 'PRODUCER_UPLOAD'
+  /** A Producer music video (a clip with `videoUrl`). */
+  | 'PRODUCER_VIDEO'
+  /** A remaster of a generated clip. */
+  | 'REMASTER'
+  /** A clip with a time range sung anew. */
+  | 'REPLACE_SECTION'
+  /** A song grown from a sample. */
+  | 'SAMPLE'
   /** A split of a song into vocals and instrumental. */
   | 'STEMS_BASIC'
   /** A split of a song into twelve stems. */
   | 'STEMS_FULL'
   /** Submitted outside this gateway (or before it lost its memory of it); the upstream does not say. */
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  /** Audio from a URL, uploaded and covered. */
+  | 'UPLOAD_AND_COVER'
+  /** Audio from a URL, uploaded and extended. */
+  | 'UPLOAD_AND_EXTEND';
 
 /** The life of a task: PENDING → RUNNING → SUCCEEDED or FAILED. */
 export type TaskStatus =
@@ -106,12 +451,261 @@ export type TaskStatus =
   /** Done; every clip has its audio. */
   | 'SUCCEEDED';
 
+/** Audio from a URL, uploaded and covered in one call. */
+export type UploadAndCoverInput = {
+  /** How closely to follow the source audio, 0 (loosely) to 1 (closely). */
+  audioWeight?: number | null | undefined;
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** A public URL of the audio file (MP3 or WAV, at most 8 minutes) that the upstream fetches. */
+  url: string;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
+/** Audio from a URL, uploaded and extended in one call. */
+export type UploadAndExtendInput = {
+  /** Also join the extension to the upload, so the task holds the full song. */
+  autoConcat?: boolean | null | undefined;
+  /** Custom mode: let the upstream write the lyrics from the title and tags. */
+  autoLyrics?: boolean | null | undefined;
+  /** Where in the upload to continue from, in seconds. */
+  continueAt: number;
+  /** true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`. */
+  customMode?: boolean;
+  /** Description mode: what the song is about and how it sounds (at most 400 characters). */
+  description?: string | null | undefined;
+  /** Make it without vocals; lyrics are then not needed. */
+  instrumental?: boolean;
+  /** Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models). */
+  lyrics?: string | null | undefined;
+  /** The model to generate with. */
+  model?: MusicModel;
+  /** Styles to avoid, with the same length limit as `tags`. */
+  negativeTags?: string | null | undefined;
+  /** How strictly to follow the style tags, 0 to 1. */
+  styleWeight?: number | null | undefined;
+  /** Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models). */
+  tags?: string | null | undefined;
+  /** The title (at most 80 characters). */
+  title?: string | null | undefined;
+  /** A public URL of the audio file (MP3 or WAV, at most 8 minutes) that the upstream fetches. */
+  url: string;
+  /** Preferred voice (SONIC_V4_5 and later). */
+  vocalGender?: VocalGender | null | undefined;
+  /** How adventurous to be, 0 to 1. */
+  weirdness?: number | null | undefined;
+};
+
 /** The singing voice to prefer (models SONIC_V4_5 and later). */
 export type VocalGender =
   /** A female voice. */
   | 'FEMALE'
   /** A male voice. */
   | 'MALE';
+
+/** The clip, and optionally the vocal range, to read vocal characteristics from. */
+export type VoxInput = {
+  /** A clip made or uploaded through the upstream. */
+  clipId: string | number;
+  /** Where they end, in seconds; at most 30 seconds after `vocalStart`. */
+  vocalEnd?: number | null | undefined;
+  /** Where the vocals to use start, in seconds (with `vocalEnd`). */
+  vocalStart?: number | null | undefined;
+};
+
+export type CreatePersonaMutationVariables = Exact<{
+  input: CreatePersonaInput;
+}>;
+
+
+export type CreatePersonaMutation = { createPersona: { id: string, name: string, clipId: string } };
+
+export type GetBpmMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type GetBpmMutation = { getBpm: { clipId: string, bpm: number, minBpm: number | null, maxBpm: number | null } };
+
+export type GetVoxMutationVariables = Exact<{
+  input: VoxInput;
+}>;
+
+
+export type GetVoxMutation = { getVox: { voxAudioId: string, clipId: string, vocalStart: number | null, vocalEnd: number | null } };
+
+export type GetWavMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type GetWavMutation = { getWav: { clipId: string, wavUrl: string } };
+
+export type GetMidiMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type GetMidiMutation = { getMidi: { clipId: string, midiUrl: string, instruments: Array<{ name: string, notes: Array<{ pitch: number, start: number, end: number, velocity: number | null }> }> } };
+
+export type GetLyricsTimelineMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type GetLyricsTimelineMutation = { getLyricsTimeline: { clipId: string, lines: Array<{ text: string, start: number, end: number, words: Array<{ text: string, start: number, end: number }> }> } };
+
+export type UpsampleTagsMutationVariables = Exact<{
+  tags: string;
+}>;
+
+
+export type UpsampleTagsMutation = { upsampleTags: { original: string, tags: string } };
+
+export type UploadMusicMutationVariables = Exact<{
+  url: string;
+}>;
+
+
+export type UploadMusicMutation = { uploadMusic: { clipId: string } };
+
+export type GenerateLyricsMutationVariables = Exact<{
+  description: string;
+}>;
+
+
+export type GenerateLyricsMutation = { generateLyrics: { drafts: Array<{ title: string | null, lyrics: string }> } };
+
+export type CreditsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreditsQuery = { credits: { credits: number, extraCredits: number, total: number } };
+
+export type OperationCostsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperationCostsQuery = { operationCosts: Array<{ operation: string, credits: number | null, note: string | null }> };
+
+export type StartedTaskFragment = { id: string, kind: TaskKind, status: TaskStatus };
+
+export type ExtendMusicMutationVariables = Exact<{
+  input: ExtendMusicInput;
+}>;
+
+
+export type ExtendMusicMutation = { extendMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ExtendUploadedMusicMutationVariables = Exact<{
+  input: ExtendMusicInput;
+}>;
+
+
+export type ExtendUploadedMusicMutation = { extendUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type CoverMusicMutationVariables = Exact<{
+  input: CoverMusicInput;
+}>;
+
+
+export type CoverMusicMutation = { coverMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type CoverUploadedMusicMutationVariables = Exact<{
+  input: CoverMusicInput;
+}>;
+
+
+export type CoverUploadedMusicMutation = { coverUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ConcatMusicMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type ConcatMusicMutation = { concatMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type CreateMusicWithPersonaMutationVariables = Exact<{
+  input: PersonaMusicInput;
+}>;
+
+
+export type CreateMusicWithPersonaMutation = { createMusicWithPersona: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type RemasterMusicMutationVariables = Exact<{
+  input: RemasterInput;
+}>;
+
+
+export type RemasterMusicMutation = { remasterMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type AddVocalsMutationVariables = Exact<{
+  input: AddVocalsInput;
+}>;
+
+
+export type AddVocalsMutation = { addVocals: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type AddInstrumentalMutationVariables = Exact<{
+  input: AddInstrumentalInput;
+}>;
+
+
+export type AddInstrumentalMutation = { addInstrumental: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type UploadAndExtendMusicMutationVariables = Exact<{
+  input: UploadAndExtendInput;
+}>;
+
+
+export type UploadAndExtendMusicMutation = { uploadAndExtendMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type UploadAndCoverMusicMutationVariables = Exact<{
+  input: UploadAndCoverInput;
+}>;
+
+
+export type UploadAndCoverMusicMutation = { uploadAndCoverMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type SampleMusicMutationVariables = Exact<{
+  input: SampleMusicInput;
+}>;
+
+
+export type SampleMusicMutation = { sampleMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type MashupMusicMutationVariables = Exact<{
+  input: MashupMusicInput;
+}>;
+
+
+export type MashupMusicMutation = { mashupMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ReplaceSectionMutationVariables = Exact<{
+  input: ReplaceSectionInput;
+}>;
+
+
+export type ReplaceSectionMutation = { replaceSection: { id: string, kind: TaskKind, status: TaskStatus } };
 
 export type CreateMusicMutationVariables = Exact<{
   input: CreateMusicInput;
@@ -134,6 +728,42 @@ export type SplitStemsBasicMutationVariables = Exact<{
 
 export type SplitStemsBasicMutation = { splitStemsBasic: { id: string, kind: TaskKind, status: TaskStatus } };
 
+export type ProducerCreateMusicMutationVariables = Exact<{
+  input: ProducerMusicInput;
+}>;
+
+
+export type ProducerCreateMusicMutation = { producerCreateMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ProducerGenerateLyricsMutationVariables = Exact<{
+  prompt: string;
+}>;
+
+
+export type ProducerGenerateLyricsMutation = { producerGenerateLyrics: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ProducerCreateVideoMutationVariables = Exact<{
+  clipId: string | number;
+}>;
+
+
+export type ProducerCreateVideoMutation = { producerCreateVideo: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ProducerUploadMusicMutationVariables = Exact<{
+  url: string;
+}>;
+
+
+export type ProducerUploadMusicMutation = { producerUploadMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+
+export type ProducerDownloadMutationVariables = Exact<{
+  clipId: string | number;
+  format: AudioFormat;
+}>;
+
+
+export type ProducerDownloadMutation = { producerDownload: { id: string, kind: TaskKind, status: TaskStatus } };
+
 export type ClipFieldsFragment = { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null };
 
 export type TaskFieldsFragment = { id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> };
@@ -152,10 +782,41 @@ export type TasksQueryVariables = Exact<{
 
 export type TasksQuery = { tasks: Array<{ id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> } | null> };
 
+export const StartedTaskFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<StartedTaskFragment, unknown>;
 export const ClipFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClipFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clip"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"audioUrl"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}}]} as unknown as DocumentNode<ClipFieldsFragment, unknown>;
 export const TaskFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"clips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clip"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClipFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clip"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"audioUrl"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}}]} as unknown as DocumentNode<TaskFieldsFragment, unknown>;
+export const CreatePersonaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePersona"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePersonaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPersona"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clipId"}}]}}]}}]} as unknown as DocumentNode<CreatePersonaMutation, CreatePersonaMutationVariables>;
+export const GetBpmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetBpm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getBpm"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}},{"kind":"Field","name":{"kind":"Name","value":"bpm"}},{"kind":"Field","name":{"kind":"Name","value":"minBpm"}},{"kind":"Field","name":{"kind":"Name","value":"maxBpm"}}]}}]}}]} as unknown as DocumentNode<GetBpmMutation, GetBpmMutationVariables>;
+export const GetVoxDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetVox"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VoxInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getVox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voxAudioId"}},{"kind":"Field","name":{"kind":"Name","value":"clipId"}},{"kind":"Field","name":{"kind":"Name","value":"vocalStart"}},{"kind":"Field","name":{"kind":"Name","value":"vocalEnd"}}]}}]}}]} as unknown as DocumentNode<GetVoxMutation, GetVoxMutationVariables>;
+export const GetWavDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetWav"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getWav"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}},{"kind":"Field","name":{"kind":"Name","value":"wavUrl"}}]}}]}}]} as unknown as DocumentNode<GetWavMutation, GetWavMutationVariables>;
+export const GetMidiDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetMidi"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getMidi"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}},{"kind":"Field","name":{"kind":"Name","value":"midiUrl"}},{"kind":"Field","name":{"kind":"Name","value":"instruments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pitch"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"velocity"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetMidiMutation, GetMidiMutationVariables>;
+export const GetLyricsTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GetLyricsTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"getLyricsTimeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"words"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GetLyricsTimelineMutation, GetLyricsTimelineMutationVariables>;
+export const UpsampleTagsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsampleTags"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsampleTags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"original"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]}}]} as unknown as DocumentNode<UpsampleTagsMutation, UpsampleTagsMutationVariables>;
+export const UploadMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}}]}}]}}]} as unknown as DocumentNode<UploadMusicMutation, UploadMusicMutationVariables>;
+export const GenerateLyricsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateLyrics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateLyrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drafts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"lyrics"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateLyricsMutation, GenerateLyricsMutationVariables>;
+export const CreditsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"extraCredits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<CreditsQuery, CreditsQueryVariables>;
+export const OperationCostsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<OperationCostsQuery, OperationCostsQueryVariables>;
+export const ExtendMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendMusicMutation, ExtendMusicMutationVariables>;
+export const ExtendUploadedMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendUploadedMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendUploadedMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendUploadedMusicMutation, ExtendUploadedMusicMutationVariables>;
+export const CoverMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CoverMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<CoverMusicMutation, CoverMusicMutationVariables>;
+export const CoverUploadedMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CoverUploadedMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverUploadedMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<CoverUploadedMusicMutation, CoverUploadedMusicMutationVariables>;
+export const ConcatMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConcatMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"concatMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ConcatMusicMutation, ConcatMusicMutationVariables>;
+export const CreateMusicWithPersonaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMusicWithPersona"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PersonaMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMusicWithPersona"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<CreateMusicWithPersonaMutation, CreateMusicWithPersonaMutationVariables>;
+export const RemasterMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemasterMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemasterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"remasterMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<RemasterMusicMutation, RemasterMusicMutationVariables>;
+export const AddVocalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddVocals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddVocalsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addVocals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<AddVocalsMutation, AddVocalsMutationVariables>;
+export const AddInstrumentalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddInstrumental"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddInstrumentalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addInstrumental"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<AddInstrumentalMutation, AddInstrumentalMutationVariables>;
+export const UploadAndExtendMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadAndExtendMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadAndExtendInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadAndExtendMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<UploadAndExtendMusicMutation, UploadAndExtendMusicMutationVariables>;
+export const UploadAndCoverMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadAndCoverMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadAndCoverInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadAndCoverMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<UploadAndCoverMusicMutation, UploadAndCoverMusicMutationVariables>;
+export const SampleMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SampleMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SampleMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sampleMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<SampleMusicMutation, SampleMusicMutationVariables>;
+export const MashupMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MashupMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MashupMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mashupMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<MashupMusicMutation, MashupMusicMutationVariables>;
+export const ReplaceSectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceSection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceSectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replaceSection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ReplaceSectionMutation, ReplaceSectionMutationVariables>;
 export const CreateMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateMusicMutation, CreateMusicMutationVariables>;
 export const SplitStemsFullDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SplitStemsFull"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"splitStemsFull"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SplitStemsFullMutation, SplitStemsFullMutationVariables>;
 export const SplitStemsBasicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SplitStemsBasic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"splitStemsBasic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SplitStemsBasicMutation, SplitStemsBasicMutationVariables>;
+export const ProducerCreateMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProducerCreateMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProducerMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"producerCreateMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ProducerCreateMusicMutation, ProducerCreateMusicMutationVariables>;
+export const ProducerGenerateLyricsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProducerGenerateLyrics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"prompt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"producerGenerateLyrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"prompt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"prompt"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ProducerGenerateLyricsMutation, ProducerGenerateLyricsMutationVariables>;
+export const ProducerCreateVideoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProducerCreateVideo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"producerCreateVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ProducerCreateVideoMutation, ProducerCreateVideoMutationVariables>;
+export const ProducerUploadMusicDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProducerUploadMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"producerUploadMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ProducerUploadMusicMutation, ProducerUploadMusicMutationVariables>;
+export const ProducerDownloadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProducerDownload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AudioFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"producerDownload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clipId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clipId"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ProducerDownloadMutation, ProducerDownloadMutationVariables>;
 export const TaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Task"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"task"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClipFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clip"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"audioUrl"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"clips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clip"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}}]}}]}}]} as unknown as DocumentNode<TaskQuery, TaskQueryVariables>;
 export const TasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Tasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TaskFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClipFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Clip"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"audioUrl"}},{"kind":"Field","name":{"kind":"Name","value":"imageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"clips"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"clip"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClipFields"}}]}}]}}]}}]} as unknown as DocumentNode<TasksQuery, TasksQueryVariables>;

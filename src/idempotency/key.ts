@@ -13,5 +13,5 @@ export const idempotencyKeySchema = z
 
 export const idempotencyKeyDescription =
   'Optional. Repeating a request with the same key (per API key, within 24 hours) returns the first request\'s task ' +
-  'instead of paying again, also when the requests race. A UUID per intended action is a good key. The same key ' +
+  '(or result) instead of paying again, also when the requests race. A UUID per intended action is a good key. The same key ' +
   `with different arguments is refused. 1 to ${idempotencyKeyMaxLength} letters, digits, ".", "_", ":" or "-".`;

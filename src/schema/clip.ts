@@ -22,6 +22,10 @@ export const ClipRef = builder.objectRef<Clip>('Clip').implement({
       nullable: true,
       description: 'Where to fetch the audio. Present once the clip is streaming or done.',
     }),
+    wavUrl: t.exposeString('wavUrl', {
+      nullable: true,
+      description: 'A lossless WAV rendering, when the task gives one (Producer songs and WAV downloads; for Sonic clips use `getWav`).',
+    }),
     imageUrl: t.exposeString('imageUrl', { nullable: true, description: 'Cover art, once the clip is done.' }),
     videoUrl: t.exposeString('videoUrl', { nullable: true, description: 'A video rendering, when the upstream made one.' }),
     duration: t.exposeFloat('duration', { nullable: true, description: 'Length in seconds, once known.' }),

@@ -7,7 +7,14 @@ import './clip.js';
 import './stem.js';
 import './task.js';
 import './music.js';
+import './edits.js';
+import './voice.js';
+import './analysis.js';
+import './writing.js';
+import './account.js';
+import './producer.js';
 import '../resolvers/tasks.js';
 import '../resolvers/operations.js';
+import '../resolvers/account.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

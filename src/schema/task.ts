@@ -8,8 +8,27 @@ import { TaskStatusEnum } from './task-status.js';
 
 const kindDescriptions: Record<TaskKind, string> = {
   CREATE_MUSIC: 'A new song from lyrics and style, or from a description (two takes).',
+  EXTEND_MUSIC: 'An extension of a generated clip (the new part only).',
+  EXTEND_UPLOADED_MUSIC: 'An extension of an uploaded clip.',
+  COVER_MUSIC: 'A cover of a generated clip in another style.',
+  COVER_UPLOADED_MUSIC: 'A cover of an uploaded clip.',
+  CONCAT_MUSIC: 'An extension joined to its source: the full song.',
+  PERSONA_MUSIC: 'A new song sung by a persona.',
+  REMASTER: 'A remaster of a generated clip.',
+  ADD_VOCALS: 'Vocals added to an uploaded instrumental.',
+  ADD_INSTRUMENTAL: 'An accompaniment added to an uploaded vocal.',
+  UPLOAD_AND_EXTEND: 'Audio from a URL, uploaded and extended.',
+  UPLOAD_AND_COVER: 'Audio from a URL, uploaded and covered.',
+  SAMPLE: 'A song grown from a sample.',
+  MASHUP: 'A song mixed from two clips.',
+  REPLACE_SECTION: 'A clip with a time range sung anew.',
   STEMS_FULL: 'A split of a song into twelve stems.',
   STEMS_BASIC: 'A split of a song into vocals and instrumental.',
+  PRODUCER_MUSIC: 'A Producer song (one take; its clip has `wavUrl`).',
+  PRODUCER_LYRICS: 'Producer lyrics (a clip with `title` and `lyrics`).',
+  PRODUCER_VIDEO: 'A Producer music video (a clip with `videoUrl`).',
+  PRODUCER_UPLOAD: 'Audio uploaded to Producer (the new clip).',
+  PRODUCER_DOWNLOAD: 'A Producer clip re-encoded as MP3 or WAV (`audioUrl` or `wavUrl`).',
   UNKNOWN: 'Submitted outside this gateway (or before it lost its memory of it); the upstream does not say.',
 };
 
@@ -43,7 +62,8 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
     status: t.field({ type: TaskStatusEnum, description: 'Where the task is now.', resolve: (task) => task.status }),
     clips: t.field({
       type: [ClipRef],
-      description: 'The clips the task produced (two for a new song, one per stem for a split). Empty until the upstream lists them.',
+      description:
+        'The clips the task produced (two for a new song, one per stem for a split, one item for a Producer task). Empty until the upstream lists them.',
       resolve: (task) => task.clips,
     }),
     stems: t.field({

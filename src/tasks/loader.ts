@@ -5,6 +5,7 @@
 import DataLoader from 'dataloader';
 import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
+import { familyOf, taskFamilies } from '../upstream/operations.js';
 import type { TaskRegistry } from './registry.js';
 import type { Task } from './task.js';
 
@@ -26,11 +27,24 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
   return results;
 }
 
+/**
+ * Reads any task. The registry's kind says which family's endpoint holds it; a task the gateway does not know is
+ * looked for in each family in turn (task reads are free), Sonic first.
+ */
 export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
   const record = await deps.registry.lookup(id);
   if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
-  const snapshot = await deps.upstream.getTask(apiKey, id);
-  return { ...snapshot, kind: record?.kind ?? 'UNKNOWN' };
+  if (record) return { ...(await deps.upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
+  let notFound: GatewayError | undefined;
+  for (const family of taskFamilies) {
+    try {
+      return { ...(await deps.upstream.getTask(apiKey, id, family)), kind: 'UNKNOWN' };
+    } catch (err) {
+      if (!(err instanceof GatewayError) || err.code !== 'NOT_FOUND') throw err;
+      notFound ??= err;
+    }
+  }
+  throw notFound ?? new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
 }
 
 export function createTaskLoader(deps: TaskLoaderDeps, apiKey: string, tenant: string, concurrency = 8) {

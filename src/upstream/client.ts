@@ -19,10 +19,10 @@ import {
   isUpstreamFault,
   withTaskMayExist,
 } from './errors.js';
-import type { UpstreamOperation } from './operations.js';
+import type { TaskFamily, UpstreamOperation } from './operations.js';
 import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
-import type { SubmittedTask, TaskSnapshot } from './types.js';
-import { toSubmittedTask, toTaskSnapshot } from './wire.js';
+import type { TaskSnapshot } from './types.js';
+import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 
 export interface UpstreamClientOptions {
   /** Origin plus optional base path, e.g. `https://api.aimusicapi.ai`. */
@@ -92,23 +92,28 @@ export class UpstreamClient {
     });
   }
 
-  /** GET /api/v1/sonic/task/{id}: the task's clips and the status they add up to. */
-  async getTask(apiKey: string, taskId: string): Promise<TaskSnapshot> {
-    return toTaskSnapshot(taskId, await this.get(apiKey, `/api/v1/sonic/task/${encodeURIComponent(taskId)}`));
+  /** GET /api/v1/{family}/task/{id}: the task's clips and the status they add up to. */
+  async getTask(apiKey: string, taskId: string, family: TaskFamily = 'sonic'): Promise<TaskSnapshot> {
+    const answer = await this.get(apiKey, `/api/v1/${family}/task/${encodeURIComponent(taskId)}`);
+    return family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer);
   }
 
-  /** POSTs one operation of the table. `extra` carries gateway-added fields such as webhook settings. */
-  async submit<Input>(
+  /**
+   * Calls one operation of the table, once, and maps its answer: a submitted task's id, or the operation's result.
+   * `extra` carries gateway-added fields such as webhook settings.
+   */
+  async submit<Input, Result>(
     apiKey: string,
-    operation: UpstreamOperation<Input>,
+    operation: UpstreamOperation<Input, Result>,
     input: Input,
     extra: Record<string, unknown> = {},
-  ): Promise<SubmittedTask> {
+  ): Promise<Result> {
+    if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
     const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
     try {
-      return toSubmittedTask(answer);
+      return operation.toResult(answer, input);
     } catch (err) {
-      // A success status without a readable task id: the upstream probably did start the task.
+      // A success status with an answer we cannot read: the upstream probably did the (paid) work.
       throw err instanceof GatewayError ? withTaskMayExist(err) : err;
     }
   }

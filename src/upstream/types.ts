@@ -46,6 +46,8 @@ export interface Clip {
   lyrics: string | null;
   description: string | null;
   audioUrl: string | null;
+  /** A lossless rendering, where the upstream gives one with the task (Producer tasks). */
+  wavUrl: string | null;
   imageUrl: string | null;
   videoUrl: string | null;
   /** Seconds. */

@@ -15,6 +15,7 @@ export interface WireClip {
   gpt_description_prompt?: string | null;
   image_url?: string | null;
   audio_url?: string | null;
+  wav_url?: string | null;
   video_url?: string | null;
   duration?: number | null;
   mv?: string | null;
@@ -80,19 +81,27 @@ export function toClip(wire: unknown): Clip {
   const status = state ? stateToStatus[state.toLowerCase()] : undefined;
   if (!status) throw malformed(`clip ${id} is in an unknown state "${String(w.state)}"`);
   return {
+    ...clipContent(w),
     id,
     status,
-    title: str(w.title),
     tags: str(w.tags),
-    lyrics: str(w.lyrics),
     description: str(w.gpt_description_prompt),
+    error: status === 'FAILED' ? (str(w.error_message) ?? 'The upstream reported the clip as failed.') : null,
+  };
+}
+
+/** The fields Sonic clips and Producer items name alike. */
+function clipContent(w: Record<string, unknown>) {
+  return {
+    title: str(w.title),
+    lyrics: str(w.lyrics),
     audioUrl: str(w.audio_url),
+    wavUrl: str(w.wav_url),
     imageUrl: str(w.image_url),
     videoUrl: str(w.video_url),
     duration: num(w.duration),
     model: str(w.mv),
     createdAt: str(w.created_at),
-    error: status === 'FAILED' ? (str(w.error_message) ?? 'The upstream reported the clip as failed.') : null,
   };
 }
 
@@ -114,6 +123,61 @@ export function toTaskSnapshot(taskId: string, body: unknown): TaskSnapshot {
   const status = taskStatusOf(clips);
   const failed = clips.find((c) => c.status === 'FAILED');
   return { id: taskId, status, clips, error: failed?.error ?? null };
+}
+
+/** A Producer task's status is the task's own, uppercase (docs/upstream.md §9.3). */
+const producerStatuses: Record<string, TaskStatus> = {
+  PENDING: 'PENDING',
+  RUNNING: 'RUNNING',
+  SUCCESS: 'SUCCEEDED',
+  FAILED: 'FAILED',
+};
+
+/** Wire status names per domain status for Producer tasks, for the sandbox. */
+export const producerWireStatuses: Record<TaskStatus, string> = {
+  PENDING: 'PENDING',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCESS',
+  FAILED: 'FAILED',
+};
+
+/** The items of a Producer task (`data[]`): one song, a lyrics draft, a video, an upload or a download. */
+export interface WireProducerItem {
+  clip_id?: string | null;
+  title?: string | null;
+  sound?: string | null;
+  lyrics?: string | null;
+  audio_url?: string | null;
+  wav_url?: string | null;
+  image_url?: string | null;
+  video_url?: string | null;
+  duration?: number | null;
+}
+
+export interface WireProducerTaskResponse {
+  code: number;
+  status: string;
+  message: string;
+  data: WireProducerItem[];
+}
+
+/**
+ * A Producer task. Its items carry no state of their own, so each takes the task's; an item without a clip_id
+ * (a lyrics draft) is named after the task and its position.
+ */
+export function toProducerTaskSnapshot(taskId: string, body: unknown): TaskSnapshot {
+  if (typeof body !== 'object' || body === null) throw malformed('the task answer is not a JSON object');
+  const fields = body as Record<string, unknown>;
+  const status = typeof fields.status === 'string' ? producerStatuses[fields.status.toUpperCase()] : undefined;
+  if (!status) throw malformed(`the task is in an unknown status "${String(fields.status)}"`);
+  const items = Array.isArray(fields.data) ? fields.data : [];
+  const error = status === 'FAILED' ? (str(fields.message) ?? 'The upstream reported the task as failed.') : null;
+  const clips = items.map((item: unknown, index): Clip => {
+    if (typeof item !== 'object' || item === null) throw malformed('a task item is not an object');
+    const w = item as Record<string, unknown>;
+    return { ...clipContent(w), id: str(w.clip_id) ?? `${taskId}-${index + 1}`, status, tags: str(w.sound), description: null, error };
+  });
+  return { id: taskId, status, clips, error };
 }
 
 export function toSubmittedTask(body: unknown): { taskId: string } {

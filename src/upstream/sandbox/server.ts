@@ -5,14 +5,16 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coverSvg, toneWav } from './files.js';
-import { SandboxError, sandboxRoutes } from './routes.js';
-import { SandboxStore } from './store.js';
+import { coverSvg, toneWav, transcriptionMidi } from './files.js';
+import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
+import { insufficientCredits, SandboxStore } from './store.js';
 
 export interface SandboxOptions {
   /** How long a task takes from submission to its final state (default 20000 ms). */
   taskMs?: number;
   now?: () => number;
+  /** Credits each key starts with (default 100000). */
+  credits?: number;
 }
 
 export interface SandboxCall {
@@ -72,14 +74,27 @@ function bearer(req: IncomingMessage): string | null {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const calls: SandboxCall[] = [];
   const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
-  const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now);
+  const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now, options.credits);
+
+  /** Charges `owner` for a valid request and carries it out: a task's id, or the answer. */
+  function carryOut(owner: string, result: RouteResult): unknown {
+    if (store.credits(owner) < result.cost) throw new SandboxError(403, insufficientCredits);
+    if ('task' in result) {
+      const { family, kind, clips, failWith } = result.task;
+      return { message: 'success', task_id: store.addTask(owner, kind, clips, failWith, family, result.cost).id };
+    }
+    const answer = result.answer();
+    store.spend(owner, result.cost);
+    return answer;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
-    const file = /^\/files\/([\w-]+)\.(wav|svg)$/.exec(path);
+    const file = /^\/files\/([\w-]+)\.(wav|svg|mid)$/.exec(path);
     if (req.method === 'GET' && file) {
       const [, id = '', ext] = file;
+      if (ext === 'mid') return send(res, 200, transcriptionMidi(id), 'audio/midi');
       return ext === 'wav' ? send(res, 200, toneWav(id), 'audio/wav') : send(res, 200, coverSvg(id), 'image/svg+xml');
     }
     const apiKey = bearer(req);
@@ -88,18 +103,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
     if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
 
-    const taskPath = /^\/api\/v1\/sonic\/task\/([^/]+)$/.exec(path);
+    if (path.startsWith(retiredPrefix)) {
+      return send(res, 410, { type: 'gone', error: 'The Nuro API has been deprecated and is no longer available.' });
+    }
+    const taskPath = /^\/api\/v1\/(sonic|producer)\/task\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && taskPath) {
-      const task = store.task(decodeURIComponent(taskPath[1] ?? ''), apiKey);
+      const family = taskPath[1] === 'producer' ? 'producer' : 'sonic';
+      const task = store.task(decodeURIComponent(taskPath[2] ?? ''), apiKey, family);
+      // Producer errors come as {type, error} (docs/upstream.md §9.3); Sonic's as {code, message}.
+      if (!task && family === 'producer') return send(res, 404, { type: 'not_found', error: 'Task not found.' });
       if (!task) return sendError(res, 400, 'task not found.');
+      if (family === 'producer') return send(res, 200, store.producerAnswer(task));
       return send(res, 200, { code: 200, message: 'success', data: store.wireClips(task) });
     }
-    const route = sandboxRoutes[path];
-    if (req.method === 'POST' && route) {
-      const result = route(body ?? {}, store);
-      const task = store.addTask(apiKey, result.kind, result.clips, result.failWith);
-      return send(res, 200, { message: 'success', task_id: task.id });
+    if (req.method === 'GET' && path === '/api/v1/get-credits') {
+      return send(res, 200, { credits: store.credits(apiKey), extra_credits: 0 });
     }
+    const route = sandboxRoutes[path];
+    if (req.method === 'POST' && route) return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey })));
     return sendError(res, 404, `no route for ${req.method} ${path}`);
   }
 

@@ -1,10 +1,14 @@
 /**
- * The sandbox's state: tasks, the clips they produce, and how a task's state moves with time
- * (pending for the first quarter of `taskMs`, running until `taskMs`, then succeeded or failed).
+ * The sandbox's state: tasks and the clips they produce, uploads, personas and each key's credits, and how a task's
+ * state moves with time (pending for the first quarter of `taskMs`, running until `taskMs`, then succeeded or failed).
  */
 import { randomUUID } from 'node:crypto';
+import type { TaskFamily } from '../operations.js';
 import type { TaskStatus } from '../types.js';
-import { wireStates, type WireClip } from '../wire.js';
+import { producerWireStatuses, wireStates, type WireClip, type WireProducerItem, type WireProducerTaskResponse } from '../wire.js';
+
+/** What a Producer task item holds, which decides the fields its answer carries. */
+export type ProducerItemKind = 'song' | 'lyrics' | 'video' | 'mp3' | 'wav';
 
 /** What a sandbox clip will look like once its task succeeds. */
 export interface ClipSeed {
@@ -15,17 +19,31 @@ export interface ClipSeed {
   description: string;
   model: string;
   duration: number;
+  /** Made by `upload`, so the upload-only operations accept it. */
+  uploaded?: boolean;
+  /** For Producer task items. */
+  producerItem?: ProducerItemKind;
 }
 
 export interface SandboxTask {
   id: string;
   /** The bearer token that created it; other keys cannot read it. */
   owner: string;
+  family: TaskFamily;
   kind: string;
   createdAt: number;
   clips: ClipSeed[];
+  /** Credits charged at submission; refunded when the task fails. */
+  cost: number;
   /** Set when the request asked the sandbox to fail the task (see README, "Sandbox"). */
   failWith: string | null;
+}
+
+export interface SandboxPersona {
+  id: string;
+  owner: string;
+  name: string;
+  clipId: string;
 }
 
 /** A clip every sandbox starts with, so stems and covers can be tried before creating anything. */
@@ -39,28 +57,43 @@ export const demoClip: ClipSeed = {
   duration: 184.32,
 };
 
+export const insufficientCredits = 'The remaining credits are not enough. You can buy more one-time credit packs or subscribe.';
+
 export class SandboxStore {
   private readonly tasks = new Map<string, SandboxTask>();
   private readonly clips = new Map<string, ClipSeed>([[demoClip.id, demoClip]]);
+  private readonly personas = new Map<string, SandboxPersona>();
+  private readonly grants = new Map<string, number>();
+  private readonly spentAtOnce = new Map<string, number>();
+  private readonly aligned = new Set<string>();
 
   constructor(
     private readonly taskMs: number,
     private readonly fileBaseUrl: () => string,
     private readonly now: () => number = Date.now,
+    /** Credits each key starts with. */
+    private readonly startingCredits = 100_000,
   ) {}
 
-  addTask(owner: string, kind: string, clips: ClipSeed[], failWith: string | null = null): SandboxTask {
-    const task: SandboxTask = { id: randomUUID(), owner, kind, createdAt: this.now(), clips, failWith };
+  addTask(
+    owner: string,
+    kind: string,
+    clips: ClipSeed[],
+    failWith: string | null = null,
+    family: TaskFamily = 'sonic',
+    cost = 0,
+  ): SandboxTask {
+    const task: SandboxTask = { id: randomUUID(), owner, family, kind, createdAt: this.now(), clips, cost, failWith };
     this.tasks.set(task.id, task);
     return task;
   }
 
-  task(id: string, owner: string): SandboxTask | undefined {
+  task(id: string, owner: string, family: TaskFamily = 'sonic'): SandboxTask | undefined {
     const task = this.tasks.get(id);
-    return task && task.owner === owner ? task : undefined;
+    return task && task.owner === owner && task.family === family ? task : undefined;
   }
 
-  /** A clip that exists: the demo clip or one made by a task that has succeeded. */
+  /** A clip that exists: the demo clip, an upload, or one made by a task that has succeeded. */
   clip(id: string): ClipSeed | undefined {
     const known = this.clips.get(id);
     if (known) return known;
@@ -71,6 +104,54 @@ export class SandboxStore {
     return undefined;
   }
 
+  /** Makes a clip exist at once (an upload). */
+  addClip(clip: ClipSeed): ClipSeed {
+    this.clips.set(clip.id, clip);
+    return clip;
+  }
+
+  addPersona(owner: string, name: string, clipId: string): SandboxPersona {
+    const persona = { id: randomUUID(), owner, name, clipId };
+    this.personas.set(persona.id, persona);
+    return persona;
+  }
+
+  persona(id: string, owner: string): SandboxPersona | undefined {
+    const persona = this.personas.get(id);
+    return persona?.owner === owner ? persona : undefined;
+  }
+
+  /** Whether `owner` has aligned this clip's lyrics before (later alignments are free); marks it aligned. */
+  alignedBefore(owner: string, clipId: string): boolean {
+    const key = `${owner}\n${clipId}`;
+    const seen = this.aligned.has(key);
+    this.aligned.add(key);
+    return seen;
+  }
+
+  /** Sets the credits a key has left (tests use it to run an account dry). */
+  setCredits(owner: string, credits: number): void {
+    this.grants.set(owner, credits + this.spent(owner));
+  }
+
+  /** Credits left: the grant, less what answers-at-once cost, less every task that has not failed. */
+  credits(owner: string): number {
+    return (this.grants.get(owner) ?? this.startingCredits) - this.spent(owner);
+  }
+
+  /** Records a charge for an answer given at once. */
+  spend(owner: string, cost: number): void {
+    this.spentAtOnce.set(owner, (this.spentAtOnce.get(owner) ?? 0) + cost);
+  }
+
+  private spent(owner: string): number {
+    let total = this.spentAtOnce.get(owner) ?? 0;
+    for (const task of this.tasks.values()) {
+      if (task.owner === owner && this.status(task) !== 'FAILED') total += task.cost;
+    }
+    return total;
+  }
+
   status(task: SandboxTask): TaskStatus {
     const elapsed = this.now() - task.createdAt;
     if (elapsed < this.taskMs / 4) return 'PENDING';
@@ -78,11 +159,14 @@ export class SandboxStore {
     return task.failWith ? 'FAILED' : 'SUCCEEDED';
   }
 
-  /** The task as the upstream's GET answers it. */
+  fileUrl(id: string, ext: 'wav' | 'svg' | 'mid' | 'mp4'): string {
+    return `${this.fileBaseUrl()}/files/${id}.${ext}`;
+  }
+
+  /** The task as the Sonic task GET answers it. */
   wireClips(task: SandboxTask): WireClip[] {
     const status = this.status(task);
     const done = status === 'SUCCEEDED';
-    const files = this.fileBaseUrl();
     return task.clips.map((c) => ({
       clip_id: c.id,
       state: wireStates[status],
@@ -90,13 +174,45 @@ export class SandboxStore {
       tags: c.tags,
       lyrics: c.lyrics,
       gpt_description_prompt: c.description,
-      image_url: done ? `${files}/files/${c.id}.svg` : null,
-      audio_url: status === 'PENDING' || status === 'FAILED' ? null : `${files}/files/${c.id}.wav`,
+      image_url: done ? this.fileUrl(c.id, 'svg') : null,
+      audio_url: status === 'PENDING' || status === 'FAILED' ? null : this.fileUrl(c.id, 'wav'),
       video_url: null,
       duration: done ? c.duration : null,
       mv: c.model,
       created_at: new Date(task.createdAt).toISOString(),
       ...(status === 'FAILED' ? { error_message: task.failWith } : {}),
     }));
+  }
+
+  /** The task as the Producer task GET answers it: items only once it has succeeded. */
+  producerAnswer(task: SandboxTask): WireProducerTaskResponse {
+    const status = this.status(task);
+    const data = status === 'SUCCEEDED' ? task.clips.map((c) => this.producerItem(c)) : [];
+    const message = status === 'FAILED' ? `${task.failWith} Credits were refunded.` : 'success';
+    return { code: 200, status: producerWireStatuses[status], message, data };
+  }
+
+  private producerItem(c: ClipSeed): WireProducerItem {
+    const base = { clip_id: c.id, title: c.title };
+    switch (c.producerItem) {
+      case 'lyrics':
+        return { title: c.title, lyrics: c.lyrics };
+      case 'video':
+        return { ...base, video_url: this.fileUrl(c.id, 'mp4'), image_url: this.fileUrl(c.id, 'svg') };
+      case 'mp3':
+        return { ...base, audio_url: this.fileUrl(c.id, 'wav') };
+      case 'wav':
+        return { ...base, wav_url: this.fileUrl(c.id, 'wav') };
+      default:
+        return {
+          ...base,
+          sound: c.tags || null,
+          lyrics: c.lyrics || null,
+          audio_url: this.fileUrl(c.id, 'wav'),
+          wav_url: this.fileUrl(c.id, 'wav'),
+          image_url: this.fileUrl(c.id, 'svg'),
+          duration: c.duration,
+        };
+    }
   }
 }

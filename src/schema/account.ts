@@ -1,0 +1,39 @@
+/** The account and its prices: remaining credits, what each operation costs, and uploads. */
+import { builder } from '../builder.js';
+import type { Credits, UploadedClip } from '../upstream/results.js';
+
+export const CreditsRef = builder.objectRef<Credits>('Credits').implement({
+  description: "The upstream account's remaining credits. Extra credits are spent first and do not expire.",
+  fields: (t) => ({
+    credits: t.exposeInt('credits', { description: 'Subscription credits left this billing cycle.' }),
+    extraCredits: t.exposeInt('extraCredits', { description: 'One-time credits left.' }),
+    total: t.int({ description: 'All credits left.', resolve: (c) => c.credits + c.extraCredits }),
+  }),
+});
+
+export interface OperationCost {
+  operation: string;
+  credits: number | null;
+  note: string | null;
+}
+
+export const OperationCostRef = builder.objectRef<OperationCost>('OperationCost').implement({
+  description: 'What one call of a mutation costs upstream, from the docs.aimusicapi.ai credits guide (see docs/upstream.md §14).',
+  fields: (t) => ({
+    operation: t.exposeString('operation', { description: 'The mutation, e.g. `createMusic`.' }),
+    credits: t.exposeInt('credits', {
+      nullable: true,
+      description: 'Credits per call (the higher figure when it varies); null when the upstream publishes none.',
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'How the cost varies, or why it is uncertain.' }),
+  }),
+});
+
+export const UploadedClipRef = builder.objectRef<UploadedClip>('UploadedClip').implement({
+  description: 'Audio the upstream now holds as a clip.',
+  fields: (t) => ({
+    clipId: t.exposeID('clipId', {
+      description: 'Use it with the *Uploaded* operations, `addVocals`, `addInstrumental` and `createPersona`.',
+    }),
+  }),
+});

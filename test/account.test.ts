@@ -1,0 +1,115 @@
+/**
+ * Credits and prices: the credits query, what each operation costs, the upstream's refusal when credits run out, and
+ * reading tasks the gateway did not submit (the family is found by asking each in turn).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationMutations } from '../src/resolvers/operations.js';
+import { schema } from '../src/schema/index.js';
+import { seed } from '../src/upstream/sandbox/checks.js';
+import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { demoClip } from '../src/upstream/sandbox/store.js';
+import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+
+const creditsQuery = '{ credits { credits extraCredits total } }';
+const costsQuery = '{ operationCosts { operation credits note } }';
+const bpm = `mutation($c: ID!) { getBpm(clipId: $c) { bpm } }`;
+const timeline = `mutation($c: ID!) { getLyricsTimeline(clipId: $c) { words { text } } }`;
+
+describe('credits, costs and task families', () => {
+  const clock = manualClock();
+  let sandbox: Sandbox;
+  let gw: TestGateway;
+  let costs: Record<string, number | null>;
+  const as = (key: string) => ({ authorization: `Bearer ${key}` });
+  const creditsOf = async (key: string) => (await gql(gw.url, creditsQuery, {}, as(key))).data!.credits.total as number;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox(1000, clock.now);
+    gw = await startGateway(sandbox.url);
+    const res = await gql(gw.url, costsQuery);
+    costs = Object.fromEntries(res.data!.operationCosts.map((c: { operation: string; credits: number | null }) => [c.operation, c.credits]));
+  });
+  afterAll(async () => {
+    await gw.close();
+    await sandbox.close();
+  });
+
+  it('lists the cost of every mutation, with the docs.aimusicapi.ai figures', async () => {
+    expect(Object.keys(costs).sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
+    expect(costs).toMatchObject({ createMusic: 14, extendMusic: 10, splitStemsFull: 50, splitStemsBasic: 20, getBpm: 1, uploadMusic: 2 });
+    expect(costs).toMatchObject({ producerCreateMusic: 10, producerGenerateLyrics: 1, producerCreateVideo: 5 });
+    const lyrics = (await gql(gw.url, costsQuery)).data!.operationCosts.find((c: { operation: string }) => c.operation === 'generateLyrics');
+    expect(lyrics).toMatchObject({ credits: null, note: expect.stringContaining('lyrics credits') });
+  });
+
+  it('reads the credits left from GET /api/v1/get-credits', async () => {
+    const res = await gql(gw.url, creditsQuery, {}, as('fresh-key-0003'));
+    expect(res.data!.credits).toEqual({ credits: 100_000, extraCredits: 0, total: 100_000 });
+    expect(sandbox.calls.at(-1)).toMatchObject({ method: 'GET', path: '/api/v1/get-credits', apiKey: 'fresh-key-0003' });
+  });
+
+  it('spends what operationCosts says, and gets a failed task refunded', async () => {
+    const key = 'spender-key-0004';
+    const start = await creditsOf(key);
+    await gql(gw.url, bpm, { c: demoClip.id }, as(key));
+    expect(await creditsOf(key)).toBe(start - costs.getBpm!);
+
+    const failing = `mutation { createMusic(input: { description: "sandbox:fail please" }) { id } }`;
+    expect((await gql(gw.url, failing, {}, as(key))).errors).toBeUndefined();
+    expect(await creditsOf(key)).toBe(start - costs.getBpm! - costs.createMusic!);
+    clock.advance(1000);
+    expect(await creditsOf(key)).toBe(start - costs.getBpm!);
+  });
+
+  it('charges a lyrics timeline once per clip', async () => {
+    const key = 'aligner-key-0005';
+    const start = await creditsOf(key);
+    for (let i = 0; i < 3; i++) expect((await gql(gw.url, timeline, { c: demoClip.id }, as(key))).errors).toBeUndefined();
+    expect(await creditsOf(key)).toBe(start - costs.getLyricsTimeline!);
+  });
+
+  it('is INSUFFICIENT_CREDITS when the account runs dry, and nothing is made', async () => {
+    const key = 'dry-key-0006';
+    sandbox.store.setCredits(key, 1);
+    const upload = `mutation { uploadMusic(url: "https://example.com/a.mp3") { clipId } }`;
+    const res = await gql(gw.url, upload, {}, as(key));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_CREDITS', upstreamStatus: 403 });
+    expect(await creditsOf(key)).toBe(1);
+    const stems = await gql(gw.url, `mutation { splitStemsFull(clipId: "${demoClip.id}") { id } }`, {}, as(key));
+    expect(stems.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_CREDITS');
+    expect((await gql(gw.url, bpm, { c: demoClip.id }, as(key))).data!.getBpm.bpm).toBeGreaterThan(0);
+    expect(await creditsOf(key)).toBe(0);
+  });
+
+  it('reads a Producer task it did not submit by trying each family', async () => {
+    const made = sandbox.store.addTask(keyA, 'create_music', [seed({ title: 'Elsewhere', producerItem: 'song' })], null, 'producer', 10);
+    clock.advance(1000);
+    const before = sandbox.calls.length;
+    const res = await gql(gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title wavUrl } } }`, { id: made.id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.task).toMatchObject({ kind: 'UNKNOWN', status: 'SUCCEEDED', clips: [{ title: 'Elsewhere' }] });
+    expect(res.data!.task.clips[0].wavUrl).toMatch(/\.wav$/);
+    expect(sandbox.calls.slice(before).map((c) => c.path)).toEqual([`/api/v1/sonic/task/${made.id}`, `/api/v1/producer/task/${made.id}`]);
+  });
+
+  it('is NOT_FOUND for a task no family has', async () => {
+    const res = await gql(gw.url, `{ task(id: "0000dead-0000-4000-8000-00000000beef") { id } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('exposes no deprecated family (Nuro, Riffusion), which the sandbox answers 410 Gone', async () => {
+    const fields = [...Object.keys(schema.getMutationType()!.getFields()), ...Object.keys(schema.getQueryType()!.getFields())];
+    expect(fields.filter((f) => /nuro|riffusion/i.test(f))).toEqual([]);
+    const res = await fetch(`${sandbox.url}/api/v1/nuro/create`, { method: 'POST', headers: { authorization: `Bearer ${keyA}` }, body: '{}' });
+    expect(res.status).toBe(410);
+  });
+
+  it('README lists every operation with an example', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Operations'), readme.indexOf('\n## ', readme.indexOf('## Operations') + 1));
+    for (const field of Object.keys(operationMutations)) expect(section, field).toMatch(new RegExp(`\\b${field}\\(`));
+    expect(section).toMatch(/\bcredits\b/);
+    expect(section).toMatch(/\boperationCosts\b/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultUpstreamUrl, loadConfig, sandboxApiKey } from '../src/config.js';
+
+describe('configuration', () => {
+  it('with nothing set, runs on the sandbox with its own key', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, sandbox: true, apiKey: sandboxApiKey, sandboxTaskMs: 20_000 });
+  });
+
+  it('with a key, talks to the real upstream by default', () => {
+    const config = loadConfig({ AIMUSICAPI_API_KEY: 'real-key-123456', PORT: '8080' });
+    expect(config).toMatchObject({ port: 8080, sandbox: false, apiKey: 'real-key-123456', upstreamUrl: defaultUpstreamUrl });
+  });
+
+  it('with only a base URL, has no server key: clients bring their own', () => {
+    const config = loadConfig({ AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' });
+    expect(config).toMatchObject({ sandbox: false, apiKey: undefined, upstreamUrl: 'http://127.0.0.1:4010' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ AIMUSICAPI_BASE_URL: 'ftp://example.com' }, 'AIMUSICAPI_BASE_URL'],
+    [{ AIMUSICAPI_API_KEY: 'short' }, 'AIMUSICAPI_API_KEY'],
+    [{ SANDBOX_TASK_MS: '0' }, 'SANDBOX_TASK_MS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %o with a message naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('the error message never contains the key value', () => {
+    try {
+      loadConfig({ AIMUSICAPI_API_KEY: 'secr', PORT: 'x' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).not.toContain('secr');
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpstreamClient } from '../src/upstream/client.js';
+import { operations } from '../src/upstream/operations.js';
+import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { keyA, keyB, manualClock, startSandbox } from './helpers.js';
+
+describe('upstream client against the sandbox over HTTP', () => {
+  const clock = manualClock();
+  let sandbox: Sandbox;
+  let client: UpstreamClient;
+  beforeAll(async () => {
+    sandbox = await startSandbox(20_000, clock.now);
+    client = new UpstreamClient({ baseUrl: sandbox.url });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sandbox.close();
+  });
+
+  it('submits a create task and reads it from pending to succeeded with two clips', async () => {
+    const { taskId } = await client.submit(keyA, operations.createMusic, {
+      model: 'SONIC_V4_5',
+      customMode: false,
+      description: 'a calm piano piece for a rainy morning',
+      vocalGender: 'FEMALE',
+      styleWeight: 0.5,
+    });
+    expect(taskId).toMatch(/^[0-9a-f-]{36}$/);
+    const call = sandbox.calls.at(-1)!;
+    expect(call).toMatchObject({ method: 'POST', path: '/api/v1/sonic/create', apiKey: keyA });
+    expect(call.body).toEqual({
+      task_type: 'create_music',
+      custom_mode: false,
+      mv: 'sonic-v4-5',
+      gpt_description_prompt: 'a calm piano piece for a rainy morning',
+      vocal_gender: 'f',
+      style_weight: 0.5,
+      use_suno_cdn: false,
+    });
+
+    expect((await client.getTask(keyA, taskId)).status).toBe('PENDING');
+    clock.advance(5_000);
+    const running = await client.getTask(keyA, taskId);
+    expect(running.status).toBe('RUNNING');
+    expect(running.clips.every((c) => c.audioUrl !== null && c.imageUrl === null)).toBe(true);
+    clock.advance(15_000);
+    const done = await client.getTask(keyA, taskId);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(done.clips).toHaveLength(2);
+    for (const clip of done.clips) {
+      expect(clip).toMatchObject({ status: 'SUCCEEDED', model: 'sonic-v4-5', error: null });
+      expect(clip.duration).toBeGreaterThan(0);
+      expect(clip.imageUrl).toMatch(/\.svg$/);
+      expect(Number.isNaN(Date.parse(clip.createdAt!))).toBe(false);
+    }
+  });
+
+  it('sends the bearer key and gets the upstream NOT_FOUND for a task of another key', async () => {
+    const { taskId } = await client.submit(keyA, operations.createMusic, {
+      model: 'SONIC_V5',
+      customMode: true,
+      lyrics: '[Verse]\nla la',
+      title: 'Mine',
+    });
+    await expect(client.getTask(keyB, taskId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a task that the upstream fails ends FAILED with its reason', async () => {
+    const { taskId } = await client.submit(keyA, operations.createMusic, {
+      model: 'SONIC_V4_5',
+      customMode: false,
+      description: 'sandbox:fail please',
+    });
+    clock.advance(20_000);
+    const failed = await client.getTask(keyA, taskId);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(/failed/i);
+  });
+});
