@@ -1,8 +1,8 @@
 /**
  * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
- * health check at /health and Prometheus metrics at /metrics. It serves; what it serves is built elsewhere. Every
- * request gets a request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the
- * logs, and is tracked for shutdown.
+ * health check at /health, Prometheus metrics at /metrics and the live task page at /. It serves; what it serves is
+ * built elsewhere. Every request gets a request id (logged, echoed in `x-request-id`), runs in a scope that keeps its
+ * API key out of the logs, and is tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,8 @@ import { requestErrorsPlugin } from './plugins/request-errors.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
+import { demoClip } from './upstream/sandbox/store.js';
+import { createWebPage } from './web/serve.js';
 
 export interface Gateway {
   readonly server: Server;
@@ -82,7 +84,9 @@ export function createGateway(services: Services): Gateway {
     ],
   });
 
+  const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
