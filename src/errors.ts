@@ -30,7 +30,8 @@ export interface ErrorDetails {
   upstreamStatus?: number;
   /**
    * For a paid mutation that failed after its request may have reached the upstream (timeout, reset, cut-off or
-   * unreadable answer, 5xx): the task may exist and be charged. The gateway never resubmits it.
+   * unreadable answer, 5xx): the task may exist (or the work may have been done) and be charged. The gateway never
+   * resends it.
    */
   taskMayExist?: boolean;
 }

@@ -10,7 +10,7 @@ import { Idempotency, idempotencyTtlMs } from '../src/idempotency/idempotency.js
 import { MemoryIdempotencyStore } from '../src/idempotency/memory.js';
 import { RedisIdempotencyStore } from '../src/idempotency/redis.js';
 import type { IdempotencyStore } from '../src/idempotency/store.js';
-import { codes, gql, json, keyB, manualClock, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
+import { codes, gql, json, keyB, manualClock, sandboxGateway, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
 import { redisAvailable, startRedis, type TestRedis } from './redis.js';
 
 const split = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id kind status } }`;
@@ -212,6 +212,22 @@ describe('idempotencyKey on paid mutations', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     }
     expect(up.posts()).toBe(before);
+  });
+});
+
+describe('idempotencyKey on an operation that answers at once', () => {
+  const setup = sandboxGateway();
+
+  it('getBpm with one key, twice and racing, makes one upstream POST and returns the same result', async () => {
+    const bpm = `mutation($c: ID!, $k: String) { getBpm(clipId: $c, idempotencyKey: $k) { bpm } }`;
+    const calls = () => setup.sandbox.calls.filter((c) => c.path === '/api/v1/sonic/bpm').length;
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 5 }, () => gql(setup.gw.url, bpm, { c: clipA, k: key })));
+    const replay = await gql(setup.gw.url, bpm, { c: clipA, k: key });
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set([...results, replay].map((r) => JSON.stringify(r.data)))).toEqual(new Set([JSON.stringify(replay.data)]));
+    expect(typeof replay.data?.getBpm.bpm).toBe('number');
+    expect(calls()).toBe(1);
   });
 });
 

@@ -132,6 +132,6 @@ export function isRetryableRead(error: GatewayError): boolean {
 /** The same error, marked as one after which a submitted task may exist (see ErrorDetails.taskMayExist). */
 export function withTaskMayExist(error: GatewayError): GatewayError {
   if (error.details.taskMayExist) return error;
-  const message = `${error.message} The task may have been created; it was not submitted again.`;
+  const message = `${error.message} The upstream may have started (and charged for) this work; it was not sent again.`;
   return new GatewayError(error.code, message, { ...error.details, taskMayExist: true });
 }
