@@ -215,6 +215,24 @@ describe('idempotencyKey on paid mutations', () => {
   });
 });
 
+describe('idempotencyKey with Redis unreachable', () => {
+  it('a keyed mutation fails as INTERNAL_SERVER_ERROR and sends nothing; an unkeyed one still works', async () => {
+    const up = await slowUpstream(0);
+    const closed = await startFakeUpstream();
+    await closed.close();
+    const gw = await startGateway(up.fake.url, { REDIS_URL: closed.url.replace('http', 'redis') });
+    try {
+      const keyed = await gql(gw.url, split, { c: clipA, k: randomUUID() });
+      expect(codes(keyed)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(up.posts()).toBe(0);
+      expect((await gql(gw.url, split, { c: clipA })).data?.splitStemsFull.id).toBe('task-1');
+    } finally {
+      await gw.close();
+      await up.fake.close();
+    }
+  });
+});
+
 describe('idempotencyKey on an operation that answers at once', () => {
   const setup = sandboxGateway();
 
