@@ -15,7 +15,8 @@ export interface RetryPolicy {
 
 /**
  * The wait before attempt `attempt + 1` (attempt counts from 1), or null when there is no room for another
- * attempt: attempts are used up, or the wait would leave less than `minAttemptMs` before the deadline.
+ * attempt: attempts are used up, Retry-After asks for more than `maxDelayMs`, or the wait would leave less than
+ * `minAttemptMs` before the deadline.
  */
 export function nextDelayMs(
   policy: RetryPolicy,
@@ -25,6 +26,8 @@ export function nextDelayMs(
   minAttemptMs = 50,
 ): number | null {
   if (attempt >= policy.maxAttempts) return null;
+  // A longer Retry-After is the caller's to honour (it gets retryAfterSeconds), not a reason to hold the request.
+  if ((retryAfterMs ?? 0) > policy.maxDelayMs) return null;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.floor((policy.random ?? Math.random)() * ceiling);
   const delay = Math.max(jittered, retryAfterMs ?? 0);
