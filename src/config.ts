@@ -5,6 +5,7 @@ export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const millis = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 const envSchema = z.object({
@@ -17,6 +18,22 @@ const envSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: millis(5_000),
   UPSTREAM_TIMEOUT_MS: millis(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPSTREAM_READ_DEADLINE_MS: millis(20_000),
+  UPSTREAM_READ_ATTEMPTS: count(3),
+  UPSTREAM_RETRY_BASE_MS: millis(200),
+  BREAKER_FAILURE_THRESHOLD: count(5),
+  BREAKER_COOLDOWN_MS: millis(10_000),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  ALLOW_INTROSPECTION: z.stringbool().default(true),
+  MAX_QUERY_DEPTH: count(10),
+  MAX_QUERY_ALIASES: count(15),
+  MAX_QUERY_TOKENS: count(2_000),
+  MAX_QUERY_COST: count(5_000),
+  MAX_BODY_BYTES: count(100_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  CORS_ORIGINS: z.string().default('*'),
+  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
 });
 
 export interface Config {
@@ -33,6 +50,32 @@ export interface Config {
   connectTimeoutMs: number;
   upstreamTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Total time for one upstream read with its retries. */
+  readDeadlineMs: number;
+  readAttempts: number;
+  /** First backoff ceiling; it doubles per attempt (full jitter), up to 2 s. */
+  retryBaseMs: number;
+  breakerFailureThreshold: number;
+  breakerCooldownMs: number;
+  /** Shared state (idempotency keys) lives in Redis when set, else in memory. */
+  redisUrl: string | undefined;
+  limits: Limits;
+  /** Browser origins allowed by CORS; `['*']` allows any. */
+  corsOrigins: string[];
+  shutdownTimeoutMs: number;
+  /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
+  shutdownDelayMs: number;
+}
+
+export interface Limits {
+  allowIntrospection: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBodyBytes: number;
+  /** GraphQL requests per minute per caller; 0 turns the limit off. */
+  ratePerMinute: number;
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -61,5 +104,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    readDeadlineMs: e.UPSTREAM_READ_DEADLINE_MS,
+    readAttempts: e.UPSTREAM_READ_ATTEMPTS,
+    retryBaseMs: e.UPSTREAM_RETRY_BASE_MS,
+    breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
+    breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
+    redisUrl: e.REDIS_URL,
+    limits: {
+      allowIntrospection: e.ALLOW_INTROSPECTION,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxCost: e.MAX_QUERY_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   };
 }

@@ -24,10 +24,16 @@ export type ErrorCode = keyof typeof errorCodes;
 export interface ErrorDetails {
   /** The input field at fault, as a dotted path (`input.title`). */
   field?: string;
-  /** Seconds to wait before retrying, for RATE_LIMITED. */
+  /** Seconds to wait before retrying, for RATE_LIMITED (and UPSTREAM_UNAVAILABLE while the circuit is open). */
   retryAfterSeconds?: number;
   /** The upstream HTTP status, when the error came from an upstream answer. */
   upstreamStatus?: number;
+  /**
+   * For a paid mutation that failed after its request may have reached the upstream (timeout, reset, cut-off or
+   * unreadable answer, 5xx): the task may exist (or the work may have been done) and be charged. The gateway never
+   * resends it.
+   */
+  taskMayExist?: boolean;
 }
 
 /**

@@ -1,17 +1,28 @@
 /**
  * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
- * health check at /health, Prometheus metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere.
+ * health check at /health, Prometheus metrics at /metrics and the live task page at /. It serves; what it serves is
+ * built elsewhere. Every request gets a request id (logged, echoed in `x-request-id`), runs in a scope that keeps its
+ * API key out of the logs, and is tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createContext, type Context } from './context.js';
+import { bearerKey, createContext, type Context } from './context.js';
 import { graphiqlTabs } from './graphiql.js';
+import { readGraphQLBody } from './http/body.js';
+import { Drain } from './http/drain.js';
+import { requestIdHeader, requestIdOf } from './http/request-id.js';
+import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
+import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
+import { queryLimitPlugins } from './plugins/query-limits.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { requestErrorsPlugin } from './plugins/request-errors.js';
 import { schema } from './schema/index.js';
+import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
 import { demoClip } from './upstream/sandbox/store.js';
 import { createWebPage } from './web/serve.js';
@@ -21,13 +32,18 @@ export interface Gateway {
   readonly yoga: YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting connections and waits for open requests. */
+  /** Adds a step to shutdown, run while HTTP requests drain (e.g. disposing the graphql-ws server: close code 1001). */
+  onClose(closer: () => void | Promise<void>): void;
+  /**
+   * Graceful shutdown: /health answers 503 (for SHUTDOWN_DELAY_MS new requests are still served), then no new
+   * connections; requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, then they are cut) while the `onClose` steps run.
+   */
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
 
@@ -42,7 +58,8 @@ function yogaLogger(logger: Logger): YogaLogger {
 }
 
 export function createGateway(services: Services): Gateway {
-  const { logger } = services;
+  const { logger, config } = services;
+  const { limits } = config;
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -50,27 +67,71 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
     renderGraphiQL,
     landingPage: false,
-    maskedErrors: { maskError },
+    maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
-    plugins: [useMetrics(services.metrics)],
+    cors: {
+      origin: config.corsOrigins.includes('*') ? undefined : config.corsOrigins,
+      exposedHeaders: [requestIdHeader],
+    },
+    plugins: [
+      // First, so that the plugins after it (metrics) see every error with its code.
+      requestErrorsPlugin(),
+      useMetrics(services.metrics),
+      csrfPlugin(),
+      rateLimitPlugin(limits.ratePerMinute),
+      ...introspectionPlugins(limits.allowIntrospection),
+      ...queryLimitPlugins(limits),
+    ],
   });
 
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
-  const server = createServer((req, res) => {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      return sendJson(res, 200, { status: 'ok', upstream: services.config.sandbox ? 'sandbox' : 'live' });
+      const status = drain.draining ? 'draining' : 'ok';
+      return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
     }
     if (req.url === '/metrics' && req.method === 'GET') {
       const { registry } = services.metrics;
-      void registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': registry.contentType });
-        res.end(text);
-      });
-      return;
+      const text = await registry.metrics();
+      res.writeHead(200, { 'content-type': registry.contentType });
+      return void res.end(text);
     }
-    void yoga(req, res, { req, res });
+    const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
+    if (!verdict.ok) {
+      const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
+      return sendJson(res, verdict.status, { errors: [error] }, { connection: 'close' });
+    }
+    // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
+    if (verdict.body?.length) (req as IncomingMessage & { body?: Buffer }).body = verdict.body;
+    await yoga(req, res, { req, res });
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req.headers[requestIdHeader]);
+    // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
+    const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
+    const scope: RequestScope = { requestId, secrets: ownKey ? [ownKey] : [] };
+    res.setHeader(requestIdHeader, requestId);
+    drain.track(res);
+    res.once('finish', () =>
+      runInRequestScope(scope, () =>
+        logger.info(
+          { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+          'request',
+        ),
+      ),
+    );
+    runInRequestScope(scope, () =>
+      handle(req, res).catch((err: unknown) => {
+        logger.error({ err }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.destroy();
+      }),
+    );
   });
+  const drain = new Drain(server);
 
   return {
     server,
@@ -83,9 +144,7 @@ export function createGateway(services: Services): Gateway {
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
-    async close() {
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    onClose: (closer) => drain.onClose(closer),
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs),
   };
 }

@@ -7,7 +7,7 @@ import { createSandbox, type Sandbox } from './upstream/sandbox/server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, [config.apiKey]);
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {

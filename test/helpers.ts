@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { closeServices, createServices, type Services } from '../src/services.js';
@@ -30,7 +31,8 @@ export interface TestGateway {
 }
 
 export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<TestGateway> {
-  const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, ...env });
+  // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
+  const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, RATE_LIMIT_PER_MINUTE: '0', ...env });
   const services = createServices(config, pino({ level: 'silent' }));
   const gateway = createGateway(services);
   const url = await gateway.listen(0, '127.0.0.1');
@@ -43,6 +45,20 @@ export async function startGateway(upstreamUrl: string, env: Record<string, stri
       await closeServices(services);
     },
   };
+}
+
+/** A sandbox and a gateway in front of it for one describe block: started before its tests, closed after them. */
+export function sandboxGateway(env: Record<string, string> = {}): { sandbox: Sandbox; gw: TestGateway } {
+  const setup = {} as { sandbox: Sandbox; gw: TestGateway };
+  beforeAll(async () => {
+    setup.sandbox = await startSandbox();
+    setup.gw = await startGateway(setup.sandbox.url, env);
+  });
+  afterAll(async () => {
+    await setup.gw.close();
+    await setup.sandbox.close();
+  });
+  return setup;
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {

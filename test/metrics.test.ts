@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { gql, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { gql, sandboxGateway } from './helpers.js';
 
 function sample(text: string, name: string, labels: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
@@ -9,24 +8,15 @@ function sample(text: string, name: string, labels: string): number {
 }
 
 describe('/metrics', () => {
-  let sandbox: Sandbox;
-  let gw: TestGateway;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    gw = await startGateway(sandbox.url);
-  });
-  afterAll(async () => {
-    await gw.close();
-    await sandbox.close();
-  });
+  const setup = sandboxGateway();
 
   it('counts operations, errors by code and upstream calls with their latency', async () => {
-    const split = await gql(gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id });
-    await gql(gw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: split.data!.splitStemsBasic.id });
-    await gql(gw.url, `{ task(id: "bad id") { id } }`);
-    await gql(gw.url, `{ nope }`);
+    const split = await gql(setup.gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id });
+    await gql(setup.gw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: split.data!.splitStemsBasic.id });
+    await gql(setup.gw.url, `{ task(id: "bad id") { id } }`);
+    await gql(setup.gw.url, `{ nope }`);
 
-    const res = await fetch(`${gw.url}/metrics`);
+    const res = await fetch(`${setup.gw.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();

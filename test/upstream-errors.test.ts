@@ -36,7 +36,8 @@ describe('upstream failures become defined error codes', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     upstream = await startFakeUpstream();
-    gw = await startGateway(upstream.url, { UPSTREAM_TIMEOUT_MS: '300' });
+    // This suite maps faults one after another; the circuit breaker (tested in faults.test.ts) would open on them.
+    gw = await startGateway(upstream.url, { UPSTREAM_TIMEOUT_MS: '300', UPSTREAM_RETRY_BASE_MS: '1', BREAKER_FAILURE_THRESHOLD: '1000' });
   });
   afterAll(async () => {
     await gw.close();

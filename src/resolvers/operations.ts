@@ -16,6 +16,7 @@ import { TaskRef } from '../schema/task.js';
 import { audioUrlSchema, idSchema, parseInput } from '../schema/validation.js';
 import { CreatePersonaInput, createPersonaSchema, PersonaRef, VocalSampleRef, VoxInput, voxSchema } from '../schema/voice.js';
 import { GeneratedLyricsRef, lyricsDescriptionSchema, tagsSchema, UpsampledTagsRef } from '../schema/writing.js';
+import { idempotencyKeyDescription, idempotencyKeySchema } from '../idempotency/key.js';
 import { operations, type SyncOperation, type TaskOperation, type UpstreamOperation } from '../upstream/operations.js';
 import { submitOperation } from './submit.js';
 
@@ -226,9 +227,13 @@ for (const [field, spec] of Object.entries(operationMutations)) {
     t.field({
       type: spec.type,
       description: `${spec.description}${costNote(spec.operation)} ${answer}`,
-      args: spec.args(t.arg),
+      args: { ...spec.args(t.arg), idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }) },
       // The row's operation and GraphQL type agree by construction (startsTask / answers).
-      resolve: (_root, args, ctx: Context) => submitOperation(ctx, spec.operation, spec.toRequest(args)),
+      resolve: (_root, args, ctx: Context) => {
+        const request = spec.toRequest(args);
+        const key = parseInput(idempotencyKeySchema, args.idempotencyKey, 'idempotencyKey');
+        return submitOperation(ctx, spec.operation, request, key);
+      },
     }),
   );
 }

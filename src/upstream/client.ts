@@ -1,12 +1,26 @@
 /**
- * The typed HTTP client for the upstream: one keep-alive undici Pool per origin, explicit timeouts, every failure
- * a GatewayError. Writes (POST) are sent once and never retried here: a POST that may have reached the upstream
- * may have started paid work.
+ * The typed HTTP client for the upstream: one keep-alive undici Pool and one circuit breaker per origin, explicit
+ * timeouts, every failure a GatewayError.
+ * - Reads (GET) are retried on upstream faults and 429 with jittered exponential backoff, within a total deadline.
+ * - Writes (POST) are never sent twice once they may have reached the upstream: a POST may have started paid work.
+ *   Only a failure to open the connection (nothing was written) is tried again. A POST that fails after it may
+ *   have been received carries `taskMayExist`.
+ * - While the breaker is open every call fails at once with UPSTREAM_UNAVAILABLE.
  */
 import { Pool } from 'undici';
 import { GatewayError, type ErrorCode } from '../errors.js';
-import { errorFromAnswer, errorFromTransport, isErrorAnswer } from './errors.js';
+import { CircuitBreaker, type BreakerState } from './breaker.js';
+import {
+  errorFromAnswer,
+  errorFromTransport,
+  isErrorAnswer,
+  isRetryableRead,
+  isUnsent,
+  isUpstreamFault,
+  withTaskMayExist,
+} from './errors.js';
 import type { TaskFamily, UpstreamOperation } from './operations.js';
+import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
 import type { TaskSnapshot } from './types.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 
@@ -17,8 +31,12 @@ export interface UpstreamClientOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
-  /** Called after every upstream call, for metrics and logs. Never given the API key. */
+  /** Retries of reads (and of writes that provably were not sent). */
+  retry?: Partial<RetryPolicy>;
+  breaker?: { failureThreshold?: number; cooldownMs?: number; now?: () => number };
+  /** Called after every upstream attempt, for metrics and logs. Never given the API key. */
   onCall?: (call: UpstreamCall) => void;
+  onBreakerChange?: (state: BreakerState) => void;
 }
 
 export interface UpstreamCall {
@@ -27,14 +45,32 @@ export interface UpstreamCall {
   status: number | null;
   durationMs: number;
   error: ErrorCode | null;
+  attempt: number;
 }
+
+type Method = UpstreamCall['method'];
+
+/** One attempt's failure, with what is known about whether the request left this process. */
+interface Failure {
+  error: GatewayError;
+  /** Nothing was written: the connection was never opened, or the breaker refused the call. */
+  unsent: boolean;
+  /** The open breaker refused the call: fail fast, do not wait to try again. */
+  refused?: boolean;
+}
+
+type Outcome = { value: unknown } | { failure: Failure };
 
 /** Largest upstream answer read; anything longer is a malformed answer, not a memory problem. */
 const maxBodyBytes = 4 * 1024 * 1024;
 
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, deadlineMs: 20_000, baseDelayMs: 200, maxDelayMs: 2_000 };
+
 export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly retry: RetryPolicy;
+  readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
@@ -46,6 +82,13 @@ export class UpstreamClient {
       connect: { timeout: options.connectTimeoutMs ?? 5_000 },
       headersTimeout: options.headersTimeoutMs ?? 30_000,
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
+    });
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.breaker = new CircuitBreaker({
+      failureThreshold: options.breaker?.failureThreshold ?? 5,
+      cooldownMs: options.breaker?.cooldownMs ?? 10_000,
+      now: options.breaker?.now,
+      onStateChange: options.onBreakerChange,
     });
   }
 
@@ -65,28 +108,80 @@ export class UpstreamClient {
     input: Input,
     extra: Record<string, unknown> = {},
   ): Promise<Result> {
-    const answer =
-      operation.method === 'GET'
-        ? await this.get(apiKey, operation.path)
-        : await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
-    return operation.toResult(answer, input);
+    if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
+    const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
+    try {
+      return operation.toResult(answer, input);
+    } catch (err) {
+      // A success status with an answer we cannot read: the upstream probably did the (paid) work.
+      throw err instanceof GatewayError ? withTaskMayExist(err) : err;
+    }
   }
 
-  /** A GET: the parsed JSON answer, or a GatewayError. */
-  get(apiKey: string, path: string): Promise<unknown> {
-    return this.call('GET', path, apiKey);
+  /** A GET, retried on upstream faults within the read deadline: the parsed JSON answer, or a GatewayError. */
+  async get(apiKey: string, path: string): Promise<unknown> {
+    const outcome = await this.call('GET', path, apiKey, undefined, (failure) => isRetryableRead(failure.error));
+    if ('failure' in outcome) throw outcome.failure.error;
+    return outcome.value;
   }
 
-  /** A POST, sent once: the parsed JSON answer, or a GatewayError. */
-  post(apiKey: string, path: string, body: Record<string, unknown>): Promise<unknown> {
-    return this.call('POST', path, apiKey, body);
+  /** A POST, sent at most once as far as the upstream can tell: the parsed JSON answer, or a GatewayError. */
+  async post(apiKey: string, path: string, body: Record<string, unknown>): Promise<unknown> {
+    const outcome = await this.call('POST', path, apiKey, JSON.stringify(body), (failure) => failure.unsent);
+    if (!('failure' in outcome)) return outcome.value;
+    const { error, unsent } = outcome.failure;
+    // The upstream refused with a 4xx answer (its own error code included): it did not start the task.
+    const status = error.details.upstreamStatus ?? 0;
+    throw unsent || (status >= 400 && status < 500) ? error : withTaskMayExist(error);
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
+  /** Closes the pool; calls still running after `graceMs` (their client request was already cut) are aborted. */
+  async close(graceMs = 1_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const closing = this.pool.close();
+    if ((await Promise.race([closing, late])) === 'late') await this.pool.destroy();
+    clearTimeout(timer);
+    await closing.catch(() => {});
   }
 
-  private async call(method: 'GET' | 'POST', path: string, apiKey: string, json?: unknown): Promise<unknown> {
+  /** Attempts until success, a failure `retryable` refuses, or no room is left before the deadline. */
+  private async call(
+    method: Method,
+    path: string,
+    apiKey: string,
+    body: string | undefined,
+    retryable: (failure: Failure) => boolean,
+  ): Promise<Outcome> {
+    const deadline = performance.now() + this.retry.deadlineMs;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(method, path, apiKey, body, attempt, deadline);
+      if (!('failure' in outcome)) return outcome;
+      const { failure } = outcome;
+      const retryAfterMs = (failure.error.details.retryAfterSeconds ?? 0) * 1000;
+      const delay = !failure.refused && retryable(failure) ? nextDelayMs(this.retry, attempt, deadline - performance.now(), retryAfterMs) : null;
+      if (delay === null) return outcome;
+      await sleep(delay);
+    }
+  }
+
+  private async attempt(
+    method: Method,
+    path: string,
+    apiKey: string,
+    body: string | undefined,
+    attempt: number,
+    deadline: number,
+  ): Promise<Outcome> {
+    if (!this.breaker.tryAcquire()) {
+      const retryAfterSeconds = Math.ceil(this.breaker.retryAfterMs() / 1000);
+      const error = new GatewayError(
+        'UPSTREAM_UNAVAILABLE',
+        'The upstream is failing; calls are paused for a moment (circuit open). Nothing was sent.',
+        retryAfterSeconds > 0 ? { retryAfterSeconds } : {},
+      );
+      return { failure: { error, unsent: true, refused: true } };
+    }
     const started = performance.now();
     let status: number | null = null;
     try {
@@ -96,36 +191,37 @@ export class UpstreamClient {
         headers: {
           authorization: `Bearer ${apiKey}`,
           accept: 'application/json',
-          ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: json === undefined ? null : JSON.stringify(json),
+        body: body ?? null,
+        // Reads stop at the overall deadline; writes keep the pool's timeouts (aborting a sent POST gains nothing).
+        signal: method === 'GET' ? AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) : undefined,
       });
       status = res.statusCode;
       const text = await readText(res.body);
       const parsed = parseJson(text);
-      if (isErrorAnswer(status, parsed)) {
-        throw errorFromAnswer(status, parsed, res.headers['retry-after'], [apiKey]);
-      }
+      if (isErrorAnswer(status, parsed)) throw errorFromAnswer(status, parsed, res.headers['retry-after'], [apiKey]);
       if (parsed === undefined) {
         throw new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the body is not JSON.', {
           upstreamStatus: status,
         });
       }
-      this.report(method, path, status, started, null);
-      return parsed;
+      this.finish(method, path, status, started, attempt, null);
+      return { value: parsed };
     } catch (err) {
-      const error = errorFromTransport(err, [apiKey]);
-      this.report(method, path, status, started, error.code);
-      throw error;
+      const error = errorFromTransport(err, [apiKey], status);
+      this.finish(method, path, status, started, attempt, error);
+      return { failure: { error, unsent: isUnsent(err) } };
     }
   }
 
-  private report(method: 'GET' | 'POST', path: string, status: number | null, started: number, error: ErrorCode | null) {
-    this.options.onCall?.({ method, path, status, durationMs: performance.now() - started, error });
+  private finish(method: Method, path: string, status: number | null, started: number, attempt: number, error: GatewayError | null) {
+    this.breaker.record(error === null ? 'success' : isUpstreamFault(error) ? 'fault' : 'neutral');
+    this.options.onCall?.({ method, path, status, durationMs: performance.now() - started, error: error?.code ?? null, attempt });
   }
 }
 
-async function readText(body: AsyncIterable<Buffer> & { text(): Promise<string> }): Promise<string> {
+async function readText(body: AsyncIterable<Buffer>): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of body) {

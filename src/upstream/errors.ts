@@ -4,13 +4,9 @@
  * 400 and "not enough credits" as 403, so the message text refines what the status alone says.
  */
 import { GatewayError, type ErrorCode } from '../errors.js';
+import { redact } from '../secrets.js';
 
-/** Replaces every occurrence of each secret in `text`. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
-  return out;
-}
+export { redact } from '../secrets.js';
 
 /** Message patterns that say more than the status does, checked in order. */
 const messageRules: [RegExp, ErrorCode][] = [
@@ -92,16 +88,50 @@ export function errorFromAnswer(
   });
 }
 
-const timeoutCodes = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+// A connect timeout is not among them: nothing was sent, so it is UPSTREAM_UNAVAILABLE like a refused connection.
+const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** An error for a call that got no complete answer (timeout, refused or reset connection, ...). */
-export function errorFromTransport(err: unknown, secrets: readonly (string | undefined)[]): GatewayError {
+/** Failures while opening the connection: not one byte of the request was written. */
+const connectCodes = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether a transport failure provably happened before the request was sent (so a POST can be sent again). */
+export function isUnsent(err: unknown): boolean {
+  return connectCodes.has((err as { code?: string } | null)?.code ?? '');
+}
+
+/**
+ * An error for a call that got no complete answer: timeout, refused or reset connection, or (when `status` is
+ * known, so the headers had arrived) an answer cut off mid-body.
+ */
+export function errorFromTransport(err: unknown, secrets: readonly (string | undefined)[], status: number | null = null): GatewayError {
   if (err instanceof GatewayError) return err;
   const code = (err as { code?: string } | null)?.code ?? '';
   const name = (err as { name?: string } | null)?.name ?? '';
   if (timeoutCodes.has(code) || name === 'TimeoutError') {
-    return new GatewayError('UPSTREAM_TIMEOUT', 'The upstream did not answer in time.');
+    return new GatewayError('UPSTREAM_TIMEOUT', 'The upstream did not answer in time.', status === null ? {} : { upstreamStatus: status });
+  }
+  if (status !== null) {
+    return new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the answer was cut off.', {
+      upstreamStatus: status,
+    });
   }
   const detail = redact(code || (err instanceof Error ? err.message : 'unknown failure'), secrets);
   return new GatewayError('UPSTREAM_UNAVAILABLE', `The upstream could not be reached (${detail}).`);
+}
+
+/** Whether an error says the upstream itself is failing (what opens the circuit breaker), as opposed to refusing us. */
+export function isUpstreamFault(error: GatewayError): boolean {
+  return error.code === 'UPSTREAM_TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_ERROR';
+}
+
+/** Whether a read that failed this way may succeed if asked again. */
+export function isRetryableRead(error: GatewayError): boolean {
+  return isUpstreamFault(error) || error.code === 'RATE_LIMITED';
+}
+
+/** The same error, marked as one after which a submitted task may exist (see ErrorDetails.taskMayExist). */
+export function withTaskMayExist(error: GatewayError): GatewayError {
+  if (error.details.taskMayExist) return error;
+  const message = `${error.message} The upstream may have started (and charged for) this work; it was not sent again.`;
+  return new GatewayError(error.code, message, { ...error.details, taskMayExist: true });
 }

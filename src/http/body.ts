@@ -1,0 +1,34 @@
+/**
+ * What a GraphQL request's body may be, checked before yoga sees it: a JSON or GraphQL content type (anything else
+ * is 415: it is either a mistake or a browser "simple request" that skipped CORS), and at most MAX_BODY_BYTES
+ * (413, without reading past the limit). The body read here is handed to yoga.
+ */
+import type { IncomingMessage } from 'node:http';
+
+const acceptedTypes = new Set(['application/json', 'application/graphql-response+json', 'application/graphql+json', 'application/graphql']);
+
+export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 415; message: string };
+
+const hasBody = (method: string | undefined) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+
+export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<BodyVerdict> {
+  if (!hasBody(req.method)) return { ok: true, body: undefined };
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!acceptedTypes.has(type)) {
+    return {
+      ok: false,
+      status: 415,
+      message: `Unsupported content type "${type || 'none'}": send the request as application/json.`,
+    };
+  }
+  const tooLarge = { ok: false, status: 413, message: `The request body is larger than ${maxBytes} bytes.` } as const;
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return tooLarge;
+    chunks.push(chunk);
+  }
+  return { ok: true, body: Buffer.concat(chunks) };
+}

@@ -1,0 +1,31 @@
+/**
+ * Every error a client sees has an `extensions.code`, and none carries internals. yoga leaves some request-level
+ * errors without a code (bad variables, the CSRF refusal) and attaches `originalError` to some (invalid JSON); this
+ * fills the code in and drops the internals.
+ */
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+function codeFor(error: GraphQLError): string {
+  // graphql-js reports a variable that does not fit its type as 'Variable "$x" got invalid value ...'.
+  return /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : 'BAD_REQUEST';
+}
+
+function normalized(error: GraphQLError): GraphQLError {
+  const { originalError, stacktrace, ...extensions } = error.extensions ?? {};
+  const coded = typeof extensions.code === 'string';
+  if (coded && originalError === undefined && stacktrace === undefined) return error;
+  if (!coded) extensions.code = codeFor(error);
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+}
+
+export function requestErrorsPlugin(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const single = result as ExecutionResult;
+      if (!single.errors?.length) return;
+      setResult({ ...single, errors: single.errors.map(normalized) });
+    },
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * Bad input of every kind gets a clear error with a stable code, and never an upstream call: malformed ids,
+ * oversize strings, wrong enums and types, deep, aliased and huge documents, invalid JSON, wrong content types,
+ * oversize bodies, missing CSRF headers. Also the limits' settings, introspection, rate limit and error masking.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { graphiqlTabs } from '../src/graphiql.js';
+import { TokenBuckets } from '../src/plugins/rate-limit.js';
+import { gql, keyB, manualClock, sandboxGateway } from './helpers.js';
+
+const clip = '5a4d8b0c-0000-4000-8000-000000000001';
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+async function send(url: string, init: { method?: string; body?: string; headers?: Record<string, string> }, query = ''): Promise<Reply> {
+  const res = await fetch(`${url}/graphql${query}`, { method: init.method ?? 'POST', body: init.body, headers: init.headers });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Reply['body'] };
+}
+const asJson = (payload: unknown) => ({ body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+const first = (reply: Reply) => reply.body.errors?.[0];
+
+/** A document `depth` fields deep, through the introspection types (the schema itself is shallow). */
+const deepQuery = (depth: number) => `{ __type(name: "Task") { ${'fields { type { '.repeat(Math.ceil((depth - 1) / 2))}name${' } }'.repeat(Math.ceil((depth - 1) / 2))} } }`;
+const aliasedQuery = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: task(id: "task-${i}") { id }`).join(' ')} }`;
+
+describe('bad input', () => {
+  const setup = sandboxGateway();
+
+  const graphqlCases: [string, string, Record<string, unknown>, string, RegExp][] = [
+    ['a malformed task id', `{ task(id: "../../etc/passwd") { id } }`, {}, 'BAD_USER_INPUT', /^id: must be an id/],
+    ['a malformed id in a list', `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`, { ids: ['ok-1', 'no spaces'] }, 'BAD_USER_INPUT', /^ids\.1: /],
+    ['too many ids', `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => `t${i}`) }, 'BAD_USER_INPUT', /at most 100/],
+    ['a malformed clip id', `mutation { splitStemsBasic(clipId: "a b") { id } }`, {}, 'BAD_USER_INPUT', /^clipId: /],
+    ['an id of 129 characters', `query($id: ID!) { task(id: $id) { id } }`, { id: 'a'.repeat(129) }, 'BAD_USER_INPUT', /at most 128/],
+    [
+      'a title over 80 characters',
+      `mutation($t: String) { createMusic(input: { customMode: true, lyrics: "la", title: $t }) { id } }`,
+      { t: 'x'.repeat(81) },
+      'BAD_USER_INPUT',
+      /^input\.title: must be at most 80/,
+    ],
+    [
+      'lyrics over the model limit',
+      `mutation($l: String) { createMusic(input: { customMode: true, lyrics: $l, model: SONIC_V4 }) { id } }`,
+      { l: 'la '.repeat(1001) },
+      'BAD_USER_INPUT',
+      /^input\.lyrics: must be at most 3000 characters for SONIC_V4/,
+    ],
+    ['a wrong enum literal', `mutation { createMusic(input: { description: "x", model: SONIC_V99 }) { id } }`, {}, 'GRAPHQL_VALIDATION_FAILED', /SONIC_V99/],
+    [
+      'a wrong enum variable',
+      `mutation($m: MusicModel!) { createMusic(input: { description: "x", model: $m }) { id } }`,
+      { m: 'sonic-v4' },
+      'BAD_USER_INPUT',
+      /^Variable "\$m" got invalid value "sonic-v4"/,
+    ],
+    ['a wrong type', `mutation($w: Float) { createMusic(input: { description: "x", weirdness: $w }) { id } }`, { w: 'high' }, 'BAD_USER_INPUT', /\$w/],
+    ['a weight out of range', `mutation { createMusic(input: { description: "x", styleWeight: 2 }) { id } }`, {}, 'BAD_USER_INPUT', /^input\.styleWeight: /],
+    ['a missing required argument', `mutation { splitStemsFull { id } }`, {}, 'GRAPHQL_VALIDATION_FAILED', /clipId/],
+    ['a malformed idempotency key', `mutation { splitStemsFull(clipId: "${clip}", idempotencyKey: "a b") { id } }`, {}, 'BAD_USER_INPUT', /^idempotencyKey: /],
+    ['a syntax error', `{ task(id: "x") { id }`, {}, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
+    ['an unknown field', `{ nope }`, {}, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nope"/],
+    ['a query deeper than 10', deepQuery(12), {}, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 10 exceeded/],
+    ['more than 15 aliases', aliasedQuery(16), {}, 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded/],
+    ['more than 2000 tokens', `{ ${'__typename '.repeat(2001)}}`, {}, 'GRAPHQL_PARSE_FAILED', /Token limit of 2000 exceeded/],
+    ['too many directives', `{ __typename ${'@skip(if: false) '.repeat(21)}}`, {}, 'GRAPHQL_VALIDATION_FAILED', /Directives limit of 20 exceeded/],
+  ];
+  for (const [what, query, variables, code, message] of graphqlCases) {
+    it(`${what}: ${code}, no upstream call`, async () => {
+      const before = setup.sandbox.calls.length;
+      const res = await gql(setup.gw.url, query, variables);
+      expect(Object.values(res.data ?? {}).filter((v) => v !== null)).toEqual([]);
+      expect(res.errors?.[0]?.extensions?.code).toBe(code);
+      expect(res.errors?.[0]?.message).toMatch(message);
+      expect(setup.sandbox.calls.length).toBe(before);
+    });
+  }
+
+  const httpCases: [string, Parameters<typeof send>[1], number, RegExp, string?][] = [
+    ['invalid JSON', { body: '{"query": "{ task(id', headers: { 'content-type': 'application/json' } }, 200, /invalid JSON/],
+    ['a JSON body that is not an object', { body: '"{ __typename }"', headers: { 'content-type': 'application/json' } }, 400, /./],
+    ['a batch (array)', asJson([{ query: '{ __typename }' }]), 400, /Batching is not supported/],
+    ['no query', asJson({ variables: {} }), 200, /Must provide query string/],
+    ['text/plain', { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'text/plain' } }, 415, /Unsupported content type "text\/plain"/],
+    ['a form post', { body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, /x-www-form-urlencoded/],
+    ['multipart', { body: '--b\r\n\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' } }, 415, /multipart/],
+    ['XML', { body: '<query/>', headers: { 'content-type': 'application/xml' } }, 415, /application\/xml/],
+    ['a body over MAX_BODY_BYTES', asJson({ query: '{ __typename }', variables: { pad: 'x'.repeat(100_001) } }), 413, /larger than 100000 bytes/],
+    ['a GET without a CSRF header', { method: 'GET' }, 403, /CSRF/, '?query=%7B__typename%7D'],
+    ['a mutation over GET', { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, 405, /mutation/i, `?query=${encodeURIComponent(`mutation { splitStemsFull(clipId: "${clip}") { id } }`)}`],
+    ['PUT', { method: 'PUT', ...asJson({ query: '{ __typename }' }) }, 405, /GET and POST/],
+  ];
+  for (const [what, init, status, message, query] of httpCases) {
+    it(`${what}: HTTP ${status}, a coded error, no upstream call`, async () => {
+      const before = setup.sandbox.calls.length;
+      const reply = await send(setup.gw.url, init, query);
+      expect(reply.status).toBe(status);
+      expect(first(reply)?.extensions?.code).toBe('BAD_REQUEST');
+      expect(first(reply)?.message).toMatch(message);
+      expect(JSON.stringify(reply.body)).not.toMatch(/originalError|stack|at .*\.js/);
+      expect(setup.sandbox.calls.length).toBe(before);
+    });
+  }
+
+  it('a body without Content-Length (chunked) is cut at the limit too', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${setup.gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{"query":"{ __typename }","variables":{"pad":"');
+      const pad = 'x'.repeat(10_000);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 30 && req.write(pad)) sent++;
+        if (sent < 30) req.once('drain', () => (sent++, pump()));
+        else req.end('"}}');
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('a GET query with a CSRF header is served', async () => {
+    const reply = await send(setup.gw.url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, '?query=%7B__typename%7D');
+    expect(reply.body).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('an unexpected fault is masked: INTERNAL_SERVER_ERROR, no message, stack or path of the cause', async () => {
+    const registry = setup.gw.services.registry;
+    const remember = registry.remember;
+    registry.remember = async () => {
+      throw new Error('registry exploded at /srv/app/src/tasks/registry.ts:42');
+    };
+    try {
+      const res = await gql(setup.gw.url, `mutation { splitStemsBasic(clipId: "${clip}") { id } }`);
+      expect(res.errors).toEqual([
+        { message: 'Unexpected error.', locations: expect.any(Array), path: ['splitStemsBasic'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+    } finally {
+      registry.remember = remember;
+    }
+  });
+
+  it('every operation in operations/ and in the GraphiQL tabs passes the default limits', async () => {
+    // The operation files share fragments, so they are one document (as codegen reads them).
+    const operationFiles = readdirSync('operations').filter((f) => f.endsWith('.graphql'));
+    const sources = [operationFiles.map((f) => readFileSync(`operations/${f}`, 'utf8')).join('\n'), ...graphiqlTabs.map((t) => t.query)];
+    const names = sources.flatMap((source) =>
+      parse(source).definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [[source, d.name?.value] as const] : [])),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    for (const [source, operationName] of names) {
+      const reply = await send(setup.gw.url, asJson({ query: source, operationName, variables: {} }));
+      const refused = (reply.body.errors ?? []).filter((e) => /^GRAPHQL_(PARSE|VALIDATION)_FAILED$/.test(String(e.extensions?.code)));
+      expect(refused, operationName).toEqual([]);
+    }
+  });
+
+  it('introspection is allowed by default', async () => {
+    const res = await gql(setup.gw.url, `{ __schema { queryType { name } } }`);
+    expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('limits settings', () => {
+  const setup = sandboxGateway({
+    ALLOW_INTROSPECTION: 'false',
+    MAX_QUERY_COST: '40',
+    RATE_LIMIT_PER_MINUTE: '5',
+    CORS_ORIGINS: 'https://app.example',
+  });
+
+  it('ALLOW_INTROSPECTION=false refuses introspection and stops suggesting field names', async () => {
+    const res = await gql(setup.gw.url, `{ __schema { types { name } } }`, {}, { authorization: 'Bearer introspection-key-1' });
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/introspection/i) });
+    const typo = await gql(setup.gw.url, `{ taks(id: "x") { id } }`, {}, { authorization: 'Bearer introspection-key-1' });
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('CORS_ORIGINS: a preflight from another origin is not allowed; the listed one is', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${setup.gw.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect((await preflight('https://app.example')).headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+
+  it('MAX_QUERY_COST refuses a costly document before it runs', async () => {
+    const before = setup.sandbox.calls.length;
+    const res = await gql(
+      setup.gw.url,
+      `{ tasks(ids: ["a", "b"]) { id status clips { id title tags lyrics audioUrl imageUrl videoUrl duration } stems { kind name clip { id audioUrl } } } }`,
+      {},
+      { authorization: 'Bearer cost-key-0001' },
+    );
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/cost limit of 40/i) });
+    expect(setup.sandbox.calls.length).toBe(before);
+  });
+
+  it('RATE_LIMIT_PER_MINUTE: the request over the limit is HTTP 429 RATE_LIMITED with Retry-After; other keys are not affected', async () => {
+    const caller = { authorization: 'Bearer rate-limited-key-1' };
+    const replies: Reply[] = [];
+    for (let i = 0; i < 6; i++) replies.push(await send(setup.gw.url, { ...asJson({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', ...caller } }));
+    expect(replies.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const limited = replies[5]!;
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('12');
+    expect(first(limited)).toEqual({ message: expect.stringMatching(/at most 5 per minute/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 } });
+    const other = await gql(setup.gw.url, '{ __typename }', {}, { authorization: `Bearer ${keyB}` });
+    expect(other.data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe('token buckets', () => {
+  it('refill evenly over the minute and cap at the limit', () => {
+    const clock = manualClock();
+    const buckets = new TokenBuckets(60, clock.now);
+    for (let i = 0; i < 60; i++) expect(buckets.take('a')).toBe(0);
+    expect(buckets.take('a')).toBe(1000);
+    clock.advance(1000);
+    expect(buckets.take('a')).toBe(0);
+    expect(buckets.take('a')).toBe(1000);
+    clock.advance(3_600_000);
+    for (let i = 0; i < 60; i++) expect(buckets.take('a')).toBe(0);
+    expect(buckets.take('a')).toBeGreaterThan(0);
+    expect(buckets.take('b')).toBe(0);
+  });
+});
+

@@ -1,0 +1,75 @@
+/**
+ * Graceful shutdown: requests in flight finish, /health reports draining, new connections are refused, requests
+ * past the timeout are cut, and a graphql-ws server registered with `onClose` closes its sockets with 1001.
+ */
+import { request } from 'node:http';
+import { useServer } from 'graphql-ws/use/ws';
+import { describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { schema } from '../src/schema/index.js';
+import { gql, json, startFakeUpstream, startGateway } from './helpers.js';
+
+const clip = '5a4d8b0c-0000-4000-8000-000000000001';
+const split = `mutation { splitStemsFull(clipId: "${clip}") { id } }`;
+
+/** A GET on a fresh connection: the status, or the connection error's code. */
+function probe(url: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+    req.end();
+  });
+}
+
+describe('graceful shutdown', () => {
+  it('lets a paid request in flight finish, reports 503 on /health while draining, then refuses connections', async () => {
+    let answer: () => void = () => {};
+    const fake = await startFakeUpstream((_req, res) => (answer = () => json(res, 200, { message: 'success', task_id: 'task-late' })));
+    const gw = await startGateway(fake.url, { SHUTDOWN_DELAY_MS: '150', SHUTDOWN_TIMEOUT_MS: '5000' });
+    const inFlight = gql(gw.url, split);
+    await expect.poll(() => fake.requests.length).toBe(1);
+
+    const closed = gw.close();
+    expect(await probe(`${gw.url}/health`)).toBe(503);
+    setTimeout(() => answer(), 300);
+    await expect(inFlight).resolves.toEqual({ data: { splitStemsFull: { id: 'task-late' } } });
+    await closed;
+    expect(await probe(`${gw.url}/health`)).toBe('ECONNREFUSED');
+    await fake.close();
+  });
+
+  it('cuts a request still running at SHUTDOWN_TIMEOUT_MS instead of hanging', async () => {
+    const fake = await startFakeUpstream(() => {});
+    const gw = await startGateway(fake.url, { SHUTDOWN_TIMEOUT_MS: '200' });
+    const stuck = gql(gw.url, split).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await expect.poll(() => fake.requests.length).toBe(1);
+    const started = performance.now();
+    await gw.close();
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(await stuck).toBe('cut');
+    await fake.close();
+  });
+
+  it('closes graphql-ws sockets registered with onClose with code 1001 (Going away)', async () => {
+    const fake = await startFakeUpstream();
+    const gw = await startGateway(fake.url);
+    const wss = new WebSocketServer({ server: gw.gateway.server, path: '/graphql' });
+    const wsServer = useServer({ schema }, wss);
+    gw.gateway.onClose(() => wsServer.dispose());
+
+    const socket = new WebSocket(`${gw.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const acked = new Promise<void>((resolve) => socket.on('message', (m) => JSON.parse(String(m)).type === 'connection_ack' && resolve()));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    await acked;
+    const closeCode = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await gw.close();
+    expect(await closeCode).toBe(1001);
+    await fake.close();
+  });
+});
