@@ -16,6 +16,9 @@ const envSchema = z.object({
   SANDBOX_TASK_MS: millis(20_000),
   UPSTREAM_CONNECT_TIMEOUT_MS: millis(5_000),
   UPSTREAM_TIMEOUT_MS: millis(30_000),
+  POLL_INTERVAL_MS: millis(15_000),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +36,12 @@ export interface Config {
   connectTimeoutMs: number;
   upstreamTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
+  pollIntervalMs: number;
+  /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
+  publicUrl: string | undefined;
+  /** Redis for the task registry, live events and poll leases across instances; unset: memory, one instance. */
+  redisUrl: string | undefined;
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -61,5 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    pollIntervalMs: e.POLL_INTERVAL_MS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    redisUrl: e.REDIS_URL,
   };
 }

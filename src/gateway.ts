@@ -1,6 +1,7 @@
 /**
- * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql and a
- * health check at /health. It serves; what it serves is built elsewhere.
+ * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, SSE, GraphiQL; graphql-ws on
+ * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic and a health check at /health. It serves;
+ * what it serves is built elsewhere.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,16 +10,21 @@ import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yo
 import type { Logger } from 'pino';
 import { createContext, type Context } from './context.js';
 import { graphiqlTabs } from './graphiql.js';
+import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { maskError } from './plugins/errors.js';
 import { schema } from './schema/index.js';
 import type { Services } from './services.js';
+import { attachGraphQLWebSocket, type SocketContext } from './websocket.js';
+
+/** What yoga gets besides the request: node's req/res over HTTP, the socket's key over WebSocket. */
+type ServerContext = { req: IncomingMessage; res?: ServerResponse } & Partial<SocketContext>;
 
 export interface Gateway {
   readonly server: Server;
-  readonly yoga: YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, Context>;
+  readonly yoga: YogaServerInstance<ServerContext, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting connections and waits for open requests. */
+  /** Stops accepting connections, ends live subscriptions (WebSockets close with 1001), waits for open requests. */
   close(): Promise<void>;
 }
 
@@ -40,10 +46,11 @@ function yogaLogger(logger: Logger): YogaLogger {
 
 export function createGateway(services: Services): Gateway {
   const { logger } = services;
-  const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext(services, request.headers.get('authorization')),
+    context: (initial) =>
+      createContext(services, initial.authorization !== undefined ? initial.authorization : initial.request.headers.get('authorization')),
     graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
     renderGraphiQL,
     landingPage: false,
@@ -55,8 +62,16 @@ export function createGateway(services: Services): Gateway {
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { status: 'ok', upstream: services.config.sandbox ? 'sandbox' : 'live' });
     }
+    if (req.url?.split('?')[0] === webhookPath) {
+      return void handleWebhook(services, req, res).catch((err: unknown) => {
+        logger.error({ err }, 'webhook handling failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    }
     void yoga(req, res, { req, res });
   });
+  const webSocket = attachGraphQLWebSocket(server, yoga);
 
   return {
     server,
@@ -70,8 +85,11 @@ export function createGateway(services: Services): Gateway {
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await webSocket.close();
+      await services.live.close();
       server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     },
   };
 }

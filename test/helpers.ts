@@ -29,11 +29,11 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0): Promise<TestGateway> {
   const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, ...env });
   const services = createServices(config, pino({ level: 'silent' }));
   const gateway = createGateway(services);
-  const url = await gateway.listen(0, '127.0.0.1');
+  const url = await gateway.listen(port, '127.0.0.1');
   return {
     url,
     gateway,

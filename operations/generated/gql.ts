@@ -14,10 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "subscription TaskUpdated($taskId: ID!) {\n  taskUpdated(taskId: $taskId) {\n    ...TaskFields\n    observedAt\n  }\n}": typeof types.TaskUpdatedDocument,
     "mutation CreateMusic($input: CreateMusicInput!) {\n  createMusic(input: $input) {\n    id\n    kind\n    status\n  }\n}\n\nmutation SplitStemsFull($clipId: ID!) {\n  splitStemsFull(clipId: $clipId) {\n    id\n    kind\n    status\n  }\n}\n\nmutation SplitStemsBasic($clipId: ID!) {\n  splitStemsBasic(clipId: $clipId) {\n    id\n    kind\n    status\n  }\n}": typeof types.CreateMusicDocument,
     "fragment ClipFields on Clip {\n  id\n  title\n  status\n  audioUrl\n  imageUrl\n  duration\n}\n\nfragment TaskFields on Task {\n  id\n  kind\n  status\n  error\n  clips {\n    ...ClipFields\n  }\n  stems {\n    kind\n    name\n    clip {\n      ...ClipFields\n    }\n  }\n}\n\nquery Task($id: ID!) {\n  task(id: $id) {\n    ...TaskFields\n  }\n}\n\nquery Tasks($ids: [ID!]!) {\n  tasks(ids: $ids) {\n    ...TaskFields\n  }\n}": typeof types.ClipFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "subscription TaskUpdated($taskId: ID!) {\n  taskUpdated(taskId: $taskId) {\n    ...TaskFields\n    observedAt\n  }\n}": types.TaskUpdatedDocument,
     "mutation CreateMusic($input: CreateMusicInput!) {\n  createMusic(input: $input) {\n    id\n    kind\n    status\n  }\n}\n\nmutation SplitStemsFull($clipId: ID!) {\n  splitStemsFull(clipId: $clipId) {\n    id\n    kind\n    status\n  }\n}\n\nmutation SplitStemsBasic($clipId: ID!) {\n  splitStemsBasic(clipId: $clipId) {\n    id\n    kind\n    status\n  }\n}": types.CreateMusicDocument,
     "fragment ClipFields on Clip {\n  id\n  title\n  status\n  audioUrl\n  imageUrl\n  duration\n}\n\nfragment TaskFields on Task {\n  id\n  kind\n  status\n  error\n  clips {\n    ...ClipFields\n  }\n  stems {\n    kind\n    name\n    clip {\n      ...ClipFields\n    }\n  }\n}\n\nquery Task($id: ID!) {\n  task(id: $id) {\n    ...TaskFields\n  }\n}\n\nquery Tasks($ids: [ID!]!) {\n  tasks(ids: $ids) {\n    ...TaskFields\n  }\n}": types.ClipFieldsFragmentDoc,
 };
@@ -36,6 +38,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription TaskUpdated($taskId: ID!) {\n  taskUpdated(taskId: $taskId) {\n    ...TaskFields\n    observedAt\n  }\n}"): (typeof documents)["subscription TaskUpdated($taskId: ID!) {\n  taskUpdated(taskId: $taskId) {\n    ...TaskFields\n    observedAt\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,5 +9,6 @@ import './task.js';
 import './music.js';
 import '../resolvers/tasks.js';
 import '../resolvers/operations.js';
+import '../resolvers/subscriptions.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -8,11 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { coverSvg, toneWav } from './files.js';
 import { SandboxError, sandboxRoutes } from './routes.js';
 import { SandboxStore } from './store.js';
+import { SandboxWebhookSender } from './webhooks.js';
 
 export interface SandboxOptions {
   /** How long a task takes from submission to its final state (default 20000 ms). */
   taskMs?: number;
   now?: () => number;
+  /** How often (real time) finished tasks' webhooks are looked for (default 250 ms). */
+  webhookCheckMs?: number;
 }
 
 export interface SandboxCall {
@@ -28,6 +31,8 @@ export interface Sandbox {
   readonly store: SandboxStore;
   /** Every request received, oldest first. */
   readonly calls: SandboxCall[];
+  /** Webhook callbacks for tasks submitted with `webhook_url`; `deliverDue()` sends the due ones now. */
+  readonly webhooks: SandboxWebhookSender;
   /** Base URL once listening, e.g. `http://127.0.0.1:40123`. */
   url: string;
   listen(port?: number, host?: string): Promise<string>;
@@ -73,6 +78,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const calls: SandboxCall[] = [];
   const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
   const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now);
+  const webhooks = new SandboxWebhookSender(store, options.now);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
@@ -98,6 +104,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (req.method === 'POST' && route) {
       const result = route(body ?? {}, store);
       const task = store.addTask(apiKey, result.kind, result.clips, result.failWith);
+      webhooks.register(task, body ?? {});
       return send(res, 200, { message: 'success', task_id: task.id });
     }
     return sendError(res, 404, `no route for ${req.method} ${path}`);
@@ -114,6 +121,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   Object.assign(sandbox, {
     server,
     store,
+    webhooks,
     async listen(port = 0, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -121,9 +129,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
       const address = server.address() as AddressInfo;
       sandbox.url = `http://${host}:${address.port}`;
+      webhooks.start(options.webhookCheckMs ?? 250);
       return sandbox.url;
     },
     async close() {
+      webhooks.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
