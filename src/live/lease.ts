@@ -29,7 +29,7 @@ return 0`;
 export class RedisPollLease implements PollLease {
   constructor(
     private readonly redis: Redis,
-    readonly holder = randomUUID(),
+    readonly holder: string = randomUUID(),
     private readonly prefix = 'aimusic:poll-lease:',
   ) {}
 
