@@ -37,4 +37,15 @@ const createSong = `mutation CreateSong {
 }
 `;
 
-export const graphiqlTabs = [{ query: splitStems }, { query: readTask }, { query: createSong }];
+const watchTask = `# Paste a task id from a mutation: the current state now, then every change until it is final.
+subscription WatchTask {
+  taskUpdated(taskId: "PASTE-TASK-ID") {
+    id
+    status
+    observedAt
+    clips { id title status audioUrl }
+  }
+}
+`;
+
+export const graphiqlTabs = [{ query: splitStems }, { query: readTask }, { query: createSong }, { query: watchTask }];
