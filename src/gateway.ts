@@ -49,8 +49,7 @@ export function createGateway(services: Services): Gateway {
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: (initial) =>
-      createContext(services, initial.authorization !== undefined ? initial.authorization : initial.request.headers.get('authorization')),
+    context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
     graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
     renderGraphiQL,
     landingPage: false,

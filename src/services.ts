@@ -42,7 +42,10 @@ export function createServices(config: Config, logger: Logger): Services {
   let lease: PollLease = soleInstanceLease;
   let redis: Services['redis'];
   if (config.redisUrl) {
-    redis = { commands: connectRedis(config.redisUrl, 'commands', logger), subscriber: connectRedis(config.redisUrl, 'events', logger) };
+    redis = {
+      commands: connectRedis(config.redisUrl, 'commands', logger),
+      subscriber: connectRedis(config.redisUrl, 'events', logger),
+    };
     registry = new RedisTaskRegistry(redis.commands);
     bus = new RedisTaskEventBus(redis.commands, redis.subscriber, logger);
     lease = new RedisPollLease(redis.commands);

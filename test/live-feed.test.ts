@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../src/errors.js';
+import { GatewayError, type ErrorCode } from '../src/errors.js';
 import { delayAfterFailure, isRetryable, type PollPolicy } from '../src/live/backoff.js';
 import { MemoryTaskEventBus } from '../src/live/bus.js';
 import { supersedes, type TaskEvent } from '../src/live/events.js';
@@ -18,7 +18,12 @@ const task = (status: TaskStatus, title = 'Song'): Task => ({
   kind: 'CREATE_MUSIC',
   status,
   error: status === 'FAILED' ? 'boom' : null,
-  clips: [{ id: 'c1', status, title, tags: null, lyrics: null, description: null, audioUrl: null, imageUrl: null, videoUrl: null, duration: null, model: null, createdAt: null, error: null }],
+  clips: [
+    {
+      ...{ id: 'c1', status, title, tags: null, lyrics: null, description: null, audioUrl: null, imageUrl: null },
+      ...{ videoUrl: null, duration: null, model: null, createdAt: null, error: null },
+    },
+  ],
 });
 const unavailable = () => new GatewayError('UPSTREAM_UNAVAILABLE', 'The upstream is unavailable.');
 
@@ -65,7 +70,8 @@ async function drain(stream: AsyncIterableIterator<TaskEvent>): Promise<TaskEven
 describe('backoff policy', () => {
   it('doubles from the interval up to the cap, with jitter between half and all of it', () => {
     const error = unavailable();
-    expect([1, 2, 3, 4, 5, 6].map((n) => delayAfterFailure(policy, n, error, () => 1))).toEqual([2_000, 4_000, 8_000, 16_000, 16_000, 16_000]);
+    const delays = [1, 2, 3, 4, 5, 6].map((n) => delayAfterFailure(policy, n, error, () => 1));
+    expect(delays).toEqual([2_000, 4_000, 8_000, 16_000, 16_000, 16_000]);
     expect(delayAfterFailure(policy, 1, error, () => 0)).toBe(1_000);
   });
 
@@ -76,15 +82,21 @@ describe('backoff policy', () => {
   });
 
   it('retries transient faults only', () => {
-    expect(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED', 'UPSTREAM_ERROR'].every((c) => isRetryable(new GatewayError(c as never, c)))).toBe(true);
-    expect(['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'].some((c) => isRetryable(new GatewayError(c as never, c)))).toBe(false);
+    const retryable = (code: ErrorCode) => isRetryable(new GatewayError(code, code));
+    expect((['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED', 'UPSTREAM_ERROR'] as const).every(retryable)).toBe(true);
+    expect((['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'] as const).some(retryable)).toBe(false);
   });
 });
 
 describe('a task feed', () => {
   it('backs off on failures, then ends with a clear error after maxFailures reads in a row', async () => {
     const { sleep, waits } = budgetSleep(100);
-    const { hub, reads } = live(async (call) => (call === 1 ? task('PENDING') : Promise.reject(unavailable())), sleep);
+    const leases: string[] = [];
+    const lease: PollLease = {
+      hold: async (_id, ttl) => (leases.push(`hold ${ttl}`), true),
+      release: async () => void leases.push('release'),
+    };
+    const { hub, reads } = live(async (call) => (call === 1 ? task('PENDING') : Promise.reject(unavailable())), sleep, lease);
     const events = await drain(await hub.subscribe('key', 'tenant', 'task-1'));
     expect(events[0]).toMatchObject({ task: { status: 'PENDING' } });
     expect(events[1]).toMatchObject({ error: { code: 'UPSTREAM_UNAVAILABLE' } });
@@ -92,6 +104,9 @@ describe('a task feed', () => {
     expect(events).toHaveLength(2);
     expect(reads()).toBe(1 + policy.maxFailures);
     expect(waits).toEqual([1_000, 2_000, 4_000, 8_000]);
+    // The lease is held for each read and extended over each longer wait, then given up.
+    await waitFor(() => leases.at(-1) === 'release');
+    expect(leases).toEqual(['hold 1000', 'hold 2000', 'hold 2000', 'hold 4000', 'hold 4000', 'hold 8000', 'hold 8000', 'release']);
     expect(hub.watched).toBe(0);
   });
 

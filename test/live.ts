@@ -5,7 +5,9 @@ import { Agent, fetch } from 'undici';
 import WebSocket from 'ws';
 import type { GraphQLResponse } from './helpers.js';
 
-export const taskUpdatedQuery = `subscription($id: ID!) { taskUpdated(taskId: $id) { id kind status observedAt clips { id status audioUrl } error } }`;
+export const taskUpdatedQuery = `subscription($id: ID!) {
+  taskUpdated(taskId: $id) { id kind status observedAt clips { id status audioUrl } error }
+}`;
 
 /** What one subscriber received. */
 export interface Subscriber {

@@ -3,7 +3,7 @@
  * jitter (and never sooner than an upstream's Retry-After), up to a cap. After `maxFailures` failures in a row, or
  * at once for an error that retrying cannot fix (the key or the task is refused), the watch ends with that error.
  */
-import type { GatewayError } from '../errors.js';
+import type { ErrorCode, GatewayError } from '../errors.js';
 
 export interface PollPolicy {
   /** The normal time between two reads of a task (POLL_INTERVAL_MS). */
@@ -20,7 +20,14 @@ export function pollPolicy(intervalMs: number, upstreamTimeoutMs: number): PollP
   return { intervalMs, maxDelayMs: intervalMs * 16, maxFailures: 8, leaseSlackMs: intervalMs + upstreamTimeoutMs };
 }
 
-const permanent = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_CREDITS', 'CONTENT_REJECTED']);
+const permanent = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INSUFFICIENT_CREDITS',
+  'CONTENT_REJECTED',
+]);
 
 export function isRetryable(error: GatewayError): boolean {
   return !permanent.has(error.code);

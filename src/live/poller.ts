@@ -86,7 +86,9 @@ export class TaskPoller {
           const task = await this.deps.read(reader.apiKey, reader.tenant, this.taskId);
           failures = 0;
           delay = policy.intervalMs;
-          if (!this.stopped && supersedes(this.source.latest(), task)) await this.deps.bus.publish(this.taskId, { task: observed(task) });
+          if (!this.stopped && supersedes(this.source.latest(), task)) {
+            await this.deps.bus.publish(this.taskId, { task: observed(task) });
+          }
         } catch (err) {
           const error = asGatewayError(err);
           failures += 1;
@@ -97,6 +99,8 @@ export class TaskPoller {
           }
           delay = delayAfterFailure(policy, failures, error, this.deps.random);
           log.warn({ code: error.code, failures, retryInMs: delay }, 'task poll failed; backing off');
+          // Keep the lease through the longer wait, or another instance would poll in the meantime.
+          if (holding) holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs).catch(() => false);
         }
       }
     } finally {
@@ -105,9 +109,8 @@ export class TaskPoller {
   }
 
   private async giveUp(last: GatewayError, failures: number): Promise<void> {
-    const error = isRetryable(last)
-      ? new GatewayError(last.code, `Stopped watching task ${this.taskId} after ${failures} failed reads: ${last.message}`, last.details)
-      : last;
+    const message = `Stopped watching task ${this.taskId} after ${failures} failed reads: ${last.message}`;
+    const error = isRetryable(last) ? new GatewayError(last.code, message, last.details) : last;
     this.deps.logger.warn({ taskId: this.taskId, code: error.code, failures }, 'task watch ended with an error');
     this.source.failed(error);
     await this.deps.bus.publish(this.taskId, errorEvent(error)).catch(() => undefined);

@@ -178,7 +178,8 @@ export function toWebhookSnapshot(body: unknown, event: string | null): TaskSnap
   const taskId = webhookTaskId(body);
   if (!taskId) throw malformed('the webhook body has no task_id');
   const fields = body as Record<string, unknown>;
-  const failed = (event ?? str(fields.event)) === webhookFailedEvent || (typeof fields.code === 'number' && fields.code !== 200);
+  const code = fields.code;
+  const failed = (event ?? str(fields.event)) === webhookFailedEvent || (typeof code === 'number' && code !== 200);
   if (!failed) return toTaskSnapshot(taskId, body);
   const clips = Array.isArray(fields.data) ? fields.data.map(toClip) : [];
   const message = str(fields.message);

@@ -40,8 +40,8 @@ export class SandboxWebhookSender {
   register(task: SandboxTask, body: Record<string, unknown>): void {
     const url = body.webhook_url;
     if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
-    const secret = typeof body.webhook_secret === 'string' && body.webhook_secret ? body.webhook_secret : sandboxDefaultWebhookSecret;
-    this.pending.set(task.id, { task, url, secret });
+    const secret = body.webhook_secret;
+    this.pending.set(task.id, { task, url, secret: typeof secret === 'string' && secret ? secret : sandboxDefaultWebhookSecret });
   }
 
   /** Sends the callbacks of every task that has reached a final state; resolves with how many were sent. */
