@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
 
 const taskMs = 20_000;
@@ -150,5 +150,32 @@ describe('Subscription.taskUpdated on one instance', () => {
       body: JSON.stringify({ query: `subscription { taskUpdated(taskId: "abc") { id } }` }),
     });
     expect(await res.text()).toContain('UNAUTHENTICATED');
+  });
+});
+
+describe('Subscription.taskUpdated when the upstream keeps failing', () => {
+  it('backs off, then sends the error as the last event and completes; the process keeps serving', async () => {
+    let reads = 0;
+    const upstream = await startFakeUpstream((req, res) => {
+      if (req.method === 'GET' && ++reads > 1) return json(res, 503, { message: 'Service Unavailable' });
+      json(res, 200, { code: 200, message: 'success', data: [{ clip_id: 'c1', state: 'pending', title: 'Song' }] });
+    });
+    const gw = await startGateway(upstream.url, { POLL_INTERVAL_MS: '5' });
+    try {
+      for (const subscribe of [subscribeWs, subscribeSse]) {
+        reads = 0;
+        const sub = subscribe(gw.url, 'task-that-fails', keyA);
+        await sub.until((s) => s.completed, 10_000);
+        expect(sub.statuses()).toEqual(['PENDING', 'error:UPSTREAM_UNAVAILABLE']);
+        expect(sub.results[1]!.errors![0]!.message).toMatch(/after 8 failed reads/);
+        expect(reads).toBe(1 + 8);
+        await sub.close();
+      }
+      expect(gw.services.live.watched).toBe(0);
+      expect((await gql(gw.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    } finally {
+      await gw.close();
+      await upstream.close();
+    }
   });
 });
