@@ -17,13 +17,15 @@ const envSchema = z.object({
   SANDBOX_TASK_MS: millis(20_000),
   UPSTREAM_CONNECT_TIMEOUT_MS: millis(5_000),
   UPSTREAM_TIMEOUT_MS: millis(30_000),
+  POLL_INTERVAL_MS: millis(15_000),
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_READ_DEADLINE_MS: millis(20_000),
   UPSTREAM_READ_ATTEMPTS: count(3),
   UPSTREAM_RETRY_BASE_MS: millis(200),
   BREAKER_FAILURE_THRESHOLD: count(5),
   BREAKER_COOLDOWN_MS: millis(10_000),
-  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   ALLOW_INTROSPECTION: z.stringbool().default(true),
   MAX_QUERY_DEPTH: count(10),
   MAX_QUERY_ALIASES: count(15),
@@ -57,8 +59,12 @@ export interface Config {
   retryBaseMs: number;
   breakerFailureThreshold: number;
   breakerCooldownMs: number;
-  /** Shared state (idempotency keys) lives in Redis when set, else in memory. */
+  /** Shared state (idempotency keys, task registry, live events, poll leases) lives in Redis when set, else in memory. */
   redisUrl: string | undefined;
+  /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
+  pollIntervalMs: number;
+  /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
+  publicUrl: string | undefined;
   limits: Limits;
   /** Browser origins allowed by CORS; `['*']` allows any. */
   corsOrigins: string[];
@@ -110,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
     redisUrl: e.REDIS_URL,
+    pollIntervalMs: e.POLL_INTERVAL_MS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     limits: {
       allowIntrospection: e.ALLOW_INTROSPECTION,
       maxDepth: e.MAX_QUERY_DEPTH,

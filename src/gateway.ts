@@ -1,8 +1,9 @@
 /**
- * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, GraphiQL) at /graphql, a
- * health check at /health, Prometheus metrics at /metrics and the live task page at /. It serves; what it serves is
- * built elsewhere. Every request gets a request id (logged, echoed in `x-request-id`), runs in a scope that keeps its
- * API key out of the logs, and is tracked for shutdown.
+ * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, SSE, GraphiQL; graphql-ws on
+ * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic, a health check at /health, Prometheus
+ * metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere. Every request gets a
+ * request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the logs, and is
+ * tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { graphiqlTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
+import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
@@ -26,17 +28,22 @@ import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
 import { demoClip } from './upstream/sandbox/store.js';
 import { createWebPage } from './web/serve.js';
+import { attachGraphQLWebSocket, type SocketContext } from './websocket.js';
+
+/** What yoga gets besides the request: node's req/res over HTTP, the socket's key over WebSocket. */
+type ServerContext = { req: IncomingMessage; res?: ServerResponse } & Partial<SocketContext>;
 
 export interface Gateway {
   readonly server: Server;
-  readonly yoga: YogaServerInstance<{ req: IncomingMessage; res: ServerResponse }, Context>;
+  readonly yoga: YogaServerInstance<ServerContext, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
-  /** Adds a step to shutdown, run while HTTP requests drain (e.g. disposing the graphql-ws server: close code 1001). */
+  /** Adds a step to shutdown, run while HTTP requests drain. */
   onClose(closer: () => void | Promise<void>): void;
   /**
    * Graceful shutdown: /health answers 503 (for SHUTDOWN_DELAY_MS new requests are still served), then no new
-   * connections; requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, then they are cut) while the `onClose` steps run.
+   * connections; live subscriptions end (WebSockets close with 1001, SSE streams complete) and requests in flight
+   * finish, up to SHUTDOWN_TIMEOUT_MS, after which they are cut.
    */
   close(): Promise<void>;
 }
@@ -60,10 +67,10 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
-  const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext(services, request.headers.get('authorization')),
+    context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
     graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
     renderGraphiQL,
     landingPage: false,
@@ -97,6 +104,8 @@ export function createGateway(services: Services): Gateway {
       res.writeHead(200, { 'content-type': registry.contentType });
       return void res.end(text);
     }
+    // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
+    if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
       const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
@@ -132,6 +141,9 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
+  const webSocket = attachGraphQLWebSocket(server, yoga);
+  drain.onClose(() => webSocket.close());
+  drain.onClose(() => services.live.close());
 
   return {
     server,

@@ -48,4 +48,21 @@ query AccountAndPrices {
 }
 `;
 
-export const graphiqlTabs = [{ query: splitStems }, { query: readTask }, { query: createSong }, { query: analyseAndPrices }];
+const watchTask = `# Paste a task id from a mutation: the current state now, then every change until it is final.
+subscription WatchTask {
+  taskUpdated(taskId: "PASTE-TASK-ID") {
+    id
+    status
+    observedAt
+    clips { id title status audioUrl }
+  }
+}
+`;
+
+export const graphiqlTabs = [
+  { query: splitStems },
+  { query: readTask },
+  { query: watchTask },
+  { query: createSong },
+  { query: analyseAndPrices },
+];

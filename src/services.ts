@@ -5,7 +5,13 @@ import type { Config } from './config.js';
 import { Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory.js';
 import { RedisIdempotencyStore } from './idempotency/redis.js';
+import { pollPolicy } from './live/backoff.js';
+import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from './live/bus.js';
+import { RedisPollLease, soleInstanceLease, type PollLease } from './live/lease.js';
+import { LiveTasks } from './live/live-tasks.js';
+import { loadTask } from './tasks/loader.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { RedisTaskRegistry } from './tasks/redis-registry.js';
 import { MemoryTaskRegistry, type TaskRegistry } from './tasks/registry.js';
 import { UpstreamClient } from './upstream/client.js';
 
@@ -16,8 +22,17 @@ export interface Services {
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
-  /** The shared Redis connection, when REDIS_URL is set. */
-  redis: Redis | undefined;
+  /** Live task updates: subscriptions, their polls, and states pushed by webhooks. */
+  live: LiveTasks;
+  /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
+  redis?: { commands: Redis; subscriber: Redis };
+}
+
+function connectRedis(url: string, role: string, logger: Logger): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `aimusic-graphql-${role}` });
+  // ioredis reconnects by itself; an error event without a listener would only be printed.
+  redis.on('error', (err: Error) => logger.warn({ err: { message: err.message }, role }, 'redis connection error'));
+  return redis;
 }
 
 export function createServices(config: Config, logger: Logger): Services {
@@ -35,17 +50,41 @@ export function createServices(config: Config, logger: Logger): Services {
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
-  redis?.on('error', (err: Error) => logger.error({ err: { message: err.message } }, 'redis connection error'));
-  const idempotency = new Idempotency(redis ? new RedisIdempotencyStore(redis) : new MemoryIdempotencyStore(), {
+  let registry: TaskRegistry = new MemoryTaskRegistry();
+  let bus: TaskEventBus = new MemoryTaskEventBus();
+  let lease: PollLease = soleInstanceLease;
+  let redis: Services['redis'];
+  if (config.redisUrl) {
+    redis = {
+      commands: connectRedis(config.redisUrl, 'commands', logger),
+      subscriber: connectRedis(config.redisUrl, 'events', logger),
+    };
+    registry = new RedisTaskRegistry(redis.commands);
+    bus = new RedisTaskEventBus(redis.commands, redis.subscriber, logger);
+    lease = new RedisPollLease(redis.commands);
+  }
+  const idempotency = new Idempotency(redis ? new RedisIdempotencyStore(redis.commands) : new MemoryIdempotencyStore(), {
     // The longest a submit can take: connection (with retries of unsent ones), headers and body.
     leaseMs: config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
     onStoreError: (err) => logger.error({ err }, 'idempotency store failed to record a result'),
   });
-  return { config, upstream, registry: new MemoryTaskRegistry(), logger, metrics, idempotency, redis };
+  const live = new LiveTasks({
+    read: (apiKey, tenant, id) => loadTask(services, apiKey, tenant, id),
+    registry,
+    bus,
+    lease,
+    policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
+    logger,
+  });
+  const services: Services = { config, upstream, registry, logger, metrics, idempotency, live, ...(redis ? { redis } : {}) };
+  return services;
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  await services.live.close();
   await services.upstream.close();
-  await services.redis?.quit().catch(() => services.redis?.disconnect());
+  if (services.redis) {
+    const { commands, subscriber } = services.redis;
+    await Promise.all([commands.quit().catch(() => commands.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);
+  }
 }

@@ -111,6 +111,23 @@ describe('createMusic', () => {
     expect(own.data!.task.id).toBe(id);
   });
 
+  it('a task the upstream accepted is returned even when the gateway cannot record it', async () => {
+    const { registry } = gw.services;
+    const remember = registry.remember;
+    registry.remember = async () => {
+      throw new Error('registry down');
+    };
+    try {
+      const before = sandbox.calls.length;
+      const res = await gql(gw.url, create, { input: { description: 'paid for, so not an error' } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.createMusic).toMatchObject({ kind: 'CREATE_MUSIC', status: 'PENDING' });
+      expect(sandbox.calls.length).toBe(before + 1);
+    } finally {
+      registry.remember = remember;
+    }
+  });
+
   it('a malformed Authorization header is UNAUTHENTICATED with no upstream call', async () => {
     const before = sandbox.calls.length;
     const res = await gql(gw.url, create, { input: { description: 'd' } }, { authorization: 'Token abc' });

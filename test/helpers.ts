@@ -30,12 +30,12 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0): Promise<TestGateway> {
   // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
   const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, RATE_LIMIT_PER_MINUTE: '0', ...env });
   const services = createServices(config, pino({ level: 'silent' }));
   const gateway = createGateway(services);
-  const url = await gateway.listen(0, '127.0.0.1');
+  const url = await gateway.listen(port, '127.0.0.1');
   return {
     url,
     gateway,

@@ -86,13 +86,12 @@ describe('no API key in any log line or response', () => {
     // A malformed header that still holds the key.
     expect((await call(`mutation { splitStemsFull(clipId: "${clip}") { id } }`, { authorization: `Token ${clientKey}` })).body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     // A masked internal fault whose message and stack hold the key: logged (scrubbed), never sent.
-    const remember = services.registry.remember;
-    services.registry.remember = async () => {
+    const lookup = services.registry.lookup;
+    services.registry.lookup = async () => {
       throw new Error(`registry failed for ${clientKey} / ${serverKey}`);
     };
-    fake.handler = (_req, res) => json(res, 200, { message: 'success', task_id: 'task-9' });
-    const masked = await call(`mutation { splitStemsBasic(clipId: "${clip}") { id } }`, asClient);
-    services.registry.remember = remember;
+    const masked = await call(`{ task(id: "task-9") { id } }`, asClient);
+    services.registry.lookup = lookup;
     expect(masked.body.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(lines.some((l) => l.includes('registry failed for [redacted] / [redacted]'))).toBe(true);
     // Rate limiting, and the request id a caller sends.

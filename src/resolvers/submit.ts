@@ -4,6 +4,7 @@
  */
 import type { Context } from '../context.js';
 import { fingerprintOf } from '../idempotency/idempotency.js';
+import { webhookRequest } from '../live/webhooks.js';
 import { submittedTask, type Task } from '../tasks/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
 import type { SubmittedTask } from '../upstream/types.js';
@@ -30,12 +31,29 @@ export async function submitOperation<Input, Result>(
   idempotencyKey?: Key,
 ): Promise<Task | Result> {
   const apiKey = ctx.requireApiKey();
-  const submit = () => ctx.services.upstream.submit(apiKey, operation, input);
+  // The task is remembered inside the submit so that an idempotent replay keeps the first record (and its secret).
+  const submit = async () => {
+    const webhook = webhookRequest(ctx.services.config.publicUrl, operation);
+    const result = await ctx.services.upstream.submit(apiKey, operation, input, webhook?.fields);
+    if (operation.kind !== null) {
+      const record = {
+        id: (result as SubmittedTask).taskId,
+        kind: operation.kind,
+        tenant: ctx.tenant,
+        createdAt: Date.now(),
+        ...(webhook ? { webhookSecret: webhook.secret } : {}),
+      };
+      // The upstream has the task (and the charge): losing our note of it must not turn into an error a client retries.
+      await ctx.services.registry
+        .remember(record)
+        .catch((err: unknown) => ctx.services.logger.error({ err, taskId: record.id }, 'could not record a submitted task'));
+    }
+    return result;
+  };
   const result = idempotencyKey
     ? await ctx.services.idempotency.run(ctx.tenant, idempotencyKey, fingerprintOf([operation.path, input]), submit)
     : await submit();
   if (operation.kind === null) return result;
   const { taskId } = result as SubmittedTask;
-  await ctx.services.registry.remember({ id: taskId, kind: operation.kind, tenant: ctx.tenant, createdAt: Date.now() });
   return submittedTask(taskId, operation.kind);
 }

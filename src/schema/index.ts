@@ -16,5 +16,6 @@ import './producer.js';
 import '../resolvers/tasks.js';
 import '../resolvers/operations.js';
 import '../resolvers/account.js';
+import '../resolvers/subscriptions.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -72,5 +72,12 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       resolve: stemsOf,
     }),
     error: t.exposeString('error', { nullable: true, description: 'Why the task failed, when its status is FAILED.' }),
+    observedAt: t.field({
+      type: 'DateTime',
+      description:
+        'When the gateway read this state from the upstream or received it by webhook. Live updates can show how fresh ' +
+        'they are with it; for a query it is the time of the read.',
+      resolve: (task) => task.observedAt ?? new Date().toISOString(),
+    }),
   }),
 });

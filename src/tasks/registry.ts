@@ -1,6 +1,6 @@
 /**
  * What the gateway remembers of the tasks it submitted: their kind (the upstream's task answer does not say) and
- * the tenant that owns them. Memory by default, bounded by age and count.
+ * the tenant that owns them. Memory by default, bounded by age and count; Redis (redis-registry.ts) with REDIS_URL.
  */
 import type { TaskKind } from '../upstream/operations.js';
 
@@ -10,6 +10,8 @@ export interface TaskRecord {
   /** Fingerprint of the API key that submitted the task. */
   tenant: string;
   createdAt: number;
+  /** The secret the upstream signs this task's webhook deliveries with, when one was asked for. Never log it. */
+  webhookSecret?: string;
 }
 
 export interface TaskRegistry {
@@ -17,12 +19,15 @@ export interface TaskRegistry {
   lookup(id: string): Promise<TaskRecord | undefined>;
 }
 
+/** How long a task is remembered. */
+export const taskRecordMaxAgeMs = 7 * 24 * 3600_000;
+
 export class MemoryTaskRegistry implements TaskRegistry {
   private readonly records = new Map<string, TaskRecord>();
 
   constructor(
     private readonly maxEntries = 100_000,
-    private readonly maxAgeMs = 7 * 24 * 3600_000,
+    private readonly maxAgeMs = taskRecordMaxAgeMs,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -5,6 +5,8 @@ import type { TaskSnapshot } from '../upstream/types.js';
 
 export interface Task extends TaskSnapshot {
   kind: TaskKind;
+  /** When the gateway read this state (or received it by webhook), as ISO-8601; unset means "just now". */
+  observedAt?: string;
 }
 
 /** A task just submitted: the upstream has only answered with its id. */

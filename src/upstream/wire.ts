@@ -214,3 +214,41 @@ export function stemOfTitle(title: string | null): { kind: StemKind; name: strin
   const kind = stemWords.find(([pattern]) => pattern.test(lower))?.[1] ?? 'OTHER';
   return { kind, name };
 }
+
+/** The body fields a submit adds to ask for a callback when its task ends (docs/upstream.md §10). */
+export function toWebhookFields(url: string, secret: string): Record<string, string> {
+  return { webhook_url: url, webhook_secret: secret };
+}
+
+/** A webhook delivery's body: the task answer plus the task's id, its platform and the event (§10). */
+export interface WireWebhookPayload extends WireTaskResponse {
+  task_id: string;
+  platform: string;
+  event: string;
+}
+
+/** The task id a webhook body names, read before its signature is checked (to find the secret); null if none. */
+export function webhookTaskId(body: unknown): string | null {
+  return typeof body === 'object' && body !== null ? str((body as Record<string, unknown>).task_id) : null;
+}
+
+export const webhookFailedEvent = 'song.failed';
+
+/**
+ * The task state a (verified) webhook body reports. A failure is `song.failed` or a `code` other than 200, with
+ * partial or no clips; anything else is read as a task answer.
+ */
+export function toWebhookSnapshot(body: unknown, event: string | null): TaskSnapshot {
+  const taskId = webhookTaskId(body);
+  if (!taskId) throw malformed('the webhook body has no task_id');
+  const fields = body as Record<string, unknown>;
+  const code = fields.code;
+  const failed = (event ?? str(fields.event)) === webhookFailedEvent || (typeof code === 'number' && code !== 200);
+  if (!failed) return toTaskSnapshot(taskId, body);
+  const clips = Array.isArray(fields.data) ? fields.data.map(toClip) : [];
+  const message = str(fields.message);
+  const error =
+    clips.find((c) => c.status === 'FAILED')?.error ??
+    (message && message !== 'success' ? message : 'The upstream reported the task as failed.');
+  return { id: taskId, status: 'FAILED', clips, error };
+}

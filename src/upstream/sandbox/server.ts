@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { coverSvg, toneWav, transcriptionMidi } from './files.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
 import { insufficientCredits, SandboxStore } from './store.js';
+import { SandboxWebhookSender } from './webhooks.js';
 
 export interface SandboxOptions {
   /** How long a task takes from submission to its final state (default 20000 ms). */
@@ -15,6 +16,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Credits each key starts with (default 100000). */
   credits?: number;
+  /** How often (real time) finished tasks' webhooks are looked for (default 250 ms). */
+  webhookCheckMs?: number;
 }
 
 export interface SandboxCall {
@@ -30,6 +33,8 @@ export interface Sandbox {
   readonly store: SandboxStore;
   /** Every request received, oldest first. */
   readonly calls: SandboxCall[];
+  /** Webhook callbacks for tasks submitted with `webhook_url`; `deliverDue()` sends the due ones now. */
+  readonly webhooks: SandboxWebhookSender;
   /** Base URL once listening, e.g. `http://127.0.0.1:40123`. */
   url: string;
   listen(port?: number, host?: string): Promise<string>;
@@ -75,13 +80,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const calls: SandboxCall[] = [];
   const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
   const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now, options.credits);
+  const webhooks = new SandboxWebhookSender(store, options.now);
 
-  /** Charges `owner` for a valid request and carries it out: a task's id, or the answer. */
-  function carryOut(owner: string, result: RouteResult): unknown {
+  /** Charges `owner` for a valid request and carries it out: a task's id (and its webhook, if asked), or the answer. */
+  function carryOut(owner: string, result: RouteResult, body: Record<string, unknown>): unknown {
     if (store.credits(owner) < result.cost) throw new SandboxError(403, insufficientCredits);
     if ('task' in result) {
       const { family, kind, clips, failWith } = result.task;
-      return { message: 'success', task_id: store.addTask(owner, kind, clips, failWith, family, result.cost).id };
+      const task = store.addTask(owner, kind, clips, failWith, family, result.cost);
+      webhooks.register(task, body);
+      return { message: 'success', task_id: task.id };
     }
     const answer = result.answer();
     store.spend(owner, result.cost);
@@ -120,7 +128,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return send(res, 200, { credits: store.credits(apiKey), extra_credits: 0 });
     }
     const route = sandboxRoutes[path];
-    if (req.method === 'POST' && route) return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey })));
+    if (req.method === 'POST' && route) {
+      return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey }), body ?? {}));
+    }
     return sendError(res, 404, `no route for ${req.method} ${path}`);
   }
 
@@ -135,6 +145,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   Object.assign(sandbox, {
     server,
     store,
+    webhooks,
     async listen(port = 0, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -142,9 +153,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
       const address = server.address() as AddressInfo;
       sandbox.url = `http://${host}:${address.port}`;
+      webhooks.start(options.webhookCheckMs ?? 250);
       return sandbox.url;
     },
     async close() {
+      webhooks.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,0 +1,118 @@
+/**
+ * The poll loop of one task in one instance. While it runs, and while this instance holds the task's poll lease,
+ * it reads the task every interval with the key of one of its subscribers and publishes each change on the bus;
+ * on failures it backs off (backoff.ts), and when it gives up it publishes the error that ends the watch.
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { GatewayError } from '../errors.js';
+import type { Task } from '../tasks/task.js';
+import { isTerminal } from '../upstream/types.js';
+import { delayAfterFailure, isRetryable, type PollPolicy } from './backoff.js';
+import type { TaskEventBus } from './bus.js';
+import { errorEvent, observed, supersedes } from './events.js';
+import type { PollLease } from './lease.js';
+
+export type ReadTask = (apiKey: string, tenant: string, taskId: string) => Promise<Task>;
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) => sleepFor(ms, undefined, { signal }).catch(() => undefined);
+
+export interface PollerDeps {
+  read: ReadTask;
+  bus: TaskEventBus;
+  lease: PollLease;
+  policy: PollPolicy;
+  logger: Logger;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+/** What the poller needs from the task's feed. */
+export interface PollSource {
+  /** A subscriber's key to read with (never logged), or undefined when nobody listens any more. */
+  reader(): { apiKey: string; tenant: string } | undefined;
+  latest(): Task | undefined;
+  /** The watch ended with this error (also published, for the other instances). */
+  failed(error: GatewayError): void;
+}
+
+function asGatewayError(err: unknown): GatewayError {
+  if (err instanceof GatewayError) return err;
+  return new GatewayError('INTERNAL_SERVER_ERROR', 'The gateway failed to read the task.');
+}
+
+export class TaskPoller {
+  private readonly abort = new AbortController();
+  private readonly done: Promise<void>;
+
+  constructor(
+    readonly taskId: string,
+    private readonly deps: PollerDeps,
+    private readonly source: PollSource,
+  ) {
+    this.done = this.run();
+  }
+
+  /** Stops polling and gives up the lease; resolves when the loop has ended. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.done;
+  }
+
+  private get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    const { policy, lease, logger } = this.deps;
+    const sleep = this.deps.sleep ?? realSleep;
+    const log = logger.child({ taskId: this.taskId });
+    let delay = policy.intervalMs;
+    let failures = 0;
+    let holding = false;
+    try {
+      while (!this.stopped) {
+        await sleep(delay, this.abort.signal);
+        const reader = this.source.reader();
+        const latest = this.source.latest();
+        if (this.stopped || !reader || (latest && isTerminal(latest.status))) break;
+        try {
+          holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs);
+          if (!holding) {
+            delay = policy.intervalMs; // another instance polls; be ready to take over
+            continue;
+          }
+          const task = await this.deps.read(reader.apiKey, reader.tenant, this.taskId);
+          failures = 0;
+          delay = policy.intervalMs;
+          if (!this.stopped && supersedes(this.source.latest(), task)) {
+            await this.deps.bus.publish(this.taskId, { task: observed(task) });
+          }
+        } catch (err) {
+          const error = asGatewayError(err);
+          failures += 1;
+          if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err }, 'task poll failed');
+          if (!isRetryable(error) || failures >= policy.maxFailures) {
+            await this.giveUp(error, failures);
+            break;
+          }
+          delay = delayAfterFailure(policy, failures, error, this.deps.random);
+          log.warn({ code: error.code, failures, retryInMs: delay }, 'task poll failed; backing off');
+          // Keep the lease through the longer wait, or another instance would poll in the meantime.
+          if (holding) holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs).catch(() => false);
+        }
+      }
+    } finally {
+      if (holding) await lease.release(this.taskId).catch((err: unknown) => log.warn({ err }, 'poll lease release failed'));
+    }
+  }
+
+  private async giveUp(last: GatewayError, failures: number): Promise<void> {
+    const message = `Stopped watching task ${this.taskId} after ${failures} failed reads: ${last.message}`;
+    const error = isRetryable(last) ? new GatewayError(last.code, message, last.details) : last;
+    this.deps.logger.warn({ taskId: this.taskId, code: error.code, failures }, 'task watch ended with an error');
+    this.source.failed(error);
+    await this.deps.bus.publish(this.taskId, errorEvent(error)).catch(() => undefined);
+  }
+}

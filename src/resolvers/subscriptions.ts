@@ -1,0 +1,26 @@
+import { builder } from '../builder.js';
+import { eventError, type TaskEvent } from '../live/events.js';
+import { TaskRef } from '../schema/task.js';
+import { idSchema, parseInput } from '../schema/validation.js';
+
+builder.subscriptionType({
+  description: 'Live updates, over graphql-ws (WebSocket) or server-sent events, both at /graphql.',
+});
+
+builder.subscriptionField('taskUpdated', (t) =>
+  t.field({
+    type: TaskRef,
+    description:
+      'A task as it changes: its current state at once, then every change of status or clips, completing after ' +
+      'SUCCEEDED or FAILED. However many clients watch a task, the gateway reads it from the upstream once per ' +
+      'poll interval (or not at all once a webhook brings the result). Errors with NOT_FOUND when this API key ' +
+      'has no such task; if the upstream keeps failing, the last event is that error.',
+    args: { taskId: t.arg.id({ required: true, description: 'The task id a mutation returned.' }) },
+    subscribe: (_root, args, ctx) =>
+      ctx.services.live.subscribe(ctx.requireApiKey(), ctx.tenant, parseInput(idSchema, args.taskId, 'taskId')),
+    resolve: (event: TaskEvent) => {
+      if ('error' in event) throw eventError(event);
+      return event.task;
+    },
+  }),
+);

@@ -1,0 +1,87 @@
+/**
+ * The sandbox's webhook sender: a task submitted with `webhook_url` gets one signed POST there when it reaches a
+ * final state (docs/upstream.md §10), checked every `checkMs` of real time or on demand (`deliverDue`, for tests
+ * that move a manual clock). Without `webhook_secret` it signs with a default secret, as the upstream does.
+ */
+import { randomUUID } from 'node:crypto';
+import { isTerminal } from '../types.js';
+import { signedWebhookHeaders } from '../webhook.js';
+import { webhookFailedEvent, type WireWebhookPayload } from '../wire.js';
+import type { SandboxStore, SandboxTask } from './store.js';
+
+export const sandboxDefaultWebhookSecret = 'sandbox-default-webhook-secret';
+
+export interface SandboxWebhookDelivery {
+  taskId: string;
+  url: string;
+  event: string;
+  /** The receiver's HTTP status, or null when it could not be reached. */
+  status: number | null;
+}
+
+interface PendingWebhook {
+  task: SandboxTask;
+  url: string;
+  secret: string;
+}
+
+export class SandboxWebhookSender {
+  /** Every delivery attempt, oldest first. */
+  readonly deliveries: SandboxWebhookDelivery[] = [];
+  private readonly pending = new Map<string, PendingWebhook>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Remembers the callback a submit asked for, if any. */
+  register(task: SandboxTask, body: Record<string, unknown>): void {
+    const url = body.webhook_url;
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
+    const secret = body.webhook_secret;
+    this.pending.set(task.id, { task, url, secret: typeof secret === 'string' && secret ? secret : sandboxDefaultWebhookSecret });
+  }
+
+  /** Sends the callbacks of every task that has reached a final state; resolves with how many were sent. */
+  async deliverDue(): Promise<number> {
+    const due = [...this.pending.values()].filter(({ task }) => isTerminal(this.store.status(task)));
+    for (const { task } of due) this.pending.delete(task.id);
+    await Promise.all(due.map((webhook) => this.send(webhook)));
+    return due.length;
+  }
+
+  start(checkMs: number): void {
+    this.timer ??= setInterval(() => void this.deliverDue(), checkMs).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async send({ task, url, secret }: PendingWebhook): Promise<void> {
+    const failed = this.store.status(task) === 'FAILED';
+    const event = failed ? webhookFailedEvent : 'song.completed';
+    const payload: WireWebhookPayload = {
+      code: 200,
+      message: 'success',
+      data: this.store.wireClips(task),
+      task_id: task.id,
+      platform: 'suno',
+      event,
+    };
+    const raw = JSON.stringify(payload);
+    const headers = signedWebhookHeaders(secret, raw, { id: randomUUID(), event, timestamp: Math.floor(this.now() / 1000) });
+    let status: number | null = null;
+    try {
+      const res = await fetch(url, { method: 'POST', headers, body: raw, signal: AbortSignal.timeout(10_000) });
+      status = res.status;
+      await res.arrayBuffer();
+    } catch {
+      status = null;
+    }
+    this.deliveries.push({ taskId: task.id, url, event, status });
+  }
+}

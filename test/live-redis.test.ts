@@ -1,0 +1,127 @@
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RedisPollLease } from '../src/live/lease.js';
+import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { demoClip } from '../src/upstream/sandbox/store.js';
+import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { freePort, sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
+import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+
+const taskMs = 20_000;
+
+describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
+  const clock = manualClock(Date.now());
+  let redis: TestRedis;
+  let sandbox: Sandbox;
+  let instances: TestGateway[] = [];
+  const open: Subscriber[] = [];
+  const track = (s: Subscriber) => (open.push(s), s);
+
+  /** Instance A (which the upstream calls back) and instance B, sharing the Redis. */
+  async function cluster(intervalMs: number): Promise<[TestGateway, TestGateway]> {
+    const env = { REDIS_URL: redis.url, POLL_INTERVAL_MS: String(intervalMs) };
+    const port = await freePort();
+    const a = await startGateway(sandbox.url, { ...env, PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
+    const b = await startGateway(sandbox.url, env);
+    instances = [a, b];
+    return [a, b];
+  }
+  const reads = (taskId: string) => sandbox.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/task/${taskId}`)).length;
+  async function createSong(gw: TestGateway): Promise<string> {
+    const res = await gql(gw.url, `mutation { createMusic(input: { description: "a calm piano piece", model: SONIC_V4_5 }) { id } }`);
+    expect(res.errors).toBeUndefined();
+    return res.data!.createMusic.id;
+  }
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    sandbox = await startSandbox(taskMs, clock.now);
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+    await Promise.all(instances.map((gw) => gw.close()));
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await redis.stop();
+  });
+
+  it('a poll lease has one holder at a time, is extended only by it and freed only by it', async () => {
+    const connection = new Redis(redis.url);
+    try {
+      const [first, second] = [new RedisPollLease(connection, 'instance-1'), new RedisPollLease(connection, 'instance-2')];
+      expect(await first.hold('t', 10_000)).toBe(true);
+      expect(await second.hold('t', 10_000)).toBe(false);
+      expect(await first.hold('t', 10_000)).toBe(true);
+      await second.release('t');
+      expect(await second.hold('t', 10_000)).toBe(false);
+      await first.release('t');
+      expect(await second.hold('t', 50)).toBe(true);
+      await sleep(80); // a holder that stops renewing loses the lease
+      expect(await first.hold('t', 10_000)).toBe(true);
+    } finally {
+      await connection.quit();
+    }
+  });
+
+  it('a task created on A is known on B: key B gets NOT_FOUND there without an upstream call, key A is served', async () => {
+    const [a, b] = await cluster(60_000);
+    const id = await createSong(a);
+    const before = sandbox.calls.length;
+    const denied = track(subscribeWs(b.url, id, keyB));
+    await denied.until((s) => s.completed);
+    expect(denied.results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(sandbox.calls.length).toBe(before);
+
+    const allowed = track(subscribeSse(b.url, id, keyA));
+    await allowed.until((s) => s.results.length === 1);
+    expect(allowed.results[0]!.data!.taskUpdated).toMatchObject({ id, kind: 'CREATE_MUSIC', status: 'PENDING' });
+  });
+
+  it("the upstream's callback reaches A, and B's subscriber gets the result at once", async () => {
+    const [a, b] = await cluster(60_000); // no polling during the test: only the webhook can tell B
+    const id = await createSong(a);
+    const sub = track(subscribeWs(b.url, id, keyA));
+    await sub.until((s) => s.results.length === 1);
+    expect(a.services.live.watched).toBe(0);
+    clock.advance(taskMs);
+    await sandbox.webhooks.deliverDue();
+    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 2_000, 'the callback');
+    expect(sandbox.webhooks.deliveries.find((d) => d.taskId === id)).toMatchObject({ url: `${a.url}/webhooks/aimusic`, status: 200 });
+    await sub.until((s) => s.completed);
+    expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
+    expect(reads(id)).toBe(1);
+  });
+
+  it('with subscribers on both, one instance polls the task (one read per interval cluster-wide), and the other takes over', async () => {
+    const intervalMs = 25;
+    const [a, b] = await cluster(intervalMs);
+    const res = await gql(a.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id });
+    const id = res.data!.splitStemsBasic.id as string;
+    const started = performance.now();
+    const onA = [track(subscribeWs(a.url, id, keyA)), track(subscribeSse(a.url, id, keyA))];
+    const onB = [track(subscribeWs(b.url, id, keyA)), track(subscribeSse(b.url, id, keyA))];
+    await Promise.all([...onA, ...onB].map((s) => s.until((x) => x.results.length === 1)));
+    expect([a.services.live.watched, b.services.live.watched]).toEqual([1, 1]);
+    await waitFor(() => reads(id) >= 12, 5_000, 'twelve reads');
+    // One admission read per instance, then at most one poll per interval in the whole cluster.
+    expect(reads(id)).toBeLessThanOrEqual(2 + Math.floor((performance.now() - started) / intervalMs) + 1);
+
+    // Every subscriber on both instances sees the change, whichever instance read it.
+    clock.advance(taskMs / 2);
+    await Promise.all([...onA, ...onB].map((s) => s.until((x) => x.results.length === 2)));
+
+    // A's subscribers leave; B still gets polled states (B holds the lease or takes it over).
+    await Promise.all(onA.map((s) => s.close()));
+    await waitFor(() => a.services.live.watched === 0, 2_000, 'A to stop watching');
+    const before = reads(id);
+    await waitFor(() => reads(id) >= before + 3, 2_000, 'B to keep polling');
+    clock.advance(taskMs / 2);
+    await Promise.all(onB.map((s) => s.until((x) => x.completed)));
+    for (const s of onB) expect(s.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
+    await waitFor(() => b.services.live.watched === 0, 2_000, 'B to stop watching');
+    const final = reads(id);
+    await sleep(intervalMs * 5);
+    expect(reads(id)).toBe(final);
+  });
+});

@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { demoClip } from '../src/upstream/sandbox/store.js';
+import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
+
+const taskMs = 20_000;
+const intervalMs = 25;
+const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;
+
+describe('Subscription.taskUpdated on one instance', () => {
+  const clock = manualClock();
+  let sandbox: Sandbox;
+  let gw: TestGateway;
+  const open: Subscriber[] = [];
+  const track = (s: Subscriber) => (open.push(s), s);
+
+  beforeAll(async () => {
+    sandbox = await startSandbox(taskMs, clock.now);
+    gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: String(intervalMs) });
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  afterAll(async () => {
+    await gw.close();
+    await sandbox.close();
+  });
+
+  async function newTask(key = keyA, clipId = demoClip.id): Promise<string> {
+    const res = await gql(gw.url, split, { c: clipId }, { authorization: `Bearer ${key}` });
+    expect(res.errors).toBeUndefined();
+    return res.data!.splitStemsBasic.id;
+  }
+  const polls = (taskId: string) => sandbox.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/task/${taskId}`)).length;
+
+  for (const [transport, subscribe] of [
+    ['graphql-ws', subscribeWs],
+    ['SSE', subscribeSse],
+  ] as const) {
+    it(`${transport}: PENDING at once, then RUNNING, then SUCCEEDED with clips, then completion`, async () => {
+      const id = await newTask();
+      const sub = track(subscribe(gw.url, id, keyA));
+      await sub.until((s) => s.results.length === 1);
+      expect(sub.statuses()).toEqual(['PENDING']);
+      expect(sub.results[0]!.data!.taskUpdated).toMatchObject({ id, kind: 'STEMS_BASIC' });
+      expect(sub.results[0]!.data!.taskUpdated.clips.map((c: { status: string }) => c.status)).toEqual(['PENDING', 'PENDING']);
+
+      clock.advance(taskMs / 2);
+      await sub.until((s) => s.results.length === 2);
+      clock.advance(taskMs / 2);
+      await sub.until((s) => s.completed);
+
+      expect(sub.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
+      const done = sub.results[2]!.data!.taskUpdated;
+      expect(done.clips).toHaveLength(2);
+      expect(done.clips.every((c: { audioUrl: string | null }) => c.audioUrl?.endsWith('.wav'))).toBe(true);
+      expect(Date.parse(done.observedAt)).toBeGreaterThan(0);
+      expect(sub.results.every((r) => r.errors === undefined)).toBe(true);
+      // Final: the watch is over and nothing polls the task any more.
+      const after = polls(id);
+      await sleep(intervalMs * 4);
+      expect(polls(id)).toBe(after);
+      expect(gw.services.live.watched).toBe(0);
+    });
+  }
+
+  it('a task that fails ends with FAILED and its error, then completes', async () => {
+    const res = await gql(gw.url, `mutation { createMusic(input: { description: "sandbox:fail please", model: SONIC_V4_5 }) { id } }`);
+    const id = res.data!.createMusic.id;
+    const sub = track(subscribeWs(gw.url, id, keyA));
+    await sub.until((s) => s.results.length === 1);
+    clock.advance(taskMs);
+    await sub.until((s) => s.completed);
+    expect(sub.statuses()).toEqual(['PENDING', 'FAILED']);
+    expect(sub.results[1]!.data!.taskUpdated.error).toMatch(/sandbox:fail/);
+  });
+
+  it('50 subscribers of one task cost the upstream one read per interval, not 50', async () => {
+    const id = await newTask();
+    const started = performance.now();
+    const subs = Array.from({ length: 50 }, (_, i) => track((i % 2 ? subscribeSse : subscribeWs)(gw.url, id, keyA)));
+    await Promise.all(subs.map((s) => s.until((x) => x.results.length === 1)));
+    await waitFor(() => polls(id) >= 8, 5_000, 'eight reads');
+    await sleep(intervalMs * 4);
+    // One read admits the tenant (all 50 share it), then one poll per interval at most.
+    const reads = polls(id);
+    expect(reads).toBeLessThanOrEqual(1 + Math.floor((performance.now() - started) / intervalMs) + 1);
+    expect(reads).toBeGreaterThanOrEqual(8);
+
+    clock.advance(taskMs);
+    await Promise.all(subs.map((s) => s.until((x) => x.completed)));
+    for (const s of subs) expect(s.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
+  });
+
+  it('the watch stops when the last subscriber leaves', async () => {
+    const id = await newTask();
+    const subs = [track(subscribeWs(gw.url, id, keyA)), track(subscribeSse(gw.url, id, keyA))];
+    await Promise.all(subs.map((s) => s.until((x) => x.results.length === 1)));
+    const start = polls(id);
+    await waitFor(() => polls(id) > start + 1, 2_000, 'polls while watched');
+    await subs[0]!.close();
+    const one = polls(id);
+    await waitFor(() => polls(id) > one, 2_000, 'polls with one subscriber left');
+    await subs[1]!.close();
+    await waitFor(() => gw.services.live.watched === 0, 2_000, 'the feed to close');
+    const stopped = polls(id);
+    await sleep(intervalMs * 5);
+    expect(polls(id)).toBe(stopped);
+  });
+
+  it("key B cannot subscribe to key A's task: NOT_FOUND before any watch or upstream read", async () => {
+    const id = await newTask(keyA);
+    const before = sandbox.calls.length;
+    for (const subscribe of [subscribeWs, subscribeSse]) {
+      const sub = track(subscribe(gw.url, id, keyB));
+      await sub.until((s) => s.completed);
+      expect(sub.results).toHaveLength(1);
+      expect(sub.results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    expect(sandbox.calls.length).toBe(before);
+    expect(gw.services.live.watched).toBe(0);
+  });
+
+  it('a task the registry does not know is checked with the subscriber key: the upstream says NOT_FOUND', async () => {
+    // Created directly at the sandbox with key A, so the gateway never saw it.
+    const res = await fetch(`${sandbox.url}/api/v1/sonic/stems/basic`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keyA}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clip_id: demoClip.id }),
+    });
+    const { task_id: id } = (await res.json()) as { task_id: string };
+    const denied = track(subscribeWs(gw.url, id, keyB));
+    await denied.until((s) => s.completed);
+    expect(denied.results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const allowed = track(subscribeWs(gw.url, id, keyA));
+    await allowed.until((s) => s.results.length === 1);
+    expect(allowed.results[0]!.data!.taskUpdated).toMatchObject({ id, status: 'PENDING', kind: 'UNKNOWN' });
+  });
+
+  it('bad input and a missing key are refused before anything starts', async () => {
+    const bad = track(subscribeWs(gw.url, '../etc/passwd', keyA));
+    await bad.until((s) => s.completed);
+    expect(bad.results[0]!.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'taskId' });
+
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Token nope' },
+      body: JSON.stringify({ query: `subscription { taskUpdated(taskId: "abc") { id } }` }),
+    });
+    expect(await res.text()).toContain('UNAUTHENTICATED');
+  });
+});
+
+describe('Subscription.taskUpdated when the upstream keeps failing', () => {
+  it('backs off, then sends the error as the last event and completes; the process keeps serving', async () => {
+    let reads = 0;
+    const upstream = await startFakeUpstream((req, res) => {
+      if (req.method === 'GET' && ++reads > 1) return json(res, 503, { message: 'Service Unavailable' });
+      json(res, 200, { code: 200, message: 'success', data: [{ clip_id: 'c1', state: 'pending', title: 'Song' }] });
+    });
+    // One attempt per read and no circuit breaker: this counts the watcher's own reads.
+    const gw = await startGateway(upstream.url, { POLL_INTERVAL_MS: '5', UPSTREAM_READ_ATTEMPTS: '1', BREAKER_FAILURE_THRESHOLD: '1000' });
+    try {
+      for (const subscribe of [subscribeWs, subscribeSse]) {
+        reads = 0;
+        const sub = subscribe(gw.url, 'task-that-fails', keyA);
+        await sub.until((s) => s.completed, 10_000);
+        expect(sub.statuses()).toEqual(['PENDING', 'error:UPSTREAM_UNAVAILABLE']);
+        expect(sub.results[1]!.errors![0]!.message).toMatch(/after 8 failed reads/);
+        expect(reads).toBe(1 + 8);
+        await sub.close();
+      }
+      expect(gw.services.live.watched).toBe(0);
+      expect((await gql(gw.url, '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    } finally {
+      await gw.close();
+      await upstream.close();
+    }
+  });
+});
