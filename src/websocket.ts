@@ -3,45 +3,83 @@
  * executed by yoga's envelop so that schema, context and error masking are those of HTTP. The key comes from the
  * `connection_init` payload (`{ "authorization": "Bearer ..." }`, what browsers can send), else from the upgrade
  * request's Authorization header.
+ *
+ * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
+ * variables and Authorization share one execution (src/live/shared-streams.ts): each is still parsed and validated
+ * (so every limit applies), but only the first is executed, and the others join it.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, Kind, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from './context.js';
+import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
 
 /** What yoga is given per operation besides the request: the key as the transport found it. */
 export interface SocketContext {
   authorization: string | null;
 }
 
-type Envelope = Pick<ReturnType<YogaServerInstance<object, Context>['getEnveloped']>, 'execute' | 'subscribe'>;
+type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
+type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
 
-function authorizationOf(payload: Record<string, unknown> | undefined, request: IncomingMessage): string | null {
+/** How one operation runs, handed from `onSubscribe` to `execute`/`subscribe` as its root value (used once). */
+interface Run {
+  run?: (args: ExecutionArgs) => Promise<Outcome>;
+}
+
+function authorizationOf(payload: Record<string, unknown> | undefined, request: IncomingMessage | undefined): string | null {
   const given = payload?.authorization ?? payload?.Authorization;
   if (typeof given === 'string') return given;
-  return request.headers.authorization ?? null;
+  return request?.headers.authorization ?? null;
+}
+
+/** What this module adds to graphql-ws's per-socket `ctx.extra`: the key, once the connection is initialised. */
+type SocketExtra = { authorization?: string | null };
+
+/** Whether every root field of the (subscription) operation is a stream of states, so that it may be shared. */
+export function isStateStream(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): boolean {
+  const operation = getOperationAST(document, operationName);
+  const fields = schema.getSubscriptionType()?.getFields();
+  if (operation?.operation !== 'subscription' || !fields) return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
+  );
+}
+
+/** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
+function runOf(args: ExecutionArgs): Promise<Outcome> {
+  const holder = args.rootValue as Run;
+  const run = holder.run;
+  holder.run = undefined;
+  if (!run) throw new Error('operation already started');
+  return run({ ...args, rootValue: undefined });
 }
 
 export interface GraphQLWebSocketServer {
   /** Closes every socket with 1001 (going away) and stops the WebSocket server. */
   close(): Promise<void>;
+  /** Shared subscription executions running now, and their subscribers. */
+  readonly shared: { running: number; subscribers: number };
 }
 
 export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>): GraphQLWebSocketServer {
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const disposable = useServer<Record<string, unknown>>(
+  const shared = new SharedStreams<ExecutionResult>();
+  const disposable = useServer<Record<string, unknown>, SocketExtra>(
     {
-      execute: (args: ExecutionArgs) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args: ExecutionArgs) => (args.rootValue as Envelope).subscribe(args),
+      execute: (args: ExecutionArgs) => runOf(args),
+      subscribe: (args: ExecutionArgs) => runOf(args),
+      onConnect: (ctx) => {
+        ctx.extra.authorization = authorizationOf(ctx.connectionParams, ctx.extra.request);
+        // The key is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
+        // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
+        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+      },
       onSubscribe: async (ctx, _id, params) => {
-        const socketContext: SocketContext = { authorization: authorizationOf(ctx.connectionParams, ctx.extra.request) };
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          req: ctx.extra.request,
-          params,
-          ...socketContext,
-        });
+        const socketContext: SocketContext = { authorization: ctx.extra.authorization ?? null };
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, ...socketContext }) as Envelope;
         let document;
         try {
           document = parse(params.query);
@@ -51,17 +89,34 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, params.operationName);
+        const withContext = async (args: ExecutionArgs) => ({ ...args, contextValue: await contextFactory() });
+        let run: Run['run'];
+        if (operation?.operation !== 'subscription') {
+          run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
+        } else if (!isStateStream(schema, document, params.operationName)) {
+          run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
+        } else {
+          const key = JSON.stringify([socketContext.authorization, params.operationName ?? null, params.query, params.variables ?? null]);
+          run = (args) => shared.join(key, async () => subscribe(await withContext(args)) as Promise<Outcome>);
+        }
         return {
           schema,
           operationName: params.operationName,
           document,
           variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe } satisfies Envelope,
+          // Made when the operation runs (a shared subscription that joins a running one needs none).
+          contextValue: undefined,
+          rootValue: { run } satisfies Run,
         };
       },
     },
     wsServer,
   );
-  return { close: () => disposable.dispose() as Promise<void> };
+  return {
+    close: () => disposable.dispose() as Promise<void>,
+    get shared() {
+      return { running: shared.running, subscribers: shared.subscribers };
+    },
+  };
 }

@@ -53,7 +53,7 @@ function recorder(close: () => Promise<void> | void) {
 }
 
 /** A graphql-ws subscriber; the key travels in the connection_init payload. */
-export function subscribeWs(baseUrl: string, taskId: string, apiKey: string): Subscriber {
+export function subscribeWs(baseUrl: string, taskId: string, apiKey: string, query = taskUpdatedQuery): Subscriber {
   const client = createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -62,7 +62,7 @@ export function subscribeWs(baseUrl: string, taskId: string, apiKey: string): Su
   });
   const state = recorder(() => client.dispose());
   client.subscribe(
-    { query: taskUpdatedQuery, variables: { id: taskId } },
+    { query, variables: { id: taskId } },
     {
       next: (result) => state.record(result as GraphQLResponse),
       error: (error) => {

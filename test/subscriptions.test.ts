@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
@@ -91,6 +93,65 @@ describe('Subscription.taskUpdated on one instance', () => {
     clock.advance(taskMs);
     await Promise.all(subs.map((s) => s.until((x) => x.completed)));
     for (const s of subs) expect(s.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
+  });
+
+  it('graphql-ws: identical subscriptions share one execution; a late one starts from the current state', async () => {
+    const executions = async () => {
+      const text = await (await fetch(`${gw.url}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith('aimusic_graphql_requests_total{operation="subscription"}'));
+      return Number(line?.split(' ').pop() ?? 0);
+    };
+    const id = await newTask();
+    const before = await executions();
+    const [a, b] = [track(subscribeWs(gw.url, id, keyA)), track(subscribeWs(gw.url, id, keyA))];
+    await Promise.all([a, b].map((s) => s.until((x) => x.results.length === 1)));
+    expect(await executions()).toBe(before + 1);
+
+    // Another key is not another subscriber of the same stream: it is refused as before.
+    const intruder = track(subscribeWs(gw.url, id, keyB));
+    await intruder.until((s) => s.completed);
+    expect(intruder.results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Another document is executed on its own.
+    const titles = track(subscribeWs(gw.url, id, keyA, `subscription($id: ID!) { taskUpdated(taskId: $id) { status clips { title } } }`));
+    await titles.until((s) => s.results.length === 1);
+    expect(titles.results[0]!.data!.taskUpdated.clips[0]).toEqual({ title: expect.any(String) });
+    expect(await executions()).toBe(before + 3);
+
+    clock.advance(taskMs / 2);
+    await Promise.all([a, b].map((s) => s.until((x) => x.results.length === 2)));
+    const late = track(subscribeWs(gw.url, id, keyA));
+    await late.until((s) => s.results.length === 1);
+    expect(late.statuses()).toEqual(['RUNNING']);
+    expect(late.results[0]).toEqual(a.results[1]);
+    expect(await executions()).toBe(before + 3);
+
+    await a.close();
+    clock.advance(taskMs / 2);
+    await Promise.all([b, late, titles].map((s) => s.until((x) => x.completed)));
+    expect(b.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
+    expect(late.statuses()).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(titles.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
+    expect(gw.services.live.watched).toBe(0);
+  });
+
+  it('graphql-ws: the key may come in the upgrade request\'s Authorization header instead', async () => {
+    const id = await newTask(keyA);
+    const statusFor = async (key: string) => {
+      const withHeader = class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { authorization: `Bearer ${key}` } });
+        }
+      };
+      const client = createClient({ url: `${gw.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: withHeader, retryAttempts: 0 });
+      try {
+        const first = await client.iterate({ query: `subscription($id: ID!) { taskUpdated(taskId: $id) { status } }`, variables: { id } }).next();
+        return first.value as { data?: { taskUpdated: { status: string } }; errors?: { extensions?: { code?: string } }[] };
+      } finally {
+        await client.dispose();
+      }
+    };
+    expect((await statusFor(keyA)).data?.taskUpdated.status).toBe('PENDING');
+    expect((await statusFor(keyB)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('the watch stops when the last subscriber leaves', async () => {

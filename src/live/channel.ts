@@ -1,59 +1,86 @@
 /**
- * A push-to-pull queue: the feed pushes events, a transport (yoga SSE, graphql-ws) pulls them with `for await`.
- * It is registered with its producer as soon as it exists, and `return()` (the client went away) unregisters it.
+ * A push-to-pull queue: a producer pushes values, a transport (yoga SSE, graphql-ws) pulls them with `for await`.
+ * It is registered with its producer as soon as it exists, and `return()` (the consumer went away) unregisters it.
+ * A class, not a closure bundle: a gateway holds one per live subscription, tens of thousands at a time, and
+ * methods on the prototype cost nothing per instance.
  */
 export interface Channel<T> extends AsyncIterableIterator<T> {
   push(value: T): void;
-  /** No more values: the consumer gets what is queued, then `done`. */
-  end(): void;
+  /** No more values: the consumer gets what is queued, then `done` (or, given an error, that error thrown once). */
+  end(error?: unknown): void;
+}
+
+const done = <T>(): IteratorResult<T> => ({ value: undefined, done: true });
+
+class QueueChannel<T> implements Channel<T> {
+  private queue: T[] | undefined;
+  private waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
+  private ended = false;
+  private failure: { error: unknown } | undefined;
+  private onReturn: (() => void) | undefined;
+
+  constructor(onReturn: () => void) {
+    this.onReturn = onReturn;
+  }
+
+  push(value: T): void {
+    if (this.ended) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = undefined;
+      waiting.resolve({ value, done: false });
+    } else {
+      (this.queue ??= []).push(value);
+    }
+  }
+
+  end(error?: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (error !== undefined) this.failure = { error };
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) this.settle(waiting);
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    if (this.queue?.length) return { value: this.queue.shift() as T, done: false };
+    if (this.ended) return new Promise((resolve, reject) => this.settle({ resolve, reject }));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.cancel();
+    return done();
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<T>> {
+    this.cancel();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** The end of the stream for a consumer that has taken every value: the error once, if there is one, then done. */
+  private settle({ resolve, reject }: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void }): void {
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) reject(failure.error);
+    else resolve(done());
+  }
+
+  private cancel(): void {
+    this.queue = undefined;
+    this.failure = undefined;
+    this.end();
+    const onReturn = this.onReturn;
+    this.onReturn = undefined;
+    onReturn?.();
+  }
 }
 
 export function createChannel<T>(onReturn: () => void): Channel<T> {
-  const queue: T[] = [];
-  let waiting: ((result: IteratorResult<T>) => void) | undefined;
-  let ended = false;
-  let returned = false;
-  const done = (): IteratorResult<T> => ({ value: undefined, done: true });
-  const cancel = () => {
-    queue.length = 0;
-    channel.end();
-    if (!returned) {
-      returned = true;
-      onReturn();
-    }
-  };
-
-  const channel: Channel<T> = {
-    push(value) {
-      if (ended) return;
-      if (waiting) {
-        waiting({ value, done: false });
-        waiting = undefined;
-      } else {
-        queue.push(value);
-      }
-    },
-    end() {
-      ended = true;
-      waiting?.(done());
-      waiting = undefined;
-    },
-    async next() {
-      if (queue.length > 0) return { value: queue.shift() as T, done: false };
-      if (ended) return done();
-      return new Promise<IteratorResult<T>>((resolve) => (waiting = resolve));
-    },
-    return: async () => {
-      cancel();
-      return done();
-    },
-    throw: async (error: unknown) => {
-      cancel();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return channel;
-    },
-  };
-  return channel;
+  return new QueueChannel(onReturn);
 }

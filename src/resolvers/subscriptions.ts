@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { eventError, type TaskEvent } from '../live/events.js';
+import { stateStreamExtension } from '../live/shared-streams.js';
 import { TaskRef } from '../schema/task.js';
 import { idSchema, parseInput } from '../schema/validation.js';
 
@@ -16,6 +17,8 @@ builder.subscriptionField('taskUpdated', (t) =>
       'poll interval (or not at all once a webhook brings the result). Errors with NOT_FOUND when this API key ' +
       'has no such task; if the upstream keeps failing, the last event is that error.',
     args: { taskId: t.arg.id({ required: true, description: 'The task id a mutation returned.' }) },
+    // Its first event is the current state: identical subscriptions over graphql-ws may share one execution.
+    extensions: { [stateStreamExtension]: true },
     subscribe: (_root, args, ctx) =>
       ctx.services.live.subscribe(ctx.requireApiKey(), ctx.tenant, parseInput(idSchema, args.taskId, 'taskId')),
     resolve: (event: TaskEvent) => {

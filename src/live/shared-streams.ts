@@ -1,0 +1,136 @@
+/**
+ * Identical live subscriptions share one execution. Every subscriber of a task holds the task owner's key, and
+ * most send the same document with the same variables (the same page open in many tabs, a team watching one
+ * render). Run separately, each holds its own resolver, executor and plugin state (several KB) and is executed
+ * again for every event; shared, the stream is executed once per event and each subscriber costs a queue.
+ *
+ * A subscriber that asks for a stream under the key of a running one joins it: it gets the latest value at once,
+ * then every later value, and ends when the stream ends. Only streams of states may be shared, where the latest
+ * value is what a new subscriber would have been sent first anyway. The stream is stopped when its last subscriber
+ * leaves; the next one to ask starts it again.
+ */
+import { createChannel, type Channel } from './channel.js';
+
+/**
+ * The extension that marks a root subscription field as a stream of states: its first event is the current state
+ * and each event is the whole state, so a late subscriber may start from the latest one.
+ */
+export const stateStreamExtension = 'stateStream';
+
+/** What starting a stream gives: the stream, or a single value (a refusal, e.g. an error result) for all who asked. */
+export type Started<T> = AsyncIterable<T> | T;
+
+function isAsyncIterable<T>(value: Started<T>): value is AsyncIterable<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+class SharedStream<T> {
+  private readonly members = new Set<Channel<T>>();
+  private latest: { value: T } | undefined;
+  private source: AsyncIterator<T> | undefined;
+  private over = false;
+  private readonly started: Promise<Started<T>>;
+
+  constructor(
+    start: () => Promise<Started<T>>,
+    /** Called once, when the stream is over: nobody may join it any more. */
+    private readonly onOver: () => void,
+  ) {
+    this.started = start();
+    this.started.then(
+      (started) => this.run(started),
+      () => this.finish(),
+    );
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  async join(): Promise<Started<T>> {
+    const channel = createChannel<T>(() => this.leave(channel));
+    this.members.add(channel);
+    if (this.latest) channel.push(this.latest.value);
+    let started: Started<T>;
+    try {
+      started = await this.started;
+    } catch (err) {
+      this.members.delete(channel);
+      throw err;
+    }
+    if (isAsyncIterable(started)) return channel;
+    this.members.delete(channel);
+    return started;
+  }
+
+  private run(started: Started<T>): void {
+    if (!isAsyncIterable(started)) return this.finish();
+    this.source = started[Symbol.asyncIterator]();
+    if (this.members.size === 0) return this.stop();
+    void this.pump(this.source);
+  }
+
+  private async pump(source: AsyncIterator<T>): Promise<void> {
+    let failure: unknown;
+    try {
+      for (let next = await source.next(); !next.done; next = await source.next()) {
+        this.latest = { value: next.value };
+        for (const member of this.members) member.push(next.value);
+      }
+    } catch (err) {
+      failure = err ?? new Error('The stream failed.');
+    }
+    this.finish(failure);
+  }
+
+  private leave(member: Channel<T>): void {
+    this.members.delete(member);
+    if (this.members.size === 0) this.stop();
+  }
+
+  /** Nobody listens: the source is told to stop (its pending read then ends the pump). */
+  private stop(): void {
+    if (this.over) return;
+    this.finish();
+    void this.source?.return?.().catch(() => undefined);
+  }
+
+  private finish(failure?: unknown): void {
+    if (!this.over) {
+      this.over = true;
+      this.onOver();
+    }
+    for (const member of this.members) member.end(failure);
+    this.members.clear();
+  }
+}
+
+export class SharedStreams<T> {
+  private readonly streams = new Map<string, SharedStream<T>>();
+
+  /**
+   * The running stream under `key`, joined, or a new one from `start()`. Resolves with the subscriber's own
+   * iterator, or with the single value `start()` gave instead of a stream; rejects when `start()` does.
+   */
+  join(key: string, start: () => Promise<Started<T>>): Promise<Started<T>> {
+    let stream = this.streams.get(key);
+    if (!stream) {
+      const created: SharedStream<T> = new SharedStream(start, () => this.streams.get(key) === created && this.streams.delete(key));
+      stream = created;
+      this.streams.set(key, stream);
+    }
+    return stream.join();
+  }
+
+  /** Streams running now. */
+  get running(): number {
+    return this.streams.size;
+  }
+
+  /** Subscribers of all running streams. */
+  get subscribers(): number {
+    let total = 0;
+    for (const stream of this.streams.values()) total += stream.size;
+    return total;
+  }
+}
