@@ -8,6 +8,7 @@
  * variables and Authorization share one execution (src/live/shared-streams.ts): each is still parsed and validated
  * (so every limit applies), but only the first is executed, and the others join it.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -90,14 +91,17 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, params.operationName);
-        const withContext = async (args: ExecutionArgs) => ({ ...args, contextValue: await contextFactory() });
+        // `args` is runOf's own copy.
+        const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
         let run: Run['run'];
         if (operation?.operation !== 'subscription') {
           run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
         } else if (!isStateStream(schema, document, params.operationName)) {
           run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
         } else {
-          const key = JSON.stringify([socketContext.authorization, params.operationName ?? null, params.query, params.variables ?? null]);
+          // Hashed: the map of running streams holds neither keys nor whole documents.
+          const identity = JSON.stringify([socketContext.authorization, params.operationName ?? null, params.query, params.variables ?? null]);
+          const key = createHash('sha256').update(identity).digest('base64url');
           run = (args) => shared.join(key, async () => subscribe(await withContext(args)) as Promise<Outcome>);
         }
         return {

@@ -29,16 +29,18 @@ class SharedStream<T> {
   private latest: { value: T } | undefined;
   private source: AsyncIterator<T> | undefined;
   private over = false;
-  private readonly started: Promise<Started<T>>;
+  /** Until the stream has started (then `source` is set, and a joiner need not wait). */
+  private started: Promise<Started<T>> | undefined;
 
   constructor(
     start: () => Promise<Started<T>>,
     /** Called once, when the stream is over: nobody may join it any more. */
     private readonly onOver: () => void,
   ) {
-    this.started = start();
-    this.started.then(
-      (started) => this.run(started),
+    const started = start();
+    this.started = started;
+    started.then(
+      (value) => this.run(value),
       () => this.finish(),
     );
   }
@@ -51,6 +53,7 @@ class SharedStream<T> {
     const channel = createChannel<T>(() => this.leave(channel));
     this.members.add(channel);
     if (this.latest) channel.push(this.latest.value);
+    if (!this.started) return channel; // running already
     let started: Started<T>;
     try {
       started = await this.started;
@@ -66,6 +69,7 @@ class SharedStream<T> {
   private run(started: Started<T>): void {
     if (!isAsyncIterable(started)) return this.finish();
     this.source = started[Symbol.asyncIterator]();
+    this.started = undefined;
     if (this.members.size === 0) return this.stop();
     void this.pump(this.source);
   }
