@@ -1,19 +1,21 @@
 /**
- * `npm run bench [-- --only overhead,batching,...] [--seconds N]`: runs the benchmarks side by side on 127.0.0.1 and
- * writes bench/RESULTS.md. Each benchmark is bounded in time.
+ * `npm run bench [-- --only overhead,batching,subscriptions,upstream] [--seconds N]`: runs the benchmarks side by
+ * side on 127.0.0.1 and writes bench/RESULTS.md. Each benchmark is bounded in time.
  */
 import { parseArgs } from 'node:util';
 import { benchBatching } from './batching.js';
 import { benchOverhead } from './overhead.js';
-import { writeReport, type Section } from './report.js';
+import { liveSections } from './live-report.js';
+import { fmt, writeReport, type Section } from './report.js';
+import { benchSubscriptions } from './subscriptions.js';
+import { benchUpstreamLoad } from './upstream-load.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
 });
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'overhead,batching').split(','));
+const only = new Set((values.only ?? 'overhead,batching,subscriptions,upstream').split(','));
 const sections: Section[] = [];
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 if (only.has('overhead')) {
   for (const connections of [50, 1]) {
@@ -49,6 +51,14 @@ if (only.has('batching')) {
       { measure: 'query time', value: `${fmt(r.elapsedMs, 1)} ms` },
     ],
   });
+}
+
+if (only.has('subscriptions') || only.has('upstream')) {
+  console.log('subscriptions...');
+  const subscriptions = only.has('subscriptions') ? await benchSubscriptions() : undefined;
+  console.log('upstream load...');
+  const upstream = only.has('upstream') ? await benchUpstreamLoad({ distinct: true }) : undefined;
+  sections.push(...liveSections(subscriptions, upstream));
 }
 
 const path = new URL('./RESULTS.md', import.meta.url).pathname;
