@@ -56,7 +56,7 @@ export async function startGatewayProcess(upstreamUrl: string, apiKey: string, e
   const port = await freePort();
   return start(
     'src/main.ts',
-    { PORT: String(port), HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', ...env },
+    { PORT: String(port), HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     `http://127.0.0.1:${port}`,
     '/health',
   );

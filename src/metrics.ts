@@ -10,6 +10,7 @@ export interface Metrics {
   registry: Registry;
   graphqlRequests: Counter<'operation'>;
   graphqlErrors: Counter<'code'>;
+  fastPathRequests: Counter;
   upstreamRequests: Counter<'method' | 'route' | 'outcome'>;
   upstreamLatency: Histogram<'method' | 'route'>;
   /** Registers a gauge whose value is read from `read()` at each scrape. */
@@ -38,6 +39,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ['code'] as const,
     registers,
   });
+  const fastPathRequests = new Counter({
+    name: 'aimusic_graphql_fast_path_requests_total',
+    help: 'GraphQL requests answered by the HTTP fast path (plain JSON POSTs from non-browser clients).',
+    registers,
+  });
   const upstreamRequests = new Counter({
     name: 'aimusic_upstream_requests_total',
     help: 'Calls to the upstream API, by method, route and outcome (ok or an error code).',
@@ -55,6 +61,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     registry,
     graphqlRequests,
     graphqlErrors,
+    fastPathRequests,
     upstreamRequests,
     upstreamLatency,
     gauge(name, help, read) {
