@@ -23,6 +23,13 @@ export function useMetrics(metrics: Metrics): Plugin {
     },
     onSubscribe() {
       metrics.graphqlRequests.inc({ operation: 'subscription' });
+      return {
+        onSubscribeResult({ result }) {
+          if (!(typeof result === 'object' && result !== null && Symbol.asyncIterator in result)) return;
+          metrics.activeSubscriptions.inc();
+          return { onEnd: () => metrics.activeSubscriptions.dec() };
+        },
+      };
     },
     onResultProcess({ result }) {
       const results = Array.isArray(result) ? result : [result];
