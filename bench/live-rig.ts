@@ -12,7 +12,8 @@ import { signedWebhookHeaders } from '../src/upstream/webhook.js';
 import type { WireClip, WireWebhookPayload } from '../src/upstream/wire.js';
 import type { ProbeAnswer } from './memory-probe.js';
 import { benchKey } from './overhead.js';
-import { freePort, startGatewayProcess, type Child } from './processes.js';
+import { freePort } from '../test/ports.js';
+import { startGatewayProcess, type Child } from './processes.js';
 
 /** Long enough that no task finishes during a benchmark. */
 const taskMs = 60 * 60_000;
@@ -51,7 +52,7 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
     gateway = await startGatewayProcess(
       sandbox.url,
       benchKey,
-      { PUBLIC_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_PER_MINUTE: '0', ...env },
+      { PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
       { port, ipc: true, nodeArgs: ['--expose-gc', '--import', './bench/memory-probe.ts'] },
     );
   } catch (err) {

@@ -22,17 +22,24 @@ export function percentile(sorted: Float64Array | number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export async function runLoad(origin: string, request: LoadRequest, connections: number, durationMs: number): Promise<LoadResult> {
+/** `request` is one request for every connection, or a request per connection (by its index). */
+export async function runLoad(
+  origin: string,
+  request: LoadRequest | ((connection: number) => LoadRequest),
+  connections: number,
+  durationMs: number,
+): Promise<LoadResult> {
   const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const deadline = started + durationMs;
-  const worker = async () => {
+  const worker = async (connection: number) => {
+    const { method, path, headers, body } = typeof request === 'function' ? request(connection) : request;
     while (performance.now() < deadline) {
       const t0 = performance.now();
       try {
-        const res = await pool.request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
+        const res = await pool.request({ method, path, headers, body });
         const text = await res.body.text();
         if (res.statusCode !== 200 || text.includes('"errors"')) errors++;
       } catch {
@@ -41,7 +48,7 @@ export async function runLoad(origin: string, request: LoadRequest, connections:
       latencies.push(performance.now() - t0);
     }
   };
-  await Promise.all(Array.from({ length: connections }, worker));
+  await Promise.all(Array.from({ length: connections }, (_, i) => worker(i)));
   const elapsed = performance.now() - started;
   await pool.close();
   const sorted = Float64Array.from(latencies).sort();

@@ -1,14 +1,6 @@
 /** Starts the standalone sandbox and a gateway as child processes, each on its own event loop (and core). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../test/ports.js';
 
 export interface Child {
   url: string;
@@ -87,7 +79,7 @@ export async function startGatewayProcess(
   const port = options.port ?? (await freePort());
   return start(
     'src/main.ts',
-    { HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    { HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port) },
     `http://127.0.0.1:${port}`,
     '/health',
     options,

@@ -29,21 +29,13 @@ export function createContext(services: Services, authorization: string | null |
   const own = bearerKey(authorization);
   const apiKey = own === null ? undefined : (own ?? services.config.apiKey);
   const tenant = apiKey ? tenantOf(apiKey) : 'anonymous';
-  let loader: DataLoader<string, Task> | undefined;
-  return {
-    services,
-    apiKey,
-    tenant,
-    requireApiKey() {
-      if (own === null) throw new GatewayError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <api key>".');
-      if (!apiKey) {
-        throw new GatewayError('UNAUTHENTICATED', 'No API key: send "Authorization: Bearer <api key>" or set AIMUSICAPI_API_KEY.');
-      }
-      return apiKey;
-    },
-    get tasks() {
-      loader ??= createTaskLoader(services, this.requireApiKey(), tenant);
-      return loader;
-    },
+  const requireApiKey = () => {
+    if (own === null) throw new GatewayError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <api key>".');
+    if (!apiKey) {
+      throw new GatewayError('UNAUTHENTICATED', 'No API key: send "Authorization: Bearer <api key>" or set AIMUSICAPI_API_KEY.');
+    }
+    return apiKey;
   };
+  // A plain property, not a getter: yoga copies the context object, which would run a getter for every request.
+  return { services, apiKey, tenant, requireApiKey, tasks: createTaskLoader(services, requireApiKey, tenant) };
 }

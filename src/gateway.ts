@@ -14,6 +14,7 @@ import { bearerKey, createContext, type Context } from './context.js';
 import { graphiqlTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
+import { createFastPath } from './http/fast-path.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { csrfPlugin } from './plugins/csrf.js';
@@ -21,8 +22,8 @@ import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
-import { rateLimitPlugin } from './plugins/rate-limit.js';
-import { requestErrorsPlugin } from './plugins/request-errors.js';
+import { RateLimiter, rateLimitPlugin } from './plugins/rate-limit.js';
+import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
@@ -67,6 +68,7 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
+  const limiter = new RateLimiter(limits.ratePerMinute);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -83,14 +85,16 @@ export function createGateway(services: Services): Gateway {
     plugins: [
       // First, so that the plugins after it (metrics) see every error with its code.
       requestErrorsPlugin(),
+      parseErrorsPlugin(),
       useMetrics(services.metrics),
       csrfPlugin(),
-      rateLimitPlugin(limits.ratePerMinute),
+      rateLimitPlugin(limiter),
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
     ],
   });
 
+  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
@@ -111,6 +115,7 @@ export function createGateway(services: Services): Gateway {
       const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
       return sendJson(res, verdict.status, { errors: [error] }, { connection: 'close' });
     }
+    if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body))) return;
     // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
     if (verdict.body?.length) (req as IncomingMessage & { body?: Buffer }).body = verdict.body;
     await yoga(req, res, { req, res });

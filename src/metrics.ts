@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics for one gateway: GraphQL requests and errors by code, upstream calls and their latency, and
- * gauges that read live counts (subscriptions, task watchers) when scraped. One registry per gateway, so tests and
+ * gauges for open subscriptions and watched tasks. One registry per gateway, so tests and
  * several gateways in one process do not mix.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -10,6 +10,8 @@ export interface Metrics {
   registry: Registry;
   graphqlRequests: Counter<'operation'>;
   graphqlErrors: Counter<'code'>;
+  fastPathRequests: Counter;
+  activeSubscriptions: Gauge;
   upstreamRequests: Counter<'method' | 'route' | 'outcome'>;
   upstreamLatency: Histogram<'method' | 'route'>;
   /** Registers a gauge whose value is read from `read()` at each scrape. */
@@ -38,6 +40,16 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ['code'] as const,
     registers,
   });
+  const fastPathRequests = new Counter({
+    name: 'aimusic_graphql_fast_path_requests_total',
+    help: 'GraphQL requests answered by the HTTP fast path (plain JSON POSTs from non-browser clients).',
+    registers,
+  });
+  const activeSubscriptions = new Gauge({
+    name: 'aimusic_graphql_active_subscriptions',
+    help: 'GraphQL subscriptions open now (graphql-ws and SSE).',
+    registers,
+  });
   const upstreamRequests = new Counter({
     name: 'aimusic_upstream_requests_total',
     help: 'Calls to the upstream API, by method, route and outcome (ok or an error code).',
@@ -55,6 +67,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     registry,
     graphqlRequests,
     graphqlErrors,
+    fastPathRequests,
+    activeSubscriptions,
     upstreamRequests,
     upstreamLatency,
     gauge(name, help, read) {

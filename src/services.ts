@@ -76,6 +76,7 @@ export function createServices(config: Config, logger: Logger): Services {
     policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
     logger,
   });
+  metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
   const services: Services = { config, upstream, registry, logger, metrics, idempotency, live, ...(redis ? { redis } : {}) };
   return services;
 }

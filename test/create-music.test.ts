@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { gql, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { gql, keyB, manualClock, sandboxGateway } from './helpers.js';
 
 const create = `mutation($input: CreateMusicInput!) { createMusic(input: $input) { id kind status clips { id } } }`;
 
 describe('createMusic', () => {
   const clock = manualClock();
-  let sandbox: Sandbox;
-  let gw: TestGateway;
-  beforeAll(async () => {
-    sandbox = await startSandbox(20_000, clock.now);
-    gw = await startGateway(sandbox.url);
-  });
-  afterAll(async () => {
-    await gw.close();
-    await sandbox.close();
-  });
+  const setup = sandboxGateway({}, { taskMs: 20_000, now: clock.now });
 
   it('custom mode: submits once, returns a PENDING task, which later lists two clips', async () => {
     const input = { customMode: true, title: 'Neon Rivers', tags: 'synthwave', lyrics: '[Verse]\nNeon rivers', model: 'SONIC_V5' };
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, create, { input });
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, create, { input });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createMusic).toMatchObject({ kind: 'CREATE_MUSIC', status: 'PENDING', clips: [] });
-    expect(sandbox.calls.slice(before)).toEqual([
+    expect(setup.sandbox.calls.slice(before)).toEqual([
       expect.objectContaining({
         method: 'POST',
         path: '/api/v1/sonic/create',
@@ -41,7 +31,7 @@ describe('createMusic', () => {
     ]);
 
     clock.advance(20_000);
-    const read = await gql(gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title status audioUrl lyrics model } stems { kind } } }`, {
+    const read = await gql(setup.gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title status audioUrl lyrics model } stems { kind } } }`, {
       id: res.data!.createMusic.id,
     });
     const task = read.data!.task;
@@ -51,9 +41,9 @@ describe('createMusic', () => {
   });
 
   it('description mode with defaults', async () => {
-    const res = await gql(gw.url, create, { input: { description: 'lofi beats to study to', instrumental: true } });
+    const res = await gql(setup.gw.url, create, { input: { description: 'lofi beats to study to', instrumental: true } });
     expect(res.errors).toBeUndefined();
-    expect(sandbox.calls.at(-1)!.body).toEqual({
+    expect(setup.sandbox.calls.at(-1)!.body).toEqual({
       task_type: 'create_music',
       custom_mode: false,
       mv: 'sonic-v4-5',
@@ -80,58 +70,58 @@ describe('createMusic', () => {
   ];
 
   it.each(invalid)('refuses %s with BAD_USER_INPUT and no upstream call', async (_name, input, field) => {
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, create, { input });
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, create, { input });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(res.errors?.[0]?.message).toContain(field);
-    expect(sandbox.calls.length).toBe(before);
+    expect(setup.sandbox.calls.length).toBe(before);
   });
 
   it('accepts 3,001-character lyrics on SONIC_V4_5 (limits are per model)', async () => {
-    const res = await gql(gw.url, create, { input: { customMode: true, lyrics: 'l'.repeat(3001) } });
+    const res = await gql(setup.gw.url, create, { input: { customMode: true, lyrics: 'l'.repeat(3001) } });
     expect(res.errors).toBeUndefined();
   });
 
   it('an unknown enum value is a GraphQL validation error with no upstream call', async () => {
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, create, { input: { description: 'd', model: 'SONIC_V9' } });
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, create, { input: { description: 'd', model: 'SONIC_V9' } });
     expect(res.errors?.[0]?.message).toMatch(/SONIC_V9/);
-    expect(sandbox.calls.length).toBe(before);
+    expect(setup.sandbox.calls.length).toBe(before);
   });
 
   it('uses the client key when sent, and another key cannot read the task', async () => {
-    const res = await gql(gw.url, create, { input: { description: 'mine' } }, { authorization: `Bearer ${keyB}` });
-    expect(sandbox.calls.at(-1)!.apiKey).toBe(keyB);
+    const res = await gql(setup.gw.url, create, { input: { description: 'mine' } }, { authorization: `Bearer ${keyB}` });
+    expect(setup.sandbox.calls.at(-1)!.apiKey).toBe(keyB);
     const id = res.data!.createMusic.id;
-    const before = sandbox.calls.length;
-    const other = await gql(gw.url, `query($id: ID!) { task(id: $id) { id } }`, { id });
+    const before = setup.sandbox.calls.length;
+    const other = await gql(setup.gw.url, `query($id: ID!) { task(id: $id) { id } }`, { id });
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(sandbox.calls.length).toBe(before); // the registry knows the owner; no upstream read was needed
-    const own = await gql(gw.url, `query($id: ID!) { task(id: $id) { id } }`, { id }, { authorization: `Bearer ${keyB}` });
+    expect(setup.sandbox.calls.length).toBe(before); // the registry knows the owner; no upstream read was needed
+    const own = await gql(setup.gw.url, `query($id: ID!) { task(id: $id) { id } }`, { id }, { authorization: `Bearer ${keyB}` });
     expect(own.data!.task.id).toBe(id);
   });
 
   it('a task the upstream accepted is returned even when the gateway cannot record it', async () => {
-    const { registry } = gw.services;
+    const { registry } = setup.gw.services;
     const remember = registry.remember;
     registry.remember = async () => {
       throw new Error('registry down');
     };
     try {
-      const before = sandbox.calls.length;
-      const res = await gql(gw.url, create, { input: { description: 'paid for, so not an error' } });
+      const before = setup.sandbox.calls.length;
+      const res = await gql(setup.gw.url, create, { input: { description: 'paid for, so not an error' } });
       expect(res.errors).toBeUndefined();
       expect(res.data!.createMusic).toMatchObject({ kind: 'CREATE_MUSIC', status: 'PENDING' });
-      expect(sandbox.calls.length).toBe(before + 1);
+      expect(setup.sandbox.calls.length).toBe(before + 1);
     } finally {
       registry.remember = remember;
     }
   });
 
   it('a malformed Authorization header is UNAUTHENTICATED with no upstream call', async () => {
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, create, { input: { description: 'd' } }, { authorization: 'Token abc' });
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, create, { input: { description: 'd' } }, { authorization: 'Token abc' });
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(sandbox.calls.length).toBe(before);
+    expect(setup.sandbox.calls.length).toBe(before);
   });
 });

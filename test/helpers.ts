@@ -48,10 +48,13 @@ export async function startGateway(upstreamUrl: string, env: Record<string, stri
 }
 
 /** A sandbox and a gateway in front of it for one describe block: started before its tests, closed after them. */
-export function sandboxGateway(env: Record<string, string> = {}): { sandbox: Sandbox; gw: TestGateway } {
+export function sandboxGateway(
+  env: Record<string, string> = {},
+  sandbox: { taskMs?: number; now?: () => number } = {},
+): { sandbox: Sandbox; gw: TestGateway } {
   const setup = {} as { sandbox: Sandbox; gw: TestGateway };
   beforeAll(async () => {
-    setup.sandbox = await startSandbox();
+    setup.sandbox = await startSandbox(sandbox.taskMs, sandbox.now);
     setup.gw = await startGateway(setup.sandbox.url, env);
   });
   afterAll(async () => {

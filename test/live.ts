@@ -1,9 +1,9 @@
 /** Test harness for live updates: graphql-ws and SSE subscribers that record what they receive. */
-import { createServer } from 'node:net';
 import { createClient } from 'graphql-ws';
 import { Agent, fetch } from 'undici';
 import WebSocket from 'ws';
 import type { GraphQLResponse } from './helpers.js';
+export { freePort } from './ports.js';
 
 export const taskUpdatedQuery = `subscription($id: ID!) {
   taskUpdated(taskId: $id) { id kind status observedAt clips { id status audioUrl } error }
@@ -128,10 +128,3 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what 
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

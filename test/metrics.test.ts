@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, sandboxGateway } from './helpers.js';
+import { gql, keyA, sandboxGateway, startGateway, startSandbox } from './helpers.js';
+import { subscribeSse, subscribeWs } from './live.js';
 
 function sample(text: string, name: string, labels: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
@@ -28,5 +29,30 @@ describe('/metrics', () => {
     expect(sample(text, 'aimusic_upstream_requests_total', 'method="GET",route="/api/v1/sonic/task/:id",outcome="ok"')).toBe(1);
     expect(sample(text, 'aimusic_upstream_request_duration_seconds_count', 'method="GET",route="/api/v1/sonic/task/:id"')).toBe(1);
     expect(text).toContain('aimusic_process_cpu_seconds_total');
+  });
+});
+
+describe('/metrics for live updates', () => {
+  it('gauges open subscriptions and watched tasks, back to 0 when the task ends', async () => {
+    const sandbox = await startSandbox(400);
+    const gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '50' });
+    const gauges = async () => {
+      const text = await (await fetch(`${gw.url}/metrics`)).text();
+      const value = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1]);
+      return { subscriptions: value('aimusic_graphql_active_subscriptions'), watched: value('aimusic_live_watched_tasks') };
+    };
+    try {
+      const split = await gql(gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id });
+      const id = split.data!.splitStemsBasic.id;
+      const subs = [subscribeWs(gw.url, id, keyA), subscribeSse(gw.url, id, keyA)];
+      await Promise.all(subs.map((s) => s.until((x) => x.results.length > 0)));
+      expect(await gauges()).toEqual({ subscriptions: 2, watched: 1 });
+      await Promise.all(subs.map((s) => s.until((x) => x.completed)));
+      await expect.poll(gauges).toEqual({ subscriptions: 0, watched: 0 });
+      await Promise.all(subs.map((s) => s.close()));
+    } finally {
+      await gw.close();
+      await sandbox.close();
+    }
   });
 });

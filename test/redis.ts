@@ -4,7 +4,7 @@
  * in which case the missing server is an error.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.js';
 
 export interface TestRedis {
   url: string;
@@ -19,13 +19,6 @@ if (!redisAvailable && process.env.REQUIRE_REDIS === '1') {
 }
 if (!redisAvailable) console.warn('redis-server not found: tests that need Redis are skipped (apt-get install redis-server).');
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   const { Socket } = await import('node:net');

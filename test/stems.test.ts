@@ -1,46 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stemKinds } from '../src/upstream/types.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { gql, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { gql, manualClock, sandboxGateway } from './helpers.js';
 
 const taskQuery = `query($id: ID!) { task(id: $id) { id kind status clips { id audioUrl } stems { kind name clip { id title audioUrl duration } } } }`;
 
 describe('stems through GraphQL against the sandbox', () => {
   const clock = manualClock();
-  let sandbox: Sandbox;
-  let gw: TestGateway;
-  beforeAll(async () => {
-    sandbox = await startSandbox(20_000, clock.now);
-    gw = await startGateway(sandbox.url);
-  });
-  afterAll(async () => {
-    await gw.close();
-    await sandbox.close();
-  });
+  const setup = sandboxGateway({}, { taskMs: 20_000, now: clock.now });
 
   it('splitStemsFull ends SUCCEEDED with exactly 12 stems, one per kind', async () => {
-    const submitted = await gql(gw.url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id kind status } }`, {
+    const submitted = await gql(setup.gw.url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id kind status } }`, {
       c: demoClip.id,
     });
     expect(submitted.errors).toBeUndefined();
     const task = submitted.data!.splitStemsFull;
     expect(task).toMatchObject({ kind: 'STEMS_FULL', status: 'PENDING' });
-    expect(sandbox.calls.at(-1)).toMatchObject({
+    expect(setup.sandbox.calls.at(-1)).toMatchObject({
       method: 'POST',
       path: '/api/v1/sonic/stems/full',
       body: { clip_id: demoClip.id },
     });
 
-    const pending = await gql(gw.url, taskQuery, { id: task.id });
+    const pending = await gql(setup.gw.url, taskQuery, { id: task.id });
     expect(pending.data!.task.status).toBe('PENDING');
 
     clock.advance(10_000);
-    const running = await gql(gw.url, taskQuery, { id: task.id });
+    const running = await gql(setup.gw.url, taskQuery, { id: task.id });
     expect(running.data!.task.status).toBe('RUNNING');
 
     clock.advance(10_000);
-    const done = await gql(gw.url, taskQuery, { id: task.id });
+    const done = await gql(setup.gw.url, taskQuery, { id: task.id });
     expect(done.errors).toBeUndefined();
     const { status, kind, stems, clips } = done.data!.task;
     expect({ status, kind }).toEqual({ status: 'SUCCEEDED', kind: 'STEMS_FULL' });
@@ -59,12 +49,12 @@ describe('stems through GraphQL against the sandbox', () => {
   });
 
   it('splitStemsBasic yields vocals and instrumental', async () => {
-    const submitted = await gql(gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id kind } }`, { c: demoClip.id });
+    const submitted = await gql(setup.gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id kind } }`, { c: demoClip.id });
     const { id, kind } = submitted.data!.splitStemsBasic;
     expect(kind).toBe('STEMS_BASIC');
-    expect(sandbox.calls.at(-1)).toMatchObject({ path: '/api/v1/sonic/stems/basic', body: { clip_id: demoClip.id } });
+    expect(setup.sandbox.calls.at(-1)).toMatchObject({ path: '/api/v1/sonic/stems/basic', body: { clip_id: demoClip.id } });
     clock.advance(20_000);
-    const done = await gql(gw.url, taskQuery, { id });
+    const done = await gql(setup.gw.url, taskQuery, { id });
     expect(done.data!.task.stems.map((s: { kind: string; name: string }) => [s.kind, s.name])).toEqual([
       ['VOCALS', 'Vocals'],
       ['INSTRUMENTAL', 'Instrumental'],
@@ -72,14 +62,14 @@ describe('stems through GraphQL against the sandbox', () => {
   });
 
   it('a clip the upstream does not know is NOT_FOUND', async () => {
-    const res = await gql(gw.url, `mutation { splitStemsFull(clipId: "0000dead-0000-4000-8000-000000000000") { id } }`);
+    const res = await gql(setup.gw.url, `mutation { splitStemsFull(clipId: "0000dead-0000-4000-8000-000000000000") { id } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', upstreamStatus: 400 });
   });
 
   it('a malformed clip id is refused before any upstream call', async () => {
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, `mutation { splitStemsFull(clipId: "../../etc/passwd") { id } }`);
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, `mutation { splitStemsFull(clipId: "../../etc/passwd") { id } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clipId' });
-    expect(sandbox.calls.length).toBe(before);
+    expect(setup.sandbox.calls.length).toBe(before);
   });
 });

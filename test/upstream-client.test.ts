@@ -76,4 +76,17 @@ describe('upstream client against the sandbox over HTTP', () => {
     expect(failed.status).toBe('FAILED');
     expect(failed.error).toMatch(/failed/i);
   });
+
+  it('overlapping reads of one task with one key share a single upstream call; other keys and later reads do not', async () => {
+    const { taskId } = await client.submit(keyA, operations.createMusic, { model: 'SONIC_V4_5', customMode: false, description: 'shared' });
+    const gets = () => sandbox.calls.filter((c) => c.method === 'GET' && c.path.endsWith(taskId)).length;
+    const [a, b, c] = await Promise.all([client.getTask(keyA, taskId), client.getTask(keyA, taskId), client.getTask(keyA, taskId)]);
+    expect(a).toEqual(b);
+    expect(b).toEqual(c);
+    expect(gets()).toBe(1);
+    await Promise.all([client.getTask(keyA, taskId), client.getTask(keyB, taskId).catch(() => null)]);
+    expect(gets()).toBe(3);
+    await client.getTask(keyA, taskId);
+    expect(gets()).toBe(4);
+  });
 });

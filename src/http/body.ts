@@ -11,6 +11,18 @@ export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; 
 
 const hasBody = (method: string | undefined) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 
+/** The whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). */
+export async function readBodyUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<BodyVerdict> {
   if (!hasBody(req.method)) return { ok: true, body: undefined };
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -23,12 +35,6 @@ export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): P
   }
   const tooLarge = { ok: false, status: 413, message: `The request body is larger than ${maxBytes} bytes.` } as const;
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return tooLarge;
-    chunks.push(chunk);
-  }
-  return { ok: true, body: Buffer.concat(chunks) };
+  const body = await readBodyUpTo(req, maxBytes);
+  return body ? { ok: true, body } : tooLarge;
 }

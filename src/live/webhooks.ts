@@ -6,6 +6,7 @@
  * changes nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyUpTo } from '../http/body.js';
 import type { Services } from '../services.js';
 import type { UpstreamOperation } from '../upstream/operations.js';
 import { newWebhookSecret, verifyWebhook, webhookHeaderNames } from '../upstream/webhook.js';
@@ -39,17 +40,6 @@ function reply(res: ServerResponse, status: number, body: Record<string, unknown
   res.end(payload);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
@@ -62,7 +52,7 @@ function parseJson(raw: Buffer): unknown {
 export async function handleWebhook(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { logger, registry, live } = services;
   if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
-  const raw = await readBody(req);
+  const raw = await readBodyUpTo(req, maxBodyBytes);
   if (!raw) return reply(res, 413, { error: 'body too large' });
   const body = parseJson(raw);
   const taskId = webhookTaskId(body);

@@ -7,6 +7,14 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
 }
 
+/** Counts the errors of one result by their code. */
+export function countErrors(metrics: Metrics, result: ExecutionResult): void {
+  for (const error of result.errors ?? []) {
+    const code = error.extensions?.code;
+    metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
+  }
+}
+
 export function useMetrics(metrics: Metrics): Plugin {
   return {
     onExecute({ args }) {
@@ -15,16 +23,17 @@ export function useMetrics(metrics: Metrics): Plugin {
     },
     onSubscribe() {
       metrics.graphqlRequests.inc({ operation: 'subscription' });
+      return {
+        onSubscribeResult({ result }) {
+          if (!(typeof result === 'object' && result !== null && Symbol.asyncIterator in result)) return;
+          metrics.activeSubscriptions.inc();
+          return { onEnd: () => metrics.activeSubscriptions.dec() };
+        },
+      };
     },
     onResultProcess({ result }) {
       const results = Array.isArray(result) ? result : [result];
-      for (const r of results) {
-        if (!isExecutionResult(r)) continue;
-        for (const error of r.errors ?? []) {
-          const code = error.extensions?.code;
-          metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
-        }
-      }
+      for (const r of results) if (isExecutionResult(r)) countErrors(metrics, r);
     },
   };
 }

@@ -47,22 +47,42 @@ export function callerOf(authorization: string | null, req: IncomingMessage | un
   return key ? `key:${tenantOf(key)}` : `ip:${req?.socket.remoteAddress ?? 'unknown'}`;
 }
 
-export function rateLimitPlugin(perMinute: number, now?: () => number): Plugin {
-  if (perMinute === 0) return {};
-  const buckets = new TokenBuckets(perMinute, now);
+/** The refusal for a caller over the limit; yoga turns `extensions.http` into the status and headers. */
+export function rateLimitedError(perMinute: number, waitMs: number): GraphQLError {
+  const retryAfterSeconds = Math.ceil(waitMs / 1000);
+  return new GraphQLError(`Too many requests: at most ${perMinute} per minute. Retry in ${retryAfterSeconds} s.`, {
+    extensions: {
+      code: 'RATE_LIMITED' satisfies ErrorCode,
+      retryAfterSeconds,
+      http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+    },
+  });
+}
+
+/** One limiter per gateway, applied by the yoga plugin and by the HTTP fast path alike. */
+export class RateLimiter {
+  private readonly buckets: TokenBuckets | undefined;
+
+  constructor(
+    readonly perMinute: number,
+    now?: () => number,
+  ) {
+    this.buckets = perMinute === 0 ? undefined : new TokenBuckets(perMinute, now);
+  }
+
+  /** Takes a token for this request's caller, or returns the error to answer with. */
+  check(authorization: string | null, req: IncomingMessage | undefined): GraphQLError | undefined {
+    const waitMs = this.buckets?.take(callerOf(authorization, req)) ?? 0;
+    return waitMs === 0 ? undefined : rateLimitedError(this.perMinute, waitMs);
+  }
+}
+
+export function rateLimitPlugin(limiter: RateLimiter): Plugin {
+  if (limiter.perMinute === 0) return {};
   return {
     onParams({ request, context }) {
-      const waitMs = buckets.take(callerOf(request.headers.get('authorization'), (context as { req?: IncomingMessage }).req));
-      if (waitMs === 0) return;
-      const retryAfterSeconds = Math.ceil(waitMs / 1000);
-      // yoga turns `extensions.http` into the response status and headers, and leaves it out of the body.
-      throw new GraphQLError(`Too many requests: at most ${perMinute} per minute. Retry in ${retryAfterSeconds} s.`, {
-        extensions: {
-          code: 'RATE_LIMITED' satisfies ErrorCode,
-          retryAfterSeconds,
-          http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
-        },
-      });
+      const refusal = limiter.check(request.headers.get('authorization'), (context as { req?: IncomingMessage }).req);
+      if (refusal) throw refusal;
     },
   };
 }

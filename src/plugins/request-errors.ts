@@ -29,3 +29,23 @@ export function requestErrorsPlugin(): Plugin {
     },
   };
 }
+
+/**
+ * Parse errors carry GRAPHQL_PARSE_FAILED (and yoga's HTTP status for them) whichever transport parsed the document
+ * first: yoga marks them only for requests it parsed itself, and its parse cache hands the same error object to every
+ * later request with the same text (from the HTTP fast path or graphql-ws too).
+ */
+export function parseErrorsPlugin(): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (!(result instanceof GraphQLError)) return;
+        const extensions = result.extensions as Record<string, unknown> & { http?: { spec?: boolean; status?: number } };
+        extensions.code ??= 'GRAPHQL_PARSE_FAILED';
+        extensions.http ??= {};
+        extensions.http.spec ??= true;
+        extensions.http.status ??= 400;
+      };
+    },
+  };
+}

@@ -22,12 +22,9 @@ export const MusicModelEnum = describedEnum('MusicModel', 'The upstream generati
   SONIC_V6_MINI: 'sonic-v6-mini: a faster, lighter sonic-v6.',
 });
 
-export const VocalGenderEnum = builder.enumType('VocalGender', {
-  description: 'The singing voice to prefer (models SONIC_V4_5 and later).',
-  values: {
-    FEMALE: { value: 'FEMALE' as const, description: 'A female voice.' },
-    MALE: { value: 'MALE' as const, description: 'A male voice.' },
-  },
+export const VocalGenderEnum = describedEnum('VocalGender', 'The singing voice to prefer (models SONIC_V4_5 and later).', ['FEMALE', 'MALE'], {
+  FEMALE: 'A female voice.',
+  MALE: 'A male voice.',
 });
 
 const olderModels = new Set<MusicModel>(['SONIC_V3_5', 'SONIC_V4']);

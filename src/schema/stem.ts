@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { describedEnum } from './enums.js';
 import { stemKinds, type Clip, type StemKind } from '../upstream/types.js';
 import { ClipRef } from './clip.js';
 
@@ -19,12 +20,7 @@ const descriptions: Record<StemKind, string> = {
   OTHER: 'A stem whose name the gateway does not recognise; see `name`.',
 };
 
-export const StemKindEnum = builder.enumType('StemKind', {
-  description: 'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.',
-  values: Object.fromEntries(stemKinds.map((k) => [k, { value: k, description: descriptions[k] }])) as {
-    [K in StemKind]: { value: K; description: string };
-  },
-});
+export const StemKindEnum = describedEnum('StemKind', 'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.', stemKinds, descriptions);
 
 export interface Stem {
   kind: StemKind;

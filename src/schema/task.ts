@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { describedEnum } from './enums.js';
 import type { Task } from '../tasks/task.js';
 import { taskKinds, type TaskKind } from '../upstream/operations.js';
 import { stemOfTitle } from '../upstream/wire.js';
@@ -32,12 +33,7 @@ const kindDescriptions: Record<TaskKind, string> = {
   UNKNOWN: 'Submitted outside this gateway (or before it lost its memory of it); the upstream does not say.',
 };
 
-export const TaskKindEnum = builder.enumType('TaskKind', {
-  description: 'Which operation created a task.',
-  values: Object.fromEntries(taskKinds.map((k) => [k, { value: k, description: kindDescriptions[k] }])) as {
-    [K in TaskKind]: { value: K; description: string };
-  },
-});
+export const TaskKindEnum = describedEnum('TaskKind', 'Which operation created a task.', taskKinds, kindDescriptions);
 
 const stemTaskKinds = new Set<TaskKind>(['STEMS_FULL', 'STEMS_BASIC']);
 

@@ -47,10 +47,15 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   throw notFound ?? new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
 }
 
-export function createTaskLoader(deps: TaskLoaderDeps, apiKey: string, tenant: string, concurrency = 8) {
+/** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
+export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, concurrency = 8) {
   return new DataLoader<string, Task>((ids) =>
-    mapWithConcurrency(ids, concurrency, (id) =>
-      loadTask(deps, apiKey, tenant, id).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))),
-    ),
+    mapWithConcurrency(ids, concurrency, async (id) => {
+      try {
+        return await loadTask(deps, apiKey(), tenant, id);
+      } catch (err) {
+        return err instanceof Error ? err : new Error(String(err));
+      }
+    }),
   );
 }

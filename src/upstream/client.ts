@@ -70,6 +70,7 @@ export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
+  private readonly readsInFlight = new Map<string, Promise<TaskSnapshot>>();
   readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamClientOptions) {
@@ -93,9 +94,19 @@ export class UpstreamClient {
   }
 
   /** GET /api/v1/{family}/task/{id}: the task's clips and the status they add up to. */
-  async getTask(apiKey: string, taskId: string, family: TaskFamily = 'sonic'): Promise<TaskSnapshot> {
-    const answer = await this.get(apiKey, `/api/v1/${family}/task/${encodeURIComponent(taskId)}`);
-    return family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer);
+  getTask(apiKey: string, taskId: string, family: TaskFamily = 'sonic'): Promise<TaskSnapshot> {
+    // Reads of one task with one key that overlap in time share a single upstream call (its answer is as fresh as
+    // any of them could get): many clients polling one task cost the upstream one read at a time.
+    const path = `/api/v1/${family}/task/${encodeURIComponent(taskId)}`;
+    const key = `${path} ${apiKey}`;
+    let read = this.readsInFlight.get(key);
+    if (!read) {
+      read = this.get(apiKey, path)
+        .then((answer) => (family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer)))
+        .finally(() => this.readsInFlight.delete(key));
+      this.readsInFlight.set(key, read);
+    }
+    return read;
   }
 
   /**

@@ -6,7 +6,7 @@ const $ = (id) => document.getElementById(id);
 const config = window.APP_CONFIG || {};
 if (config.demoClipId) $('clipId').value = config.demoClipId;
 
-const TASK_FIELDS = `id kind status error
+const TASK_FIELDS = `id kind status error observedAt
   clips { id title audioUrl imageUrl duration }
   stems { kind name clip { id audioUrl duration } }`;
 
@@ -61,6 +61,15 @@ function watch(taskId, onTask) {
       },
     );
   });
+}
+
+/** One line per update received, so the task's progress reads as a timeline. */
+function logEvent(task) {
+  const li = document.createElement('li');
+  li.dataset.status = task.status;
+  const at = task.observedAt ? new Date(task.observedAt).toLocaleTimeString() : new Date().toLocaleTimeString();
+  li.textContent = `${at} · ${task.status}${task.clips.length ? ` · ${task.clips.length} clips` : ''}`;
+  $('events').append(li);
 }
 
 function showTask(task) {
@@ -123,7 +132,8 @@ $('create').addEventListener('click', () =>
       d: $('description').value,
     });
     showTask(data.createMusic);
-    const done = await watch(data.createMusic.id, showTask);
+    $('events').replaceChildren();
+    const done = await watch(data.createMusic.id, (task) => (logEvent(task), showTask(task)));
     if (done && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
   }),
 );
@@ -132,7 +142,8 @@ $('split').addEventListener('click', () =>
   run($('split'), async () => {
     const data = await gql(`mutation($c: ID!) { splitStemsFull(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
     showTask(data.splitStemsFull);
-    await watch(data.splitStemsFull.id, showTask);
+    $('events').replaceChildren();
+    await watch(data.splitStemsFull.id, (task) => (logEvent(task), showTask(task)));
   }),
 );
 
