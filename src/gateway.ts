@@ -146,7 +146,7 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga);
+  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics);
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

@@ -16,6 +16,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from './context.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
+import type { Metrics } from './metrics.js';
 
 /** What yoga is given per operation besides the request: the key as the transport found it. */
 export interface SocketContext {
@@ -65,9 +66,17 @@ export interface GraphQLWebSocketServer {
   readonly shared: { running: number; subscribers: number };
 }
 
-export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>): GraphQLWebSocketServer {
+/**
+ * `metrics`: its open-subscriptions gauge counts executions (in a yoga plugin); the subscribers that join a shared
+ * execution are added here.
+ */
+export function attachGraphQLWebSocket(
+  server: Server,
+  yoga: YogaServerInstance<any, Context>,
+  metrics?: Pick<Metrics, 'activeSubscriptions'>,
+): GraphQLWebSocketServer {
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
-  const shared = new SharedStreams<ExecutionResult>();
+  const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
   const disposable = useServer<Record<string, unknown>, SocketExtra>(
     {
       execute: (args: ExecutionArgs) => runOf(args),

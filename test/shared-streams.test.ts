@@ -64,6 +64,22 @@ describe('SharedStreams', () => {
     expect(state.starts).toBe(1);
   });
 
+  it('tells how many subscribers share another one\'s execution, as they come and go and when the stream ends', async () => {
+    let joined = 0;
+    const streams = new SharedStreams<string>((delta) => void (joined += delta));
+    const k = source();
+    const other = source();
+    const [a, b] = await Promise.all([1, 2, 3].map(() => joinStream(streams, 'k', k.start)));
+    expect(joined).toBe(2);
+    await joinStream(streams, 'other', other.start);
+    expect(joined).toBe(2);
+    await a!.return!();
+    expect(joined).toBe(1);
+    k.state.current!.end();
+    expect(await b!.next()).toEqual({ value: undefined, done: true });
+    expect(joined).toBe(0);
+  });
+
   it('other keys get streams of their own', async () => {
     const streams = new SharedStreams<string>();
     const { state, start } = source();

@@ -96,11 +96,14 @@ describe('Subscription.taskUpdated on one instance', () => {
   });
 
   it('graphql-ws: identical subscriptions share one execution; a late one starts from the current state', async () => {
-    const executions = async () => {
+    const metric = async (name: string) => {
       const text = await (await fetch(`${gw.url}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith('aimusic_graphql_requests_total{operation="subscription"}'));
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
       return Number(line?.split(' ').pop() ?? 0);
     };
+    const executions = () => metric('aimusic_graphql_requests_total{operation="subscription"}');
+    // Every subscriber counts as open, whether it has an execution of its own or joined one.
+    const open = () => metric('aimusic_graphql_active_subscriptions');
     const id = await newTask();
     const before = await executions();
     const [a, b] = [track(subscribeWs(gw.url, id, keyA)), track(subscribeWs(gw.url, id, keyA))];
@@ -116,6 +119,7 @@ describe('Subscription.taskUpdated on one instance', () => {
     await titles.until((s) => s.results.length === 1);
     expect(titles.results[0]!.data!.taskUpdated.clips[0]).toEqual({ title: expect.any(String) });
     expect(await executions()).toBe(before + 3);
+    expect(await open()).toBe(3);
 
     clock.advance(taskMs / 2);
     await Promise.all([a, b].map((s) => s.until((x) => x.results.length === 2)));
@@ -124,14 +128,17 @@ describe('Subscription.taskUpdated on one instance', () => {
     expect(late.statuses()).toEqual(['RUNNING']);
     expect(late.results[0]).toEqual(a.results[1]);
     expect(await executions()).toBe(before + 3);
+    expect(await open()).toBe(4);
 
     await a.close();
+    await expect.poll(open).toBe(3);
     clock.advance(taskMs / 2);
     await Promise.all([b, late, titles].map((s) => s.until((x) => x.completed)));
     expect(b.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
     expect(late.statuses()).toEqual(['RUNNING', 'SUCCEEDED']);
     expect(titles.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
     expect(gw.services.live.watched).toBe(0);
+    await expect.poll(open).toBe(0);
   });
 
   it('graphql-ws: the key may come in the upgrade request\'s Authorization header instead', async () => {

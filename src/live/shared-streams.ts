@@ -24,8 +24,13 @@ function isAsyncIterable<T>(value: Started<T>): value is AsyncIterable<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
+/** Told how many subscribers share another's execution, as that number changes (+n or −n). */
+export type OnJoined = (delta: number) => void;
+
 class SharedStream<T> {
   private readonly members = new Set<Channel<T>>();
+  /** Subscribers beyond the first while the stream runs, as last told to `onJoined`. */
+  private joined = 0;
   private latest: { value: T } | undefined;
   private source: AsyncIterator<T> | undefined;
   private over = false;
@@ -36,6 +41,7 @@ class SharedStream<T> {
     start: () => Promise<Started<T>>,
     /** Called once, when the stream is over: nobody may join it any more. */
     private readonly onOver: () => void,
+    private readonly onJoined: OnJoined | undefined,
   ) {
     const started = start();
     this.started = started;
@@ -52,6 +58,7 @@ class SharedStream<T> {
   async join(): Promise<Started<T>> {
     const channel = createChannel<T>(() => this.leave(channel));
     this.members.add(channel);
+    this.count();
     if (this.latest) channel.push(this.latest.value);
     if (!this.started) return channel; // running already
     let started: Started<T>;
@@ -59,10 +66,12 @@ class SharedStream<T> {
       started = await this.started;
     } catch (err) {
       this.members.delete(channel);
+      this.count();
       throw err;
     }
     if (isAsyncIterable(started)) return channel;
     this.members.delete(channel);
+    this.count();
     return started;
   }
 
@@ -89,7 +98,14 @@ class SharedStream<T> {
 
   private leave(member: Channel<T>): void {
     this.members.delete(member);
+    this.count();
     if (this.members.size === 0) this.stop();
+  }
+
+  private count(): void {
+    const joined = this.over ? 0 : Math.max(0, this.members.size - 1);
+    if (joined !== this.joined) this.onJoined?.(joined - this.joined);
+    this.joined = joined;
   }
 
   /** Nobody listens: the source is told to stop (its pending read then ends the pump). */
@@ -106,11 +122,18 @@ class SharedStream<T> {
     }
     for (const member of this.members) member.end(failure);
     this.members.clear();
+    this.count();
   }
 }
 
 export class SharedStreams<T> {
   private readonly streams = new Map<string, SharedStream<T>>();
+
+  /**
+   * `onJoined`: told how many subscribers, beyond the first of each running stream, share another's execution
+   * (e.g. to count them as open subscriptions where executions are counted).
+   */
+  constructor(private readonly onJoined?: OnJoined) {}
 
   /**
    * The running stream under `key`, joined, or a new one from `start()`. Resolves with the subscriber's own
@@ -119,7 +142,11 @@ export class SharedStreams<T> {
   join(key: string, start: () => Promise<Started<T>>): Promise<Started<T>> {
     let stream = this.streams.get(key);
     if (!stream) {
-      const created: SharedStream<T> = new SharedStream(start, () => this.streams.get(key) === created && this.streams.delete(key));
+      const created: SharedStream<T> = new SharedStream(
+        start,
+        () => this.streams.get(key) === created && this.streams.delete(key),
+        this.onJoined,
+      );
       stream = created;
       this.streams.set(key, stream);
     }
