@@ -46,7 +46,8 @@ export interface PoolOptions {
   deadlineMs: number;
 }
 
-function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/** `promise`, or a rejection naming `what` after `ms`. */
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not done in ${ms} ms`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
@@ -137,5 +138,3 @@ export async function openSubscribers(options: PoolOptions): Promise<SubscriberP
 export function firstEventsWithin(pool: SubscriberPool, ms: number): Promise<void> {
   return withDeadline(pool.firstEvents, ms, `first events of ${pool.size} subscribers`);
 }
-
-export { withDeadline };

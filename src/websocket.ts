@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, Kind, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -40,11 +40,10 @@ function authorizationOf(payload: Record<string, unknown> | undefined, request: 
 /** What this module adds to graphql-ws's per-socket `ctx.extra`: the key, once the connection is initialised. */
 type SocketExtra = { authorization?: string | null };
 
-/** Whether every root field of the (subscription) operation is a stream of states, so that it may be shared. */
-export function isStateStream(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): boolean {
-  const operation = getOperationAST(document, operationName);
+/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
+function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
   const fields = schema.getSubscriptionType()?.getFields();
-  if (operation?.operation !== 'subscription' || !fields) return false;
+  if (!fields) return false;
   return operation.selectionSet.selections.every(
     (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
   );
@@ -62,8 +61,6 @@ function runOf(args: ExecutionArgs): Promise<Outcome> {
 export interface GraphQLWebSocketServer {
   /** Closes every socket with 1001 (going away) and stops the WebSocket server. */
   close(): Promise<void>;
-  /** Shared subscription executions running now, and their subscribers. */
-  readonly shared: { running: number; subscribers: number };
 }
 
 /**
@@ -105,7 +102,7 @@ export function attachGraphQLWebSocket(
         let run: Run['run'];
         if (operation?.operation !== 'subscription') {
           run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
-        } else if (!isStateStream(schema, document, params.operationName)) {
+        } else if (!isStateStream(schema, operation)) {
           run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
         } else {
           // Hashed: the map of running streams holds neither keys nor whole documents.
@@ -126,10 +123,5 @@ export function attachGraphQLWebSocket(
     },
     wsServer,
   );
-  return {
-    close: () => disposable.dispose() as Promise<void>,
-    get shared() {
-      return { running: shared.running, subscribers: shared.subscribers };
-    },
-  };
+  return { close: () => disposable.dispose() as Promise<void> };
 }
