@@ -69,8 +69,9 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
         'socket itself (TCP socket, ws WebSocket with its Receiver and Sender streams, graphql-ws connection state and timers), ' +
         'which the gateway cannot shed; it already lets go of the upgrade request after connection_init.',
       'What limits the unshared case, from heap snapshots of the gateway with 10,000 subscriptions diffed against none: each ' +
-        "executed subscription holds yoga's per-operation pipeline: envelop's plugin wrappers around the result stream (about " +
-        "3 KB), @graphql-tools/executor's subscribe (about 3 KB more than graphql-js's), then the context and execution " +
+        "executed subscription holds yoga's per-operation pipeline: envelop's plugin wrappers around the result stream (error " +
+        "masking about 3 KB, the open-subscriptions gauge's onEnd hook about 1.7 KB), @graphql-tools/executor's subscribe " +
+        "(about 3 KB more than graphql-js's), then the context and execution " +
         "arguments, graphql-ws's per-subscription state, the task feed's queue and the promises pending between each layer " +
         '(each also carrying AsyncLocalStorage ids). A shared subscription keeps only graphql-ws\'s state and one queue.',
     ],
