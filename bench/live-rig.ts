@@ -17,7 +17,7 @@ import { startGatewayProcess, type Child } from './processes.js';
 
 /** Long enough that no task finishes during a benchmark. */
 const taskMs = 60 * 60_000;
-const taskReadPath = /^\/api\/v1\/sonic\/task\//;
+const taskReadPath = /^\/api\/v1\/sonic\/task\/([^/?]+)/;
 
 export interface LiveRig {
   sandbox: Sandbox;
@@ -26,8 +26,10 @@ export interface LiveRig {
   createTasks(count: number): Promise<string[]>;
   /** Moves the sandbox's clock on, so that every task created so far is RUNNING (and later ones start PENDING). */
   makeRunning(): void;
-  /** Upstream task reads the sandbox has answered so far. */
+  /** Upstream task reads the sandbox has received so far. */
   taskReads(): number;
+  /** When (`performance.now()`) each task was read, per task id. */
+  readTimes: Map<string, number[]>;
   /** The gateway's memory after full garbage collections, and its CPU time so far. */
   probe(): Promise<ProbeAnswer>;
   /** The gateway's CPU time so far. */
@@ -45,6 +47,14 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
   let shiftMs = 0;
   const sandbox = createSandbox({ taskMs, now: () => Date.now() + shiftMs });
   await sandbox.listen(0);
+  const readTimes = new Map<string, number[]>();
+  sandbox.server.prependListener('request', (req) => {
+    const taskId = req.method === 'GET' ? taskReadPath.exec(req.url ?? '')?.[1] : undefined;
+    if (!taskId) return;
+    const times = readTimes.get(taskId) ?? [];
+    times.push(performance.now());
+    readTimes.set(taskId, times);
+  });
   const secrets = new Map<string, string>();
   let gateway: Child;
   try {
@@ -92,7 +102,8 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
       return ids;
     },
     makeRunning: () => void (shiftMs += taskMs / 2),
-    taskReads: () => sandbox.calls.filter((c) => c.method === 'GET' && taskReadPath.test(c.path)).length,
+    taskReads: () => [...readTimes.values()].reduce((total, times) => total + times.length, 0),
+    readTimes,
     probe: () => ask<ProbeAnswer>('memory'),
     cpu: () => ask<NodeJS.CpuUsage>('cpu'),
     async deliverWebhook(taskId, marker, final) {
