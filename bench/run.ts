@@ -17,6 +17,21 @@ const seconds = Number(values.seconds);
 const only = new Set((values.only ?? 'overhead,batching,subscriptions,upstream').split(','));
 const sections: Section[] = [];
 
+/** What limits benchmark 1, from CPU profiles of the gateway under this load (node --cpu-prof). */
+const overheadNotes = [
+  'The gateway runs with RATE_LIMIT_PER_MINUTE=0: at the default (120 a minute per caller) one load generator is refused with 429.',
+  'Per request the gateway does what the direct client does (one upstream round trip, reading its JSON) plus a whole HTTP ' +
+    'server request, a GraphQL execution and the mapping to the schema; the sandbox answers from memory, so the direct ' +
+    'request is close to the cost of one loopback round trip. With load generator, gateway and sandbox sharing 2 cores, ' +
+    'the gateway saturates one core; its profile has no single hot spot (GC ~12 %, socket writes ~11 %, the executor, ' +
+    'undici, the wire mapping a few % each).',
+  "Done: the HTTP fast path (yoga's fetch-API layer cost more than the rest: a task per connection went from ~3,300 to " +
+    '~6,600 req/s) and shared overlapping reads of one task (one task: ~6,000 to ~17,000 req/s). Tried and dropped: ' +
+    'graphql-jit through @envelop/graphql-jit (slower here) and dropping the AsyncLocalStorage request scope (no measurable gain).',
+  'Unloaded, one request adds about 0.3 ms (see the 1-connection table). The 50 %/1 ms targets would need the gateway ' +
+    'to be about as cheap as a plain undici proxy (about 20k req/s on this machine) while doing a GraphQL execution per request.',
+];
+
 if (only.has('overhead')) {
   const variants = [
     { connections: 50, sameTask: true, scored: true, what: 'all connections read one task (the benchmark as the issue sets it)' },
@@ -41,6 +56,7 @@ if (only.has('overhead')) {
         { measure: 'added p50 latency', value: `${fmt(added, 2)} ms`, ...(v.scored ? { target: '≤ 1 ms', met: added <= 1 } : {}) },
         { measure: 'errors', value: `${r.direct.errors} direct, ${r.gateway.errors} gateway` },
       ],
+      ...(v.scored ? { notes: overheadNotes } : {}),
     });
   }
 }
