@@ -14,7 +14,18 @@ export function submittedTask(id: string, kind: TaskKind): Task {
   return { id, kind, status: 'PENDING', clips: [], error: null };
 }
 
-/** A stable, non-reversible name for the owner of an API key, safe to store and log. */
+const recentTenants = new Map<string, string>();
+
+/**
+ * A stable, non-reversible name for the owner of an API key, safe to store and log. Every request needs it (context,
+ * rate limit), so the hashes of recently seen keys are kept; the map is cleared when it grows past 10,000 keys.
+ */
 export function tenantOf(apiKey: string): string {
-  return createHash('sha256').update(apiKey).digest('base64url').slice(0, 22);
+  let tenant = recentTenants.get(apiKey);
+  if (tenant === undefined) {
+    tenant = createHash('sha256').update(apiKey).digest('base64url').slice(0, 22);
+    if (recentTenants.size >= 10_000) recentTenants.clear();
+    recentTenants.set(apiKey, tenant);
+  }
+  return tenant;
 }
