@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Caller } from './access/index.js';
 import { bearerKey, createContext, type Context } from './context.js';
 import { graphiqlTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
@@ -17,22 +18,30 @@ import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
+import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
-import { RateLimiter, rateLimitPlugin } from './plugins/rate-limit.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
 import { demoClip } from './upstream/sandbox/store.js';
 import { createWebPage } from './web/serve.js';
-import { attachGraphQLWebSocket, type SocketContext } from './websocket.js';
+import { attachGraphQLWebSocket } from './websocket.js';
 
-/** What yoga gets besides the request: node's req/res over HTTP, the socket's key over WebSocket. */
-type ServerContext = { req: IncomingMessage; res?: ServerResponse } & Partial<SocketContext>;
+/**
+ * What yoga is given besides the request: node's req/res over HTTP, the socket's caller over WebSocket. Over HTTP the
+ * caller is filled in by the access plugin before the context is built.
+ */
+type ServerContext = { req?: IncomingMessage; res?: ServerResponse; caller?: Caller };
+
+function callerOf(initial: { caller?: Caller }): Caller {
+  if (!initial.caller) throw new Error('a GraphQL operation reached the context without an identified caller');
+  return initial.caller;
+}
 
 export interface Gateway {
   readonly server: Server;
@@ -68,11 +77,11 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
-  const limiter = new RateLimiter(limits.ratePerMinute);
+  const { access } = services;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
+    context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
     renderGraphiQL,
     landingPage: false,
@@ -88,13 +97,13 @@ export function createGateway(services: Services): Gateway {
       parseErrorsPlugin(),
       useMetrics(services.metrics),
       csrfPlugin(),
-      rateLimitPlugin(limiter),
+      accessPlugin(access),
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
     ],
   });
 
-  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics });
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
@@ -110,6 +119,7 @@ export function createGateway(services: Services): Gateway {
     }
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
     if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
+    if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
       const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
@@ -146,7 +156,7 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics);
+  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

@@ -1,6 +1,7 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { Access } from './access/index.js';
 import type { Config } from './config.js';
 import { Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory.js';
@@ -22,6 +23,8 @@ export interface Services {
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
+  /** Who may call, from where, how often (every transport applies these rules). */
+  access: Access;
   /** Live task updates: subscriptions, their polls, and states pushed by webhooks. */
   live: LiveTasks;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
@@ -77,7 +80,8 @@ export function createServices(config: Config, logger: Logger): Services {
     logger,
   });
   metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
-  const services: Services = { config, upstream, registry, logger, metrics, idempotency, live, ...(redis ? { redis } : {}) };
+  const access = new Access(config, redis?.commands);
+  const services: Services = { config, upstream, registry, logger, metrics, idempotency, access, live, ...(redis ? { redis } : {}) };
   return services;
 }
 

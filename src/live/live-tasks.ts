@@ -4,7 +4,7 @@
  */
 import { GatewayError } from '../errors.js';
 import type { TaskRegistry } from '../tasks/registry.js';
-import type { Task } from '../tasks/task.js';
+import { seesOnlyRecordedTasks, type Task } from '../tasks/task.js';
 import type { TaskEvent } from './events.js';
 import { TaskFeed } from './feed.js';
 import type { PollerDeps } from './poller.js';
@@ -27,7 +27,7 @@ export class LiveTasks {
   async subscribe(apiKey: string, tenant: string, taskId: string): Promise<AsyncIterableIterator<TaskEvent>> {
     if (this.closing) throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The gateway is shutting down; subscribe again.');
     const record = await this.deps.registry.lookup(taskId);
-    if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
+    if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
     let feed = this.feeds.get(taskId);
     if (!feed) {
       feed = new TaskFeed(taskId, this.deps, (closed) => this.feeds.get(taskId) === closed && this.feeds.delete(taskId));

@@ -7,7 +7,7 @@ import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { familyOf, taskFamilies } from '../upstream/operations.js';
 import type { TaskRegistry } from './registry.js';
-import type { Task } from './task.js';
+import { seesOnlyRecordedTasks, type Task } from './task.js';
 
 export interface TaskLoaderDeps {
   upstream: UpstreamClient;
@@ -33,7 +33,7 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
  */
 export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
   const record = await deps.registry.lookup(id);
-  if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   if (record) return { ...(await deps.upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
   let notFound: GatewayError | undefined;
   for (const family of taskFamilies) {
