@@ -36,6 +36,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   SHUTDOWN_TIMEOUT_MS: millis(10_000),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
+  PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -71,6 +73,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
+  /** Trusted documents: `only` refuses every other document; `file` is the manifest (else operations/generated's). */
+  persistedOperations: { only: boolean; file: string | undefined };
 }
 
 export interface Limits {
@@ -130,5 +134,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
   };
 }
