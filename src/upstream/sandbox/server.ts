@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coverSvg, toneWav, transcriptionMidi } from './files.js';
+import { coverSvg, transcriptionMidi, wavFile } from './files.js';
+import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
 import { insufficientCredits, SandboxStore } from './store.js';
 import { SandboxWebhookSender } from './webhooks.js';
@@ -103,7 +104,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (req.method === 'GET' && file) {
       const [, id = '', ext] = file;
       if (ext === 'mid') return send(res, 200, transcriptionMidi(id), 'audio/midi');
-      return ext === 'wav' ? send(res, 200, toneWav(id), 'audio/wav') : send(res, 200, coverSvg(id), 'image/svg+xml');
+      return ext === 'wav'
+        ? send(res, 200, wavFile(clipSamples(store.audioOf(id)), sampleRate), 'audio/wav')
+        : send(res, 200, coverSvg(id), 'image/svg+xml');
     }
     const apiKey = bearer(req);
     const body = req.method === 'POST' ? await readJson(req) : undefined;
