@@ -84,11 +84,16 @@ function showTask(task) {
     if (task.status === 'FAILED' && i === 2) li.textContent = 'Failed';
   }
   $('error').textContent = task.error || '';
-  const tracks = task.stems.length
-    ? task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip }))
-    : task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c }));
-  const list = $('tracks');
-  list.replaceChildren(
+  showProgress(task);
+  if (task.stems.length) return showStems(task);
+  mixerFor = null;
+  $('mixer').hidden = true;
+  showPlayers(task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c })), task.status === 'SUCCEEDED');
+}
+
+/** A card per clip, with a player once the task has succeeded (the takes of a song are separate songs). */
+function showPlayers(tracks, playable) {
+  $('tracks').replaceChildren(
     ...tracks.map((t) => {
       const li = document.createElement('li');
       li.dataset.kind = t.kind;
@@ -100,7 +105,7 @@ function showTask(task) {
       kind.className = 'kind';
       kind.textContent = t.kind;
       li.append(name, kind);
-      if (t.clip.audioUrl && task.status === 'SUCCEEDED') {
+      if (t.clip.audioUrl && playable) {
         const audio = document.createElement('audio');
         audio.controls = true;
         audio.preload = 'metadata';
@@ -112,8 +117,70 @@ function showTask(task) {
   );
 }
 
+const mixer = window.createMixer($('mixer'));
+let mixerFor = null;
+
+/** A stems task's stems go to the mixer once it has succeeded: one transport for all of them. */
+function showStems(task) {
+  $('tracks').replaceChildren();
+  if (task.status !== 'SUCCEEDED') {
+    $('mixer').hidden = true;
+    return;
+  }
+  if (mixerFor === task.id) return;
+  mixerFor = task.id;
+  const stems = task.stems.filter((s) => s.clip.audioUrl).map((s) => ({ name: s.name, kind: s.kind, url: s.clip.audioUrl }));
+  mixer.load(stems).catch((err) => {
+    // An audio host that does not allow other origins to read its files (CORS) can still be played, one by one.
+    $('mixer').hidden = true;
+    $('error').textContent = `The mixer could not load the stems (${err.message || err}); each stem has its own player below.`;
+    showPlayers(task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip })), true);
+  });
+}
+
+let progressTimer;
+/**
+ * The estimated progress of a running task: the time since it was submitted over the time it is expected to take
+ * (both from the gateway), moved along between updates. It never shows 100% before the task is done.
+ */
+function showProgress(task) {
+  clearInterval(progressTimer);
+  const box = $('progress');
+  const final = task.status === 'SUCCEEDED' || task.status === 'FAILED';
+  const start = Date.parse(task.submittedAt);
+  const end = Date.parse(task.estimatedCompletionAt);
+  if (final) {
+    if (!box.hidden) setProgress(task.status === 'SUCCEEDED' ? 1 : 0, task.status === 'SUCCEEDED' ? 'done' : 'failed');
+    return;
+  }
+  if (!(end > start)) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const update = () => {
+    const now = Date.now();
+    const left = Math.max(1, Math.ceil((end - now) / 1000));
+    setProgress(Math.min(0.99, Math.max(0, (now - start) / (end - start))), `about ${left} s left`);
+  };
+  update();
+  progressTimer = setInterval(update, 250);
+}
+
+function setProgress(fraction, text) {
+  $('progressFill').style.width = `${(fraction * 100).toFixed(1)}%`;
+  $('progressBar').setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+  $('progressText').textContent = text;
+}
+
+/** For tests and the console: the mixer's audio graph as it is now (start times, gains). */
+window.studio = {
+  mixer,
+  snapshot: () => mixer.snapshot(),
+};
+
 async function run(button, work) {
-  const buttons = document.querySelectorAll('button');
+  const buttons = document.querySelectorAll('button[data-action]');
   buttons.forEach((b) => (b.disabled = true));
   $('error').textContent = '';
   try {
@@ -138,14 +205,18 @@ $('create').addEventListener('click', () =>
   }),
 );
 
-$('split').addEventListener('click', () =>
-  run($('split'), async () => {
-    const data = await gql(`mutation($c: ID!) { splitStemsFull(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
-    showTask(data.splitStemsFull);
-    $('events').replaceChildren();
-    await watch(data.splitStemsFull.id, (task) => (logEvent(task), showTask(task)));
-  }),
-);
+function split(button, operation) {
+  button.addEventListener('click', () =>
+    run(button, async () => {
+      const data = await gql(`mutation($c: ID!) { ${operation}(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
+      showTask(data[operation]);
+      $('events').replaceChildren();
+      await watch(data[operation].id, (task) => (logEvent(task), showTask(task)));
+    }),
+  );
+}
+split($('split'), 'splitStemsFull');
+split($('splitBasic'), 'splitStemsBasic');
 
 gql('{ operationCosts { operation credits } }')
   .then((data) => {

@@ -24,6 +24,7 @@ export function createWebPage(options: { demoClipId?: string }): (req: IncomingM
   const assets: Record<string, Asset> = {
     '/': asset('text/html; charset=utf-8', read('./index.html').replace('<script src="/assets/', `${pageConfig}\n  <script src="/assets/`)),
     '/app.js': asset('text/javascript; charset=utf-8', read('./app.js')),
+    '/mixer.js': asset('text/javascript; charset=utf-8', read('./mixer.js')),
     '/assets/graphql-ws.js': asset(
       'text/javascript; charset=utf-8',
       readFileSync(require.resolve('graphql-ws/package.json').replace(/package\.json$/, 'umd/graphql-ws.min.js')),
