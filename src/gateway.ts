@@ -7,12 +7,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from './access/index.js';
 import { bearerKey, createContext, type Context } from './context.js';
-import { graphiqlTabs } from './graphiql.js';
+import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
@@ -25,6 +24,7 @@ import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
+import { createPersistedOperations } from './persisted/operations.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
@@ -78,12 +78,14 @@ export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
   const { access } = services;
+  const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, callerOf(initial)),
-    graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
-    renderGraphiQL,
+    graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
+    // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
@@ -98,12 +100,14 @@ export function createGateway(services: Services): Gateway {
       useMetrics(services.metrics),
       csrfPlugin(),
       accessPlugin(access),
+      // After the rate limit: a refused request registers no document.
+      ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
     ],
   });
 
-  const fastPath = createFastPath({ yoga, access, metrics: services.metrics });
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
@@ -156,7 +160,7 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics });
+  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics, persisted });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

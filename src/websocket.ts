@@ -25,6 +25,7 @@ import type { Context } from './context.js';
 import { GatewayError } from './errors.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
 import type { Metrics } from './metrics.js';
+import type { PersistedOperations } from './persisted/operations.js';
 import { foreignOriginMessage } from './plugins/access.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
@@ -93,6 +94,18 @@ function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode
   );
 }
 
+/**
+ * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
+ * persisted-query errors), which mean nothing on a socket.
+ */
+function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.extensions.http === undefined) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+  });
+}
+
 /** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
 function runOf(args: ExecutionArgs): Promise<Outcome> {
   const holder = args.rootValue as Run;
@@ -116,10 +129,11 @@ export interface WebSocketOptions {
    * are added here.
    */
   metrics?: Pick<Metrics, 'activeSubscriptions'>;
+  persisted?: PersistedOperations;
 }
 
 export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
-  const { access, metrics } = options;
+  const { access, metrics, persisted } = options;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
@@ -162,21 +176,33 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         for (const release of ctx.extra.open?.values() ?? []) release();
         ctx.extra.open?.clear();
       },
-      onSubscribe: async (ctx, id, params) => {
+      onSubscribe: async (ctx, id, given) => {
         const { caller, open } = ctx.extra;
         if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
         const refusal = await access.admit(caller);
         if (refusal) return [refusal];
+        let params;
+        try {
+          // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
+          // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
+          const asked = { ...given, query: given.query || undefined };
+          params = persisted ? await persisted.resolve(asked) : asked;
+        } catch (err) {
+          if (err instanceof GraphQLError) return withoutHttp([err]);
+          throw err;
+        }
+        const { query } = params;
+        if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, caller }) as Envelope;
         let document;
         try {
-          document = parse(params.query);
+          document = parse(query);
         } catch (err) {
-          if (err instanceof GraphQLError) return [err];
+          if (err instanceof GraphQLError) return withoutHttp([err]);
           throw err;
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return withoutHttp(errors);
         const operation = getOperationAST(document, params.operationName);
         if (operation?.operation === 'subscription') {
           pruneOpen(open, ctx.subscriptions);

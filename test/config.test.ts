@@ -29,6 +29,9 @@ describe('configuration', () => {
     [{ AUTH_JWT_SECRET: 'x'.repeat(32), AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' }, 'AIMUSICAPI_API_KEY'],
     [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
     [{ AUTH_ADMIN_CLAIM: '=admin' }, 'AUTH_ADMIN_CLAIM'],
+    [{ SANDBOX_LATENCY_MS: '-1' }, 'SANDBOX_LATENCY_MS'],
+    [{ FINISHED_TASK_CACHE_MB: 'lots' }, 'FINISHED_TASK_CACHE_MB'],
+    [{ FINISHED_TASK_CACHE_TTL_MS: '0' }, 'FINISHED_TASK_CACHE_TTL_MS'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
@@ -41,6 +44,12 @@ describe('configuration', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30' }).limits).toMatchObject({ ratePerMinute: 30, ratePerIpPerMinute: 30 });
     const auth = loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_AUDIENCE: 'app', AUTH_ADMIN_CLAIM: 'roles=admin' }).auth;
     expect(auth).toEqual({ jwksUrl: 'https://id.example/jwks.json', audience: 'app', adminClaim: { name: 'roles', value: 'admin' } });
+  });
+
+  it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {
+    expect(loadConfig({}).finishedTaskCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 3_600_000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0.5', FINISHED_TASK_CACHE_TTL_MS: '1000' }).finishedTaskCache).toEqual({ maxBytes: 524_288, ttlMs: 1000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0' }).finishedTaskCache.maxBytes).toBe(0);
   });
 
   it('the error message never contains the key value', () => {
