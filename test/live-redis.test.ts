@@ -5,11 +5,12 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { freePort, sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const taskMs = 20_000;
 
-describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
+describe('two gateway instances on one Redis', requires(redis), () => {
   const clock = manualClock(Date.now());
   let redis: TestRedis;
   let sandbox: Sandbox;
