@@ -87,7 +87,7 @@ describe('two gateway instances on one Redis', requires(redis), () => {
     expect(a.services.live.watched).toBe(0);
     clock.advance(taskMs);
     await sandbox.webhooks.deliverDue();
-    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 2_000, 'the callback');
+    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 'the callback');
     expect(sandbox.webhooks.deliveries.find((d) => d.taskId === id)).toMatchObject({ url: `${a.url}/webhooks/aimusic`, status: 200 });
     await sub.until((s) => s.completed);
     expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
@@ -104,7 +104,7 @@ describe('two gateway instances on one Redis', requires(redis), () => {
     const onB = [track(subscribeWs(b.url, id, keyA)), track(subscribeSse(b.url, id, keyA))];
     await Promise.all([...onA, ...onB].map((s) => s.until((x) => x.results.length === 1)));
     expect([a.services.live.watched, b.services.live.watched]).toEqual([1, 1]);
-    await waitFor(() => reads(id) >= 12, 5_000, 'twelve reads');
+    await waitFor(() => reads(id) >= 12, 'twelve reads');
     // One admission read per instance, then at most one poll per interval in the whole cluster.
     expect(reads(id)).toBeLessThanOrEqual(2 + Math.floor((performance.now() - started) / intervalMs) + 1);
 
@@ -114,13 +114,13 @@ describe('two gateway instances on one Redis', requires(redis), () => {
 
     // A's subscribers leave; B still gets polled states (B holds the lease or takes it over).
     await Promise.all(onA.map((s) => s.close()));
-    await waitFor(() => a.services.live.watched === 0, 2_000, 'A to stop watching');
+    await waitFor(() => a.services.live.watched === 0, 'A to stop watching');
     const before = reads(id);
-    await waitFor(() => reads(id) >= before + 3, 2_000, 'B to keep polling');
+    await waitFor(() => reads(id) >= before + 3, 'B to keep polling');
     clock.advance(taskMs / 2);
     await Promise.all(onB.map((s) => s.until((x) => x.completed)));
     for (const s of onB) expect(s.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
-    await waitFor(() => b.services.live.watched === 0, 2_000, 'B to stop watching');
+    await waitFor(() => b.services.live.watched === 0, 'B to stop watching');
     const final = reads(id);
     await sleep(intervalMs * 5);
     expect(reads(id)).toBe(final);
