@@ -16,7 +16,7 @@ async function main(): Promise<void> {
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {
-    sandbox = createSandbox({ taskMs: config.sandboxTaskMs });
+    sandbox = createSandbox({ taskMs: config.sandboxTaskMs, latencyMs: config.sandboxLatencyMs });
     config.upstreamUrl = await sandbox.listen(config.sandboxPort, '127.0.0.1');
     logger.info(
       `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${config.upstreamUrl} ` +

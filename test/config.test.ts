@@ -24,9 +24,18 @@ describe('configuration', () => {
     [{ AIMUSICAPI_API_KEY: 'short' }, 'AIMUSICAPI_API_KEY'],
     [{ SANDBOX_TASK_MS: '0' }, 'SANDBOX_TASK_MS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SANDBOX_LATENCY_MS: '-1' }, 'SANDBOX_LATENCY_MS'],
+    [{ FINISHED_TASK_CACHE_MB: 'lots' }, 'FINISHED_TASK_CACHE_MB'],
+    [{ FINISHED_TASK_CACHE_TTL_MS: '0' }, 'FINISHED_TASK_CACHE_TTL_MS'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {
+    expect(loadConfig({}).finishedTaskCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 3_600_000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0.5', FINISHED_TASK_CACHE_TTL_MS: '1000' }).finishedTaskCache).toEqual({ maxBytes: 524_288, ttlMs: 1000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0' }).finishedTaskCache.maxBytes).toBe(0);
   });
 
   it('the error message never contains the key value', () => {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { coverSvg, transcriptionMidi, wavFile } from './files.js';
 import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   credits?: number;
   /** How often (real time) finished tasks' webhooks are looked for (default 250 ms). */
   webhookCheckMs?: number;
+  /** Added before every API answer (not media files): what a real upstream across the internet costs (default 0). */
+  latencyMs?: number;
 }
 
 export interface SandboxCall {
@@ -114,6 +117,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const apiKey = bearer(req);
     const body = req.method === 'POST' ? await readJson(req) : undefined;
     calls.push({ method: req.method ?? '', path, apiKey, body });
+    if (options.latencyMs) await sleep(options.latencyMs);
     if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
     if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
 
