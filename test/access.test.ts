@@ -181,9 +181,9 @@ describe('subscription caps', () => {
       return received;
     };
     for (let i = 0; i < 3; i++) watch(first);
-    await waitFor(() => results.slice(0, 3).every((r) => r.length === 1), 5_000, 'three subscriptions');
+    await waitFor(() => results.slice(0, 3).every((r) => r.length === 1), 'three subscriptions');
     const fourth = watch(first);
-    await waitFor(() => fourth.length === 1, 5_000, 'the refusal');
+    await waitFor(() => fourth.length === 1, 'the refusal');
     expect(codes(fourth[0]!)).toEqual(['RATE_LIMITED']);
     expect(fourth[0]!.errors![0]!.message).toMatch(/per socket/);
     // The socket still serves queries, and a subscription once another has ended.
@@ -191,14 +191,14 @@ describe('subscription caps', () => {
     open[0]!();
     await waitFor(() => true);
     const again = watch(first);
-    await waitFor(() => again.length === 1, 5_000, 'a subscription after one ended');
+    await waitFor(() => again.length === 1, 'a subscription after one ended');
     expect(again[0]!.data?.taskUpdated.id).toBe(task);
 
     // The same caller on a second socket: one more place (4 per caller), then RATE_LIMITED.
     const second = wsClient(setup.gw.url, auth);
     const fifth = watch(second);
     const sixth = watch(second);
-    await waitFor(() => fifth.length === 1 && sixth.length === 1, 5_000, 'second socket');
+    await waitFor(() => fifth.length === 1 && sixth.length === 1, 'second socket');
     expect(fifth[0]!.data?.taskUpdated.id).toBe(task);
     expect(codes(sixth[0]!)).toEqual(['RATE_LIMITED']);
     expect(sixth[0]!.errors![0]!.message).toMatch(/per caller/);
@@ -206,7 +206,7 @@ describe('subscription caps', () => {
     // Closing the sockets gave every place back.
     const third = wsClient(setup.gw.url, auth);
     const later = watch(third);
-    await waitFor(() => later.length === 1, 5_000, 'after close');
+    await waitFor(() => later.length === 1, 'after close');
     expect(later[0]!.data?.taskUpdated.id).toBe(task);
     await third.dispose();
   });
@@ -319,7 +319,7 @@ describe('sign-in with AUTH_JWT_SECRET (HS256)', () => {
     const closed: number[] = [];
     const client = wsClient(setup.gw.url, { authorization: `Bearer ${token}` }, (code) => closed.push(code));
     expect((await runWs(client, '{ __typename }')).data).toEqual({ __typename: 'Query' });
-    await waitFor(() => closed.length > 0, 5_000, 'the close at expiry');
+    await waitFor(() => closed.length > 0, 'the close at expiry');
     expect(closed[0]).toBe(4403);
     await client.dispose();
   });
