@@ -44,22 +44,38 @@ function subscriptions() {
   return wsClient;
 }
 
-/** Follows a task until it completes; calls onTask with every state. */
-function watch(taskId, onTask) {
+let following = null;
+
+/**
+ * Shows a task and follows it over graphql-ws until it is final; resolves with its last state. Opening another
+ * task stops following this one (the promise then resolves with the last state seen).
+ */
+function follow(task) {
+  if (following) following.stop();
+  $('events').replaceChildren();
+  showTask(task);
+  if (task.status === 'SUCCEEDED' || task.status === 'FAILED') return Promise.resolve(task);
   return new Promise((resolve, reject) => {
-    let last;
-    subscriptions().subscribe(
-      { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: taskId } },
+    let last = task;
+    const done = (settle) => {
+      if (following === current) following = null;
+      settle();
+    };
+    const unsubscribe = subscriptions().subscribe(
+      { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: task.id } },
       {
         next: (result) => {
-          if (result.errors && result.errors.length) return reject(new Error(describeErrors(result.errors)));
+          if (result.errors && result.errors.length) return done(() => reject(new Error(describeErrors(result.errors))));
           last = result.data.taskUpdated;
-          onTask(last);
+          logEvent(last);
+          showTask(last);
         },
-        error: (err) => reject(err instanceof Error ? err : new Error(describeErrors(Array.isArray(err) ? err : [err]))),
-        complete: () => resolve(last),
+        error: (err) => done(() => reject(err instanceof Error ? err : new Error(describeErrors(Array.isArray(err) ? err : [err])))),
+        complete: () => done(() => resolve(last)),
       },
     );
+    const current = { id: task.id, stop: () => (unsubscribe(), done(() => resolve(last))) };
+    following = current;
   });
 }
 
@@ -193,14 +209,18 @@ async function run(button, work) {
   }
 }
 
+/** A submitted task: into the viewer's list (with sign-in), then followed here. */
+function submitted(task) {
+  if (viewer) viewer.added(task);
+  return follow(task);
+}
+
 $('create').addEventListener('click', () =>
   run($('create'), async () => {
     const data = await gql(`mutation($d: String!) { createMusic(input: { description: $d }) { ${TASK_FIELDS} } }`, {
       d: $('description').value,
     });
-    showTask(data.createMusic);
-    $('events').replaceChildren();
-    const done = await watch(data.createMusic.id, (task) => (logEvent(task), showTask(task)));
+    const done = await submitted(data.createMusic);
     if (done && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
   }),
 );
@@ -209,14 +229,49 @@ function split(button, operation) {
   button.addEventListener('click', () =>
     run(button, async () => {
       const data = await gql(`mutation($c: ID!) { ${operation}(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
-      showTask(data[operation]);
-      $('events').replaceChildren();
-      await watch(data[operation].id, (task) => (logEvent(task), showTask(task)));
+      await submitted(data[operation]);
     }),
   );
 }
 split($('split'), 'splitStemsFull');
 split($('splitBasic'), 'splitStemsBasic');
+
+/** Opens any task by id (from the viewer's list): shown at once, followed live while it is unfinished. */
+async function open(taskId) {
+  $('error').textContent = '';
+  try {
+    const data = await gql(`query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`, { id: taskId });
+    const done = await follow(data.task);
+    if (done && done.kind === 'CREATE_MUSIC' && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
+  } catch (err) {
+    $('taskView').hidden = false;
+    $('error').textContent = err.message || String(err);
+  }
+}
+
+// With end-user sign-in on, the key field takes the user's token instead, and the page lists their tasks and budget.
+const viewer = config.signIn
+  ? window.createViewerPanel($('viewerView'), {
+      gql,
+      describeErrors,
+      open,
+      subscribe: (request, sink) => subscriptions().subscribe(request, sink),
+    })
+  : null;
+if (viewer) {
+  $('apiKeyLabel').textContent = 'Sign-in token (JWT from your sign-in provider)';
+  $('apiKey').placeholder = 'paste your token';
+  const signIn = () => {
+    if (!$('apiKey').value.trim()) return viewer.stop();
+    viewer.refresh().catch((err) => {
+      viewer.stop();
+      $('signInError').textContent = err.message || String(err);
+    });
+    $('signInError').textContent = '';
+  };
+  $('apiKey').addEventListener('change', signIn);
+  signIn();
+}
 
 gql('{ operationCosts { operation credits } }')
   .then((data) => {
