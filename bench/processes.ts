@@ -33,6 +33,8 @@ export interface ChildOptions {
   port?: number;
   /** Node flags before the entry, e.g. `--expose-gc` or a bench-only `--import`. */
   nodeArgs?: string[];
+  /** The gateway entry to run instead of dist/main.js (e.g. another build, to compare two). */
+  entry?: string;
   /** Opens an IPC channel (`child.process.send`), e.g. for bench/memory-probe.ts. */
   ipc?: boolean;
 }
@@ -111,7 +113,7 @@ export async function startGatewayProcess(
 ): Promise<Child> {
   const port = options.port ?? (await freePort());
   return start(
-    'dist/main.js',
+    options.entry ?? 'dist/main.js',
     { HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port) },
     `http://127.0.0.1:${port}`,
     '/health',

@@ -19,6 +19,7 @@ import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { graphqlJsEngine } from './plugins/engine.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
@@ -94,7 +95,8 @@ export function createGateway(services: Services): Gateway {
       exposedHeaders: [requestIdHeader],
     },
     plugins: [
-      // First, so that the plugins after it (metrics) see every error with its code.
+      graphqlJsEngine,
+      // First of the rest, so that the plugins after it (metrics) see every error with its code.
       requestErrorsPlugin(),
       parseErrorsPlugin(),
       useMetrics(services.metrics),

@@ -34,9 +34,9 @@ export function webhookRequest(
   return { fields: toWebhookFields(publicUrl + webhookPath, secret), secret };
 }
 
-function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+function reply(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
 
@@ -53,7 +53,8 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   const { logger, registry, live } = services;
   if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
   const raw = await readBodyUpTo(req, maxBodyBytes);
-  if (!raw) return reply(res, 413, { error: 'body too large' });
+  // The rest of the body is not read: the connection closes after the answer.
+  if (!raw) return reply(res, 413, { error: 'body too large' }, { connection: 'close' });
   const body = parseJson(raw);
   const taskId = webhookTaskId(body);
   const record = taskId ? await registry.lookup(taskId) : undefined;
