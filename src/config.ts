@@ -20,6 +20,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: millis(15_000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  UPSTREAM_SUBMITS_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(60_000).optional()),
+  UPSTREAM_SUBMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_READ_DEADLINE_MS: millis(20_000),
   UPSTREAM_READ_ATTEMPTS: count(3),
@@ -34,7 +37,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: count(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   CORS_ORIGINS: z.string().default('*'),
-  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
 });
 
@@ -59,8 +62,17 @@ export interface Config {
   retryBaseMs: number;
   breakerFailureThreshold: number;
   breakerCooldownMs: number;
-  /** Shared state (idempotency keys, task registry, live events, poll leases) lives in Redis when set, else in memory. */
+  /**
+   * Set: every store (task registry, idempotency keys, budgets, durations) and the live events and poll leases are in
+   * this Redis, shared by the instances. Unset: the stores are in SQLite in `dataDir`, and one instance serves.
+   */
   redisUrl: string | undefined;
+  /** Where the embedded engine keeps its database (created at start); unused with Redis. */
+  dataDir: string;
+  /** Paid POSTs per minute per upstream key, queued in order; undefined: not paced. */
+  submitsPerMinute: number | undefined;
+  /** The longest a paid POST waits for its turn before RATE_LIMITED. */
+  submitMaxWaitMs: number;
   /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
   pollIntervalMs: number;
   /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
@@ -68,6 +80,7 @@ export interface Config {
   limits: Limits;
   /** Browser origins allowed by CORS; `['*']` allows any. */
   corsOrigins: string[];
+  /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
@@ -116,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
     redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    submitsPerMinute: e.UPSTREAM_SUBMITS_PER_MINUTE,
+    submitMaxWaitMs: e.UPSTREAM_SUBMIT_MAX_WAIT_MS,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     limits: {
@@ -128,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
     },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   };
 }

@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql } from './helpers.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 /** `npm start` as a newcomer runs it: no key, so the in-process sandbox; then a stems split over HTTP. */
 describe('npm start', () => {
+  const dataDir = tempDataDir();
+  afterAll(() => removeDataDir(dataDir));
+
   it('starts on the sandbox, serves GraphiQL, /health and a stems split, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200' },
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];

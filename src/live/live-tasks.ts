@@ -3,7 +3,7 @@
  * subscribers it has, and the way in for states pushed to the gateway (webhooks).
  */
 import { GatewayError } from '../errors.js';
-import type { TaskRegistry } from '../tasks/registry.js';
+import type { TaskRegistry } from '../store/types.js';
 import type { Task } from '../tasks/task.js';
 import type { TaskEvent } from './events.js';
 import { TaskFeed } from './feed.js';

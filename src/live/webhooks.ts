@@ -11,6 +11,7 @@ import type { Services } from '../services.js';
 import type { UpstreamOperation } from '../upstream/operations.js';
 import { newWebhookSecret, verifyWebhook, webhookHeaderNames } from '../upstream/webhook.js';
 import { toWebhookFields, toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
+import { noteObserved } from '../tasks/observe.js';
 import { observed } from './events.js';
 
 export const webhookPath = '/webhooks/aimusic';
@@ -73,6 +74,7 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
     logger.warn({ taskId, err }, 'verified webhook has a body the gateway cannot read');
     return reply(res, 400, { error: 'unreadable task state' });
   }
+  await noteObserved(services, record, task.status);
   await live.publish(task);
   logger.info({ taskId, event, status: task.status, scheme: verdict.scheme }, 'webhook accepted');
   reply(res, 200, { ok: true });

@@ -6,12 +6,11 @@ import DataLoader from 'dataloader';
 import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { familyOf, taskFamilies } from '../upstream/operations.js';
-import type { TaskRegistry } from './registry.js';
+import { noteObserved, type ObserveDeps } from './observe.js';
 import type { Task } from './task.js';
 
-export interface TaskLoaderDeps {
+export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
-  registry: TaskRegistry;
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -34,7 +33,11 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
   const record = await deps.registry.lookup(id);
   if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
-  if (record) return { ...(await deps.upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
+  if (record) {
+    const snapshot = await deps.upstream.getTask(apiKey, id, familyOf(record.kind));
+    await noteObserved(deps, record, snapshot.status);
+    return { ...snapshot, kind: record.kind };
+  }
   let notFound: GatewayError | undefined;
   for (const family of taskFamilies) {
     try {

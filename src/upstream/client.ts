@@ -20,6 +20,7 @@ import {
   withTaskMayExist,
 } from './errors.js';
 import type { TaskFamily, UpstreamOperation } from './operations.js';
+import { shuttingDown } from './pacing.js';
 import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
 import type { TaskSnapshot } from './types.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
@@ -37,6 +38,8 @@ export interface UpstreamClientOptions {
   /** Called after every upstream attempt, for metrics and logs. Never given the API key. */
   onCall?: (call: UpstreamCall) => void;
   onBreakerChange?: (state: BreakerState) => void;
+  /** Submit pacing (pacing.ts): paid POSTs wait for their turn here, before anything is sent. */
+  pacer?: { wait(apiKey: string): Promise<void>; close(): void };
 }
 
 export interface UpstreamCall {
@@ -71,6 +74,8 @@ export class UpstreamClient {
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
   private readonly readsInFlight = new Map<string, Promise<TaskSnapshot>>();
+  /** Aborted when the gateway stops waiting for answers to its POSTs (shutdown past its timeout). */
+  private readonly stopping = new AbortController();
   readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamClientOptions) {
@@ -120,6 +125,7 @@ export class UpstreamClient {
     extra: Record<string, unknown> = {},
   ): Promise<Result> {
     if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
+    if (operation.creditCost !== 0) await this.options.pacer?.wait(apiKey);
     const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
     try {
       return operation.toResult(answer, input);
@@ -144,6 +150,15 @@ export class UpstreamClient {
     // The upstream refused with a 4xx answer (its own error code included): it did not start the task.
     const status = error.details.upstreamStatus ?? 0;
     throw unsent || (status >= 400 && status < 500) ? error : withTaskMayExist(error);
+  }
+
+  /**
+   * Shutdown past its timeout: POSTs still waiting for their turn are not sent, and POSTs still waiting for an
+   * answer fail now with `taskMayExist` (the client gets that answer instead of a cut connection).
+   */
+  stopWaiting(): void {
+    this.options.pacer?.close();
+    this.stopping.abort();
   }
 
   /** Closes the pool; calls still running after `graceMs` (their client request was already cut) are aborted. */
@@ -184,6 +199,7 @@ export class UpstreamClient {
     attempt: number,
     deadline: number,
   ): Promise<Outcome> {
+    if (method === 'POST' && this.stopping.signal.aborted) return { failure: { error: shuttingDown(), unsent: true, refused: true } };
     if (!this.breaker.tryAcquire()) {
       const retryAfterSeconds = Math.ceil(this.breaker.retryAfterMs() / 1000);
       const error = new GatewayError(
@@ -206,7 +222,7 @@ export class UpstreamClient {
         },
         body: body ?? null,
         // Reads stop at the overall deadline; writes keep the pool's timeouts (aborting a sent POST gains nothing).
-        signal: method === 'GET' ? AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) : undefined,
+        signal: method === 'GET' ? AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) : this.stopping.signal,
       });
       status = res.statusCode;
       const text = await readText(res.body);
@@ -220,7 +236,9 @@ export class UpstreamClient {
       this.finish(method, path, status, started, attempt, null);
       return { value: parsed };
     } catch (err) {
-      const error = errorFromTransport(err, [apiKey], status);
+      const error = this.stopping.signal.aborted
+        ? new GatewayError('UPSTREAM_TIMEOUT', 'The gateway shut down before the upstream answered.')
+        : errorFromTransport(err, [apiKey], status);
       this.finish(method, path, status, started, attempt, error);
       return { failure: { error, unsent: isUnsent(err) } };
     }
