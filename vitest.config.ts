@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -11,8 +12,19 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ when stale, once, for the tests that run the gateway as a child process.
     globalSetup: ['test/global-setup.ts'],
+    // Half of the suite's time was loading yoga, Pothos and the schema again for every file. A worker keeps its
+    // modules between files instead: the src modules hold no state of their own (every gateway, sandbox and
+    // registry is built by the test that uses it), so files still share nothing.
+    pool: 'forks',
+    isolate: false,
+    // Tests mostly wait on sockets, timers and child processes, so one worker per core (vitest's default is one
+    // less: a single worker on 2 cores) leaves the cores idle. More than that starves a busy machine.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // expect.poll waits for a state, not for a time: its default 1 s is a wall-clock limit a busy machine breaks.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

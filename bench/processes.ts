@@ -1,11 +1,31 @@
-/** Starts the standalone sandbox and a gateway as child processes, each on its own event loop (and core). */
+/**
+ * Starts the standalone sandbox, a gateway and the hand-written proxy as child processes, each on its own event loop
+ * (and core). The gateway and the sandbox run the compiled dist/ with NODE_ENV=production, as `npm start` does
+ * (bench/run.ts builds it first when it is stale).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { freePort } from '../test/ports.js';
 
 export interface Child {
   url: string;
   process: ChildProcess;
+  /** CPU time (user + system) the process has used so far, in ms, from /proc (10 ms steps). */
+  cpuMs(): number;
+  /** Sends `question` over IPC (a child started with `ipc`) and resolves with its first answer. */
+  ask<T>(question: string): Promise<T>;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const ticksPerSecond = 100;
+
+function cpuMsOf(pid: number | undefined): number {
+  // Fields after the parenthesised command name: state is the 3rd field of the stat line, utime the 14th, stime the 15th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 export interface ChildOptions {
@@ -40,7 +60,9 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function start(entry: string, env: Record<string, string>, url: string, probe: string, options: ChildOptions): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(options.nodeArgs ?? []), entry], {
+  // tsx only for TypeScript: the entry itself, or a bench-only `--import` of a .ts file.
+  const tsx = [entry, ...(options.nodeArgs ?? [])].some((arg) => arg.endsWith('.ts')) ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...tsx, ...(options.nodeArgs ?? []), entry], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit', ...(options.ipc ? ['ipc' as const] : [])],
   });
@@ -61,13 +83,24 @@ async function start(entry: string, env: Record<string, string>, url: string, pr
     await stop();
     throw err;
   }
-  return { url, process: child, stop };
+  const ask = async <T>(question: string): Promise<T> => {
+    const answer = once(child, 'message') as Promise<[T]>;
+    child.send?.(question);
+    return (await answer)[0];
+  };
+  return { url, process: child, cpuMs: () => cpuMsOf(child.pid), ask, stop };
 }
 
 export async function startSandboxProcess(env: Record<string, string> = {}, options: ChildOptions = {}): Promise<Child> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  return start('src/upstream/sandbox/main.ts', { SANDBOX_PORT: String(port), ...env }, url, '/files/probe.svg', options);
+  return start('dist/upstream/sandbox/main.js', { SANDBOX_PORT: String(port), ...env }, url, '/files/probe.svg', options);
+}
+
+/** bench/proxy.ts in front of `upstreamUrl`. */
+export async function startProxyProcess(upstreamUrl: string): Promise<Child> {
+  const port = await freePort();
+  return start('bench/proxy.ts', { PORT: String(port), UPSTREAM_URL: upstreamUrl }, `http://127.0.0.1:${port}`, '/', {});
 }
 
 export async function startGatewayProcess(
@@ -78,7 +111,7 @@ export async function startGatewayProcess(
 ): Promise<Child> {
   const port = options.port ?? (await freePort());
   return start(
-    'src/main.ts',
+    'dist/main.js',
     { HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port) },
     `http://127.0.0.1:${port}`,
     '/health',

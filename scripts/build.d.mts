@@ -1,3 +1,3 @@
-/** Types of build.mjs, for TypeScript callers (the test suite's global setup). */
-export function isStale(): boolean;
-export function build(options?: { quiet?: boolean }): void;
+/** Types of scripts/build.mjs, for the TypeScript that imports it (the test suite's global setup). */
+export declare function isStale(): boolean;
+export declare function build(options?: { quiet?: boolean }): void;

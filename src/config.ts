@@ -15,6 +15,7 @@ const envSchema = z.object({
   AIMUSICAPI_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(8).optional()),
   SANDBOX_PORT: port(0),
   SANDBOX_TASK_MS: millis(20_000),
+  SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   UPSTREAM_CONNECT_TIMEOUT_MS: millis(5_000),
   UPSTREAM_TIMEOUT_MS: millis(30_000),
   POLL_INTERVAL_MS: millis(15_000),
@@ -39,6 +40,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('*'),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
+  FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
 });
 
 export interface Config {
@@ -52,6 +55,8 @@ export interface Config {
   sandbox: boolean;
   sandboxPort: number;
   sandboxTaskMs: number;
+  /** Added by the in-process sandbox before each API answer, to try the gateway against a distant upstream. */
+  sandboxLatencyMs: number;
   connectTimeoutMs: number;
   upstreamTimeoutMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -84,6 +89,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
+  /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
+  finishedTaskCache: { maxBytes: number; ttlMs: number };
 }
 
 export interface Limits {
@@ -120,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox,
     sandboxPort: e.SANDBOX_PORT,
     sandboxTaskMs: e.SANDBOX_TASK_MS,
+    sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
@@ -146,5 +154,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
   };
 }

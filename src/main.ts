@@ -1,17 +1,22 @@
 /** `npm start`: read the configuration, start the in-process sandbox when there is no key, serve. */
 import { ConfigError, loadConfig } from './config.js';
-import { createGateway } from './gateway.js';
-import { createLogger } from './logger.js';
-import { closeServices, createServices } from './services.js';
-import { createSandbox, type Sandbox } from './upstream/sandbox/server.js';
+import type { Sandbox } from './upstream/sandbox/server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The rest of the gateway (GraphQL, the schema, undici, ...) loads only once the configuration is valid, so a bad
+  // value is reported at once rather than after a second of loading.
+  const [{ createGateway }, { createLogger }, { closeServices, createServices }, { createSandbox }] = await Promise.all([
+    import('./gateway.js'),
+    import('./logger.js'),
+    import('./services.js'),
+    import('./upstream/sandbox/server.js'),
+  ]);
   const logger = createLogger(config.logLevel, undefined, [config.apiKey]);
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {
-    sandbox = createSandbox({ taskMs: config.sandboxTaskMs });
+    sandbox = createSandbox({ taskMs: config.sandboxTaskMs, latencyMs: config.sandboxLatencyMs });
     config.upstreamUrl = await sandbox.listen(config.sandboxPort, '127.0.0.1');
     logger.info(
       `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${config.upstreamUrl} ` +

@@ -7,6 +7,7 @@ import { pollPolicy } from './live/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from './live/bus.js';
 import { RedisPollLease, soleInstanceLease, type PollLease } from './live/lease.js';
 import { LiveTasks } from './live/live-tasks.js';
+import { FinishedTasks } from './tasks/finished.js';
 import { loadTask } from './tasks/loader.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openStores } from './store/open.js';
@@ -25,6 +26,8 @@ export interface Services {
   durations: DurationHistory;
   /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */
   stores: Stores;
+  /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */
+  finished?: FinishedTasks;
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
@@ -90,14 +93,18 @@ export function createServices(config: Config, logger: Logger, stores?: Stores):
     leaseMs: (pacer ? config.submitMaxWaitMs : 0) + config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
     onStoreError: (err) => logger.error({ err }, 'idempotency store failed to record a result'),
   });
+  const { maxBytes, ttlMs } = config.finishedTaskCache;
+  const finished = maxBytes > 0 ? new FinishedTasks({ maxBytes, ttlMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
   const live = new LiveTasks({
     read: (apiKey, tenant, id) => loadTask(services, apiKey, tenant, id),
     registry,
+    finished,
     bus,
     lease,
     policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
     logger,
   });
+  metrics.gauge('aimusic_finished_task_cache_bytes', 'Bytes of finished tasks kept in memory (their JSON size).', () => finished?.bytes ?? 0);
   metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
   const services: Services = {
     config,
@@ -106,6 +113,7 @@ export function createServices(config: Config, logger: Logger, stores?: Stores):
     budgets: stores.budgets,
     durations: stores.durations,
     stores,
+    ...(finished ? { finished } : {}),
     logger,
     metrics,
     idempotency,

@@ -84,7 +84,8 @@ describe('bad input', () => {
   }
 
   const httpCases: [string, Parameters<typeof send>[1], number, RegExp, string?][] = [
-    ['invalid JSON', { body: '{"query": "{ task(id', headers: { 'content-type': 'application/json' } }, 200, /invalid JSON/],
+    ['invalid JSON', { body: '{"query": "{ task(id', headers: { 'content-type': 'application/json' } }, 400, /invalid JSON/],
+    ['an empty body', { body: '', headers: { 'content-type': 'application/json' } }, 400, /invalid JSON/],
     ['a JSON body that is not an object', { body: '"{ __typename }"', headers: { 'content-type': 'application/json' } }, 400, /./],
     ['a batch (array)', asJson([{ query: '{ __typename }' }]), 400, /Batching is not supported/],
     ['no query', asJson({ variables: {} }), 200, /Must provide query string/],
@@ -93,9 +94,10 @@ describe('bad input', () => {
     ['multipart', { body: '--b\r\n\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' } }, 415, /multipart/],
     ['XML', { body: '<query/>', headers: { 'content-type': 'application/xml' } }, 415, /application\/xml/],
     ['a body over MAX_BODY_BYTES', asJson({ query: '{ __typename }', variables: { pad: 'x'.repeat(100_001) } }), 413, /larger than 100000 bytes/],
-    ['a GET without a CSRF header', { method: 'GET' }, 403, /CSRF/, '?query=%7B__typename%7D'],
+    ['a GET from another site without a CSRF header', { method: 'GET', headers: { 'sec-fetch-site': 'cross-site' } }, 403, /CSRF/, '?query=%7B__typename%7D'],
     ['a mutation over GET', { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, 405, /mutation/i, `?query=${encodeURIComponent(`mutation { splitStemsFull(clipId: "${clip}") { id } }`)}`],
     ['PUT', { method: 'PUT', ...asJson({ query: '{ __typename }' }) }, 405, /GET and POST/],
+    ['DELETE', { method: 'DELETE' }, 405, /GET and POST/],
   ];
   for (const [what, init, status, message, query] of httpCases) {
     it(`${what}: HTTP ${status}, a coded error, no upstream call`, async () => {

@@ -28,6 +28,9 @@ describe('configuration', () => {
     [{ UPSTREAM_SUBMITS_PER_MINUTE: 'fast' }, 'UPSTREAM_SUBMITS_PER_MINUTE'],
     [{ UPSTREAM_SUBMIT_MAX_WAIT_MS: '-1' }, 'UPSTREAM_SUBMIT_MAX_WAIT_MS'],
     [{ SHUTDOWN_TIMEOUT_MS: '0' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ SANDBOX_LATENCY_MS: '-1' }, 'SANDBOX_LATENCY_MS'],
+    [{ FINISHED_TASK_CACHE_MB: 'lots' }, 'FINISHED_TASK_CACHE_MB'],
+    [{ FINISHED_TASK_CACHE_TTL_MS: '0' }, 'FINISHED_TASK_CACHE_TTL_MS'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
@@ -41,6 +44,12 @@ describe('configuration', () => {
     expect(slow.shutdownTimeoutMs).toBeGreaterThanOrEqual(90_000);
     expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000', DATA_DIR: '/var/lib/aimusic' })).toMatchObject({ shutdownTimeoutMs: 5000, dataDir: '/var/lib/aimusic' });
     expect(loadConfig({ UPSTREAM_SUBMITS_PER_MINUTE: '20' })).toMatchObject({ submitsPerMinute: 20 });
+  });
+
+  it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {
+    expect(loadConfig({}).finishedTaskCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 3_600_000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0.5', FINISHED_TASK_CACHE_TTL_MS: '1000' }).finishedTaskCache).toEqual({ maxBytes: 524_288, ttlMs: 1000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0' }).finishedTaskCache.maxBytes).toBe(0);
   });
 
   it('the error message never contains the key value', () => {

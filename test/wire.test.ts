@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stemOfTitle, taskStatusOf, toClip } from '../src/upstream/wire.js';
+import type { Clip } from '../src/upstream/types.js';
+import { plainClip, stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
 
 describe('stem titles', () => {
   it.each([
@@ -30,5 +31,65 @@ describe('task status from clips', () => {
     [['succeeded', 'failed'], 'FAILED'],
   ])('%o → %s', (states, status) => {
     expect(taskStatusOf(states.map(clip))).toBe(status);
+  });
+});
+
+describe('clips are mapped when asked, with every field', () => {
+  const wire = {
+    clip_id: 'clip-1',
+    state: 'succeeded',
+    title: 'Neon Rivers',
+    tags: 'synthwave',
+    lyrics: '[Verse] lights',
+    gpt_description_prompt: 'a night drive',
+    image_url: 'https://cdn.example/c.png',
+    audio_url: 'https://cdn.example/c.mp3',
+    wav_url: 'https://cdn.example/c.wav',
+    video_url: 'https://cdn.example/c.mp4',
+    duration: '183.5',
+    mv: 'sonic-v4-5',
+    created_at: '2026-11-25T10:00:00Z',
+    error_message: 'ignored unless failed',
+    something_else: 'not mapped',
+  };
+  const expected = {
+    id: 'clip-1',
+    status: 'SUCCEEDED',
+    title: 'Neon Rivers',
+    tags: 'synthwave',
+    lyrics: '[Verse] lights',
+    description: 'a night drive',
+    audioUrl: 'https://cdn.example/c.mp3',
+    wavUrl: 'https://cdn.example/c.wav',
+    imageUrl: 'https://cdn.example/c.png',
+    videoUrl: 'https://cdn.example/c.mp4',
+    duration: 183.5,
+    model: 'sonic-v4-5',
+    createdAt: '2026-11-25T10:00:00Z',
+    error: null,
+  };
+
+  it('a Sonic clip: each field read one by one, and the whole clip as JSON (what Redis and the caches keep)', () => {
+    const [clip] = toTaskSnapshot('t1', { code: 200, data: [wire] }).clips;
+    for (const [field, value] of Object.entries(expected)) expect(clip![field as keyof Clip], field).toEqual(value);
+    expect(JSON.parse(JSON.stringify(clip))).toEqual(expected);
+    expect(plainClip(clip!)).toEqual(expected);
+  });
+
+  it('empty strings and bad numbers are null; a failed clip carries its error', () => {
+    const clip = toClip({ clip_id: 'c2', state: 'error', title: '', duration: 'n/a', error_message: 'moderated' });
+    expect(JSON.parse(JSON.stringify(clip))).toEqual({
+      ...Object.fromEntries(Object.keys(expected).map((k) => [k, null])),
+      id: 'c2',
+      status: 'FAILED',
+      error: 'moderated',
+    });
+  });
+
+  it('a Producer item: the style is `sound`, no description, the status and error are the task’s', () => {
+    const snapshot = toProducerTaskSnapshot('t2', { code: 200, status: 'FAILED', message: 'render failed', data: [{ ...wire, sound: 'ambient piano', clip_id: null }] });
+    expect(JSON.parse(JSON.stringify(snapshot.clips))).toEqual([
+      { ...expected, id: 't2-1', status: 'FAILED', tags: 'ambient piano', description: null, error: 'render failed' },
+    ]);
   });
 });

@@ -9,7 +9,6 @@ const acceptedTypes = new Set(['application/json', 'application/graphql-response
 
 export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 415; message: string };
 
-const hasBody = (method: string | undefined) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 
 /** The whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). */
 export async function readBodyUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
@@ -24,7 +23,8 @@ export async function readBodyUpTo(req: IncomingMessage, maxBytes: number): Prom
 }
 
 export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<BodyVerdict> {
-  if (!hasBody(req.method)) return { ok: true, body: undefined };
+  // Only a POST carries GraphQL; yoga answers other methods (PUT, DELETE, ...: 405 with `Allow`) without its body.
+  if (req.method !== 'POST') return { ok: true, body: undefined };
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!acceptedTypes.has(type)) {
     return {

@@ -19,37 +19,64 @@ interface Params {
   query: string;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
+  /** The response's media type, as yoga would choose it from `Accept`. */
+  mediaType: ResultMediaType;
 }
 
-const jsonAccept = /application\/json|application\/graphql-response\+json|\*\/\*/;
+type ResultMediaType = 'application/json' | 'application/graphql-response+json';
+
+/**
+ * yoga's choice of media type for a single result (its use-result-processor): the first `Accept` entry in utf-8 that
+ * a JSON type matches, application/json when both do (a wildcard). Streams are chosen only when no entry matches
+ * JSON, and q-values are not weighed. Undefined when no entry matches JSON: yoga answers those (a stream, or 406).
+ */
+export function resultMediaType(accept: string | undefined): ResultMediaType | undefined {
+  for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [type = '', ...params] = entry.split(';');
+    const charset = params.find((p) => p.includes('charset='));
+    if (charset && charset !== 'charset=utf-8') continue;
+    const [pre, sub] = type.split('/');
+    if (pre !== '*' && pre !== 'application') continue;
+    if (sub === '*' || sub === 'json') return 'application/json';
+    if (sub === 'graphql-response+json') return 'application/graphql-response+json';
+  }
+  return undefined;
+}
+
+const knownParams = new Set(['query', 'variables', 'operationName', 'extensions']);
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request's GraphQL parameters when it qualifies for the fast path, else undefined. */
 export function fastPathParams(req: IncomingMessage, body: Buffer): Params | undefined {
   if (req.method !== 'POST' || req.headers.origin !== undefined) return undefined;
-  if (!req.headers['content-type']?.startsWith('application/json')) return undefined;
-  const accept = req.headers.accept;
-  if (accept && (!jsonAccept.test(accept) || accept.includes('text/event-stream'))) return undefined;
+  if (!req.headers['content-type']?.toLowerCase().startsWith('application/json')) return undefined;
+  const mediaType = resultMediaType(req.headers.accept);
+  if (!mediaType) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const { query, variables, operationName } = parsed as Record<string, unknown>;
+  if (!isMap(parsed)) return undefined;
+  // Whatever yoga would refuse or treat specially (unknown parameters, extensions such as persisted queries) is its.
+  for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
+  const { query, variables, operationName, extensions } = parsed;
   if (typeof query !== 'string') return undefined;
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  if (variables != null && !isMap(variables)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (extensions != null && (!isMap(extensions) || Object.keys(extensions).length > 0)) return undefined;
   return {
     query,
-    variables: (variables ?? undefined) as Record<string, unknown> | undefined,
-    operationName: (operationName ?? undefined) as string | undefined,
+    variables: variables ?? undefined,
+    operationName: operationName ?? undefined,
+    mediaType,
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, mediaType: ResultMediaType, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...headers });
+  res.writeHead(status, { 'content-type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
 
@@ -81,7 +108,7 @@ export function createFastPath({ yoga, limiter, metrics }: FastPathDeps) {
       const { http, ...extensions } = refusal.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
       countErrors(metrics, { errors: [refusal] });
-      send(res, http.status, { errors: [{ message: refusal.message, extensions }] }, http.headers);
+      send(res, http.status, params.mediaType, { errors: [{ message: refusal.message, extensions }] }, http.headers);
       return true;
     }
     let contextValue: unknown;
@@ -101,7 +128,7 @@ export function createFastPath({ yoga, limiter, metrics }: FastPathDeps) {
     if (!('data' in result)) return false;
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
-    send(res, 200, result);
+    send(res, 200, params.mediaType, result);
     return true;
   };
 }

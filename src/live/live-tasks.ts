@@ -4,13 +4,16 @@
  */
 import { GatewayError } from '../errors.js';
 import type { TaskRegistry } from '../store/types.js';
+import type { FinishedTasks } from '../tasks/finished.js';
 import type { Task } from '../tasks/task.js';
+import { createChannel } from './channel.js';
 import type { TaskEvent } from './events.js';
 import { TaskFeed } from './feed.js';
 import type { PollerDeps } from './poller.js';
 
 export interface LiveTasksDeps extends PollerDeps {
   registry: TaskRegistry;
+  finished?: FinishedTasks | undefined;
 }
 
 export class LiveTasks {
@@ -26,6 +29,14 @@ export class LiveTasks {
    */
   async subscribe(apiKey: string, tenant: string, taskId: string): Promise<AsyncIterableIterator<TaskEvent>> {
     if (this.closing) throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The gateway is shutting down; subscribe again.');
+    // A task this tenant has seen finish needs no feed: its one and last event, at once.
+    const kept = this.deps.finished?.get(taskId, tenant);
+    if (kept) {
+      const channel = createChannel<TaskEvent>(() => undefined);
+      channel.push({ task: kept });
+      channel.end();
+      return channel;
+    }
     const record = await this.deps.registry.lookup(taskId);
     if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
     let feed = this.feeds.get(taskId);

@@ -75,6 +75,8 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
     return reply(res, 400, { error: 'unreadable task state' });
   }
   await noteObserved(services, record, task.status);
+  // Its owner's next reads of a finished task need no upstream call.
+  services.finished?.put(task, record.tenant);
   await live.publish(task);
   logger.info({ taskId, event, status: task.status, scheme: verdict.scheme }, 'webhook accepted');
   reply(res, 200, { ok: true });

@@ -16,6 +16,10 @@ function normalized(error: GraphQLError): GraphQLError {
   const coded = typeof extensions.code === 'string';
   if (coded && originalError === undefined && stacktrace === undefined) return error;
   if (!coded) extensions.code = codeFor(error);
+  // yoga keeps such an error's HTTP status (invalid JSON: 400) even for `Accept: application/json` only while it
+  // carries its non-GraphQL `originalError`; without it, the status is kept explicitly.
+  const http = extensions.http as { spec?: boolean } | undefined;
+  if (originalError !== undefined && !(originalError instanceof GraphQLError) && http?.spec) extensions.http = { ...http, spec: false };
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 

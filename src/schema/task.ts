@@ -72,7 +72,8 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       type: 'DateTime',
       description:
         'When the gateway read this state from the upstream or received it by webhook. Live updates can show how fresh ' +
-        'they are with it; for a query it is the time of the read.',
+        'they are with it. For a query it is the time of the read; a finished task is read once and then served from ' +
+        'the gateway\'s cache, with the time of that read.',
       resolve: (task) => task.observedAt ?? new Date().toISOString(),
     }),
   }),

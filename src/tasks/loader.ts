@@ -1,16 +1,22 @@
 /**
  * Per-request task loading: DataLoader collapses repeated ids into one upstream read each, and at most
- * `concurrency` reads run at once. A task the registry knows to belong to another tenant is NOT_FOUND.
+ * `concurrency` reads run at once. A task the registry knows to belong to another tenant is NOT_FOUND. A finished
+ * task is read from the upstream once and then served from the finished-task cache (finished.ts).
  */
 import DataLoader from 'dataloader';
 import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import { familyOf, taskFamilies } from '../upstream/operations.js';
+import type { TaskRecord } from '../store/types.js';
+import { isTerminal } from '../upstream/types.js';
+import type { FinishedTasks } from './finished.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
 import type { Task } from './task.js';
 
 export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
+  /** Unset: every read goes to the upstream. */
+  finished?: FinishedTasks | undefined;
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -27,21 +33,34 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 }
 
 /**
- * Reads any task. The registry's kind says which family's endpoint holds it; a task the gateway does not know is
- * looked for in each family in turn (task reads are free), Sonic first.
+ * Any task, as `tenant` may see it: from the finished-task cache, else from the upstream (kept in the cache if it is
+ * finished). A task another tenant submitted is NOT_FOUND without an upstream call.
  */
 export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
+  const { finished } = deps;
+  const kept = finished?.get(id, tenant);
+  if (kept) return kept;
   const record = await deps.registry.lookup(id);
   if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
-  if (record) {
-    const snapshot = await deps.upstream.getTask(apiKey, id, familyOf(record.kind));
-    await noteObserved(deps, record, snapshot.status);
-    return { ...snapshot, kind: record.kind };
-  }
+  const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
+  if (shared) return shared;
+  const task = await readTask(deps.upstream, apiKey, id, record);
+  if (record) await noteObserved(deps, record, task.status);
+  task.observedAt = new Date().toISOString();
+  if (isTerminal(task.status)) finished?.put(task, tenant);
+  return task;
+}
+
+/**
+ * Reads a task from the upstream. The registry's kind says which family's endpoint holds it; a task the gateway does
+ * not know is looked for in each family in turn (task reads are free), Sonic first.
+ */
+async function readTask(upstream: UpstreamClient, apiKey: string, id: string, record: TaskRecord | undefined): Promise<Task> {
+  if (record) return { ...(await upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
   let notFound: GatewayError | undefined;
   for (const family of taskFamilies) {
     try {
-      return { ...(await deps.upstream.getTask(apiKey, id, family)), kind: 'UNKNOWN' };
+      return { ...(await upstream.getTask(apiKey, id, family)), kind: 'UNKNOWN' };
     } catch (err) {
       if (!(err instanceof GatewayError) || err.code !== 'NOT_FOUND') throw err;
       notFound ??= err;

@@ -74,6 +74,8 @@ export class UpstreamClient {
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
   private readonly readsInFlight = new Map<string, Promise<TaskSnapshot>>();
+  private readonly headersTimeoutMs: number;
+  private readonly bodyTimeoutMs: number;
   /** Aborted when the gateway stops waiting for answers to its POSTs (shutdown past its timeout). */
   private readonly stopping = new AbortController();
   readonly breaker: CircuitBreaker;
@@ -81,13 +83,17 @@ export class UpstreamClient {
   constructor(private readonly options: UpstreamClientOptions) {
     const url = new URL(options.baseUrl);
     this.basePath = url.pathname.replace(/\/$/, '');
+    this.headersTimeoutMs = options.headersTimeoutMs ?? 30_000;
+    this.bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
     this.pool = new Pool(url.origin, {
       connections: options.connections ?? 64,
       pipelining: 1,
       keepAliveTimeout: 30_000,
       connect: { timeout: options.connectTimeoutMs ?? 5_000 },
-      headersTimeout: options.headersTimeoutMs ?? 30_000,
-      bodyTimeout: options.bodyTimeoutMs ?? 30_000,
+      headersTimeout: this.headersTimeoutMs,
+      bodyTimeout: this.bodyTimeoutMs,
+      // Anything longer is a malformed answer, not a memory problem: undici stops reading and fails the call.
+      maxResponseSize: maxBodyBytes,
     });
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.breaker = new CircuitBreaker({
@@ -215,18 +221,18 @@ export class UpstreamClient {
       const res = await this.pool.request({
         method,
         path: this.basePath + path,
-        headers: {
-          authorization: `Bearer ${apiKey}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        headers:
+          body === undefined
+            ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
+            : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' },
         body: body ?? null,
-        // Reads stop at the overall deadline; writes keep the pool's timeouts (aborting a sent POST gains nothing).
-        signal: method === 'GET' ? AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) : this.stopping.signal,
+        // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
+        // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts
+        // (aborting a sent POST gains nothing), until a shutdown stops waiting for them.
+        ...(method === 'GET' ? this.readTimeouts(deadline) : { signal: this.stopping.signal }),
       });
       status = res.statusCode;
-      const text = await readText(res.body);
-      const parsed = parseJson(text);
+      const parsed = parseJson(await res.body.text());
       if (isErrorAnswer(status, parsed)) throw errorFromAnswer(status, parsed, res.headers['retry-after'], [apiKey]);
       if (parsed === undefined) {
         throw new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the body is not JSON.', {
@@ -244,23 +250,15 @@ export class UpstreamClient {
     }
   }
 
+  private readTimeouts(deadline: number): { headersTimeout: number; bodyTimeout: number } {
+    const left = Math.max(1, Math.round(deadline - performance.now()));
+    return { headersTimeout: Math.min(this.headersTimeoutMs, left), bodyTimeout: Math.min(this.bodyTimeoutMs, left) };
+  }
+
   private finish(method: Method, path: string, status: number | null, started: number, attempt: number, error: GatewayError | null) {
     this.breaker.record(error === null ? 'success' : isUpstreamFault(error) ? 'fault' : 'neutral');
     this.options.onCall?.({ method, path, status, durationMs: performance.now() - started, error: error?.code ?? null, attempt });
   }
-}
-
-async function readText(body: AsyncIterable<Buffer>): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBodyBytes) {
-      throw new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the body is too large.');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJson(text: string): unknown {

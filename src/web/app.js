@@ -44,22 +44,38 @@ function subscriptions() {
   return wsClient;
 }
 
-/** Follows a task until it completes; calls onTask with every state. */
-function watch(taskId, onTask) {
+let following = null;
+
+/**
+ * Shows a task and follows it over graphql-ws until it is final; resolves with its last state. Opening another
+ * task stops following this one (the promise then resolves with the last state seen).
+ */
+function follow(task) {
+  if (following) following.stop();
+  $('events').replaceChildren();
+  showTask(task);
+  if (task.status === 'SUCCEEDED' || task.status === 'FAILED') return Promise.resolve(task);
   return new Promise((resolve, reject) => {
-    let last;
-    subscriptions().subscribe(
-      { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: taskId } },
+    let last = task;
+    const done = (settle) => {
+      if (following === current) following = null;
+      settle();
+    };
+    const unsubscribe = subscriptions().subscribe(
+      { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: task.id } },
       {
         next: (result) => {
-          if (result.errors && result.errors.length) return reject(new Error(describeErrors(result.errors)));
+          if (result.errors && result.errors.length) return done(() => reject(new Error(describeErrors(result.errors))));
           last = result.data.taskUpdated;
-          onTask(last);
+          logEvent(last);
+          showTask(last);
         },
-        error: (err) => reject(err instanceof Error ? err : new Error(describeErrors(Array.isArray(err) ? err : [err]))),
-        complete: () => resolve(last),
+        error: (err) => done(() => reject(err instanceof Error ? err : new Error(describeErrors(Array.isArray(err) ? err : [err])))),
+        complete: () => done(() => resolve(last)),
       },
     );
+    const current = { id: task.id, stop: () => (unsubscribe(), done(() => resolve(last))) };
+    following = current;
   });
 }
 
@@ -84,11 +100,16 @@ function showTask(task) {
     if (task.status === 'FAILED' && i === 2) li.textContent = 'Failed';
   }
   $('error').textContent = task.error || '';
-  const tracks = task.stems.length
-    ? task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip }))
-    : task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c }));
-  const list = $('tracks');
-  list.replaceChildren(
+  showProgress(task);
+  if (task.stems.length) return showStems(task);
+  mixerFor = null;
+  $('mixer').hidden = true;
+  showPlayers(task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c })), task.status === 'SUCCEEDED');
+}
+
+/** A card per clip, with a player once the task has succeeded (the takes of a song are separate songs). */
+function showPlayers(tracks, playable) {
+  $('tracks').replaceChildren(
     ...tracks.map((t) => {
       const li = document.createElement('li');
       li.dataset.kind = t.kind;
@@ -100,7 +121,7 @@ function showTask(task) {
       kind.className = 'kind';
       kind.textContent = t.kind;
       li.append(name, kind);
-      if (t.clip.audioUrl && task.status === 'SUCCEEDED') {
+      if (t.clip.audioUrl && playable) {
         const audio = document.createElement('audio');
         audio.controls = true;
         audio.preload = 'metadata';
@@ -112,8 +133,70 @@ function showTask(task) {
   );
 }
 
+const mixer = window.createMixer($('mixer'));
+let mixerFor = null;
+
+/** A stems task's stems go to the mixer once it has succeeded: one transport for all of them. */
+function showStems(task) {
+  $('tracks').replaceChildren();
+  if (task.status !== 'SUCCEEDED') {
+    $('mixer').hidden = true;
+    return;
+  }
+  if (mixerFor === task.id) return;
+  mixerFor = task.id;
+  const stems = task.stems.filter((s) => s.clip.audioUrl).map((s) => ({ name: s.name, kind: s.kind, url: s.clip.audioUrl }));
+  mixer.load(stems).catch((err) => {
+    // An audio host that does not allow other origins to read its files (CORS) can still be played, one by one.
+    $('mixer').hidden = true;
+    $('error').textContent = `The mixer could not load the stems (${err.message || err}); each stem has its own player below.`;
+    showPlayers(task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip })), true);
+  });
+}
+
+let progressTimer;
+/**
+ * The estimated progress of a running task: the time since it was submitted over the time it is expected to take
+ * (both from the gateway), moved along between updates. It never shows 100% before the task is done.
+ */
+function showProgress(task) {
+  clearInterval(progressTimer);
+  const box = $('progress');
+  const final = task.status === 'SUCCEEDED' || task.status === 'FAILED';
+  const start = Date.parse(task.submittedAt);
+  const end = Date.parse(task.estimatedCompletionAt);
+  if (final) {
+    if (!box.hidden) setProgress(task.status === 'SUCCEEDED' ? 1 : 0, task.status === 'SUCCEEDED' ? 'done' : 'failed');
+    return;
+  }
+  if (!(end > start)) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  const update = () => {
+    const now = Date.now();
+    const left = Math.max(1, Math.ceil((end - now) / 1000));
+    setProgress(Math.min(0.99, Math.max(0, (now - start) / (end - start))), `about ${left} s left`);
+  };
+  update();
+  progressTimer = setInterval(update, 250);
+}
+
+function setProgress(fraction, text) {
+  $('progressFill').style.width = `${(fraction * 100).toFixed(1)}%`;
+  $('progressBar').setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
+  $('progressText').textContent = text;
+}
+
+/** For tests and the console: the mixer's audio graph as it is now (start times, gains). */
+window.studio = {
+  mixer,
+  snapshot: () => mixer.snapshot(),
+};
+
 async function run(button, work) {
-  const buttons = document.querySelectorAll('button');
+  const buttons = document.querySelectorAll('button[data-action]');
   buttons.forEach((b) => (b.disabled = true));
   $('error').textContent = '';
   try {
@@ -126,26 +209,69 @@ async function run(button, work) {
   }
 }
 
+/** A submitted task: into the viewer's list (with sign-in), then followed here. */
+function submitted(task) {
+  if (viewer) viewer.added(task);
+  return follow(task);
+}
+
 $('create').addEventListener('click', () =>
   run($('create'), async () => {
     const data = await gql(`mutation($d: String!) { createMusic(input: { description: $d }) { ${TASK_FIELDS} } }`, {
       d: $('description').value,
     });
-    showTask(data.createMusic);
-    $('events').replaceChildren();
-    const done = await watch(data.createMusic.id, (task) => (logEvent(task), showTask(task)));
+    const done = await submitted(data.createMusic);
     if (done && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
   }),
 );
 
-$('split').addEventListener('click', () =>
-  run($('split'), async () => {
-    const data = await gql(`mutation($c: ID!) { splitStemsFull(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
-    showTask(data.splitStemsFull);
-    $('events').replaceChildren();
-    await watch(data.splitStemsFull.id, (task) => (logEvent(task), showTask(task)));
-  }),
-);
+function split(button, operation) {
+  button.addEventListener('click', () =>
+    run(button, async () => {
+      const data = await gql(`mutation($c: ID!) { ${operation}(clipId: $c) { ${TASK_FIELDS} } }`, { c: $('clipId').value.trim() });
+      await submitted(data[operation]);
+    }),
+  );
+}
+split($('split'), 'splitStemsFull');
+split($('splitBasic'), 'splitStemsBasic');
+
+/** Opens any task by id (from the viewer's list): shown at once, followed live while it is unfinished. */
+async function open(taskId) {
+  $('error').textContent = '';
+  try {
+    const data = await gql(`query($id: ID!) { task(id: $id) { ${TASK_FIELDS} } }`, { id: taskId });
+    const done = await follow(data.task);
+    if (done && done.kind === 'CREATE_MUSIC' && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
+  } catch (err) {
+    $('taskView').hidden = false;
+    $('error').textContent = err.message || String(err);
+  }
+}
+
+// With end-user sign-in on, the key field takes the user's token instead, and the page lists their tasks and budget.
+const viewer = config.signIn
+  ? window.createViewerPanel($('viewerView'), {
+      gql,
+      describeErrors,
+      open,
+      subscribe: (request, sink) => subscriptions().subscribe(request, sink),
+    })
+  : null;
+if (viewer) {
+  $('apiKeyLabel').textContent = 'Sign-in token (JWT from your sign-in provider)';
+  $('apiKey').placeholder = 'paste your token';
+  const signIn = () => {
+    if (!$('apiKey').value.trim()) return viewer.stop();
+    viewer.refresh().catch((err) => {
+      viewer.stop();
+      $('signInError').textContent = err.message || String(err);
+    });
+    $('signInError').textContent = '';
+  };
+  $('apiKey').addEventListener('change', signIn);
+  signIn();
+}
 
 gql('{ operationCosts { operation credits } }')
   .then((data) => {

@@ -18,12 +18,14 @@ function asset(type: string, body: string | Buffer): Asset {
 }
 
 /** Returns a handler that serves the page's routes and answers false for any other request. */
-export function createWebPage(options: { demoClipId?: string }): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createWebPage(options: { demoClipId?: string; signIn?: boolean }): (req: IncomingMessage, res: ServerResponse) => boolean {
   const read = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
   const pageConfig = `<script>window.APP_CONFIG = ${JSON.stringify(options).replace(/</g, '\\u003c')};</script>`;
   const assets: Record<string, Asset> = {
     '/': asset('text/html; charset=utf-8', read('./index.html').replace('<script src="/assets/', `${pageConfig}\n  <script src="/assets/`)),
     '/app.js': asset('text/javascript; charset=utf-8', read('./app.js')),
+    '/mixer.js': asset('text/javascript; charset=utf-8', read('./mixer.js')),
+    '/viewer.js': asset('text/javascript; charset=utf-8', read('./viewer.js')),
     '/assets/graphql-ws.js': asset(
       'text/javascript; charset=utf-8',
       readFileSync(require.resolve('graphql-ws/package.json').replace(/package\.json$/, 'umd/graphql-ws.min.js')),

@@ -1,17 +1,16 @@
-/** Small real media for sandbox clips, so audio players and images work offline. */
+/** Small real media for sandbox clips (WAV, SVG covers, MIDI), so players and images work offline. */
 import { createHash } from 'node:crypto';
 
 function hashByte(id: string, index: number): number {
   return createHash('sha1').update(id).digest()[index] ?? 0;
 }
 
-/** A two-second 16-bit mono WAV tone whose pitch depends on the clip id. */
-export function toneWav(id: string, seconds = 2, sampleRate = 8000): Buffer {
-  const frequency = 220 + hashByte(id, 0) * 2;
-  const samples = seconds * sampleRate;
-  const wav = Buffer.alloc(44 + samples * 2);
+/** A 16-bit mono PCM WAV file of `samples`. */
+export function wavFile(samples: Int16Array, sampleRate: number): Buffer {
+  const bytes = samples.length * 2;
+  const wav = Buffer.alloc(44 + bytes);
   wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.writeUInt32LE(36 + bytes, 4);
   wav.write('WAVEfmt ', 8);
   wav.writeUInt32LE(16, 16);
   wav.writeUInt16LE(1, 20); // PCM
@@ -21,11 +20,8 @@ export function toneWav(id: string, seconds = 2, sampleRate = 8000): Buffer {
   wav.writeUInt16LE(2, 32);
   wav.writeUInt16LE(16, 34);
   wav.write('data', 36);
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    const fade = Math.min(1, i / 400, (samples - i) / 400);
-    wav.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12000 * fade), 44 + i * 2);
-  }
+  wav.writeUInt32LE(bytes, 40);
+  for (let i = 0; i < samples.length; i++) wav.writeInt16LE(samples[i]!, 44 + i * 2);
   return wav;
 }
 

@@ -3,11 +3,16 @@ import { createSandbox } from './server.js';
 
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
 const taskMs = Number(process.env.SANDBOX_TASK_MS ?? 20_000);
+const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0);
 if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(taskMs) || taskMs < 1) {
   console.error('SANDBOX_PORT must be a port number and SANDBOX_TASK_MS a positive number of milliseconds.');
   process.exit(1);
 }
-const sandbox = createSandbox({ taskMs });
+if (!Number.isInteger(latencyMs) || latencyMs < 0) {
+  console.error('SANDBOX_LATENCY_MS must be a whole number of milliseconds, 0 or more.');
+  process.exit(1);
+}
+const sandbox = createSandbox({ taskMs, latencyMs });
 const url = await sandbox.listen(port, process.env.SANDBOX_HOST ?? '127.0.0.1');
 console.log(`Sandbox upstream listening at ${url} (tasks finish in ${taskMs / 1000} s). Any bearer token is accepted.`);
 const stop = () => void sandbox.close().then(() => process.exit(0));

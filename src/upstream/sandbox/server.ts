@@ -5,8 +5,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { coverSvg, toneWav, transcriptionMidi } from './files.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { holdAsked } from './checks.js';
+import { coverSvg, transcriptionMidi, wavFile } from './files.js';
+import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
 import { insufficientCredits, SandboxStore } from './store.js';
 import { SandboxWebhookSender } from './webhooks.js';
@@ -19,6 +21,8 @@ export interface SandboxOptions {
   credits?: number;
   /** How often (real time) finished tasks' webhooks are looked for (default 250 ms). */
   webhookCheckMs?: number;
+  /** Added before every API answer (not media files): what a real upstream across the internet costs (default 0). */
+  latencyMs?: number;
 }
 
 export interface SandboxCall {
@@ -46,11 +50,14 @@ export interface Sandbox {
 
 const maxBodyBytes = 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json', headers: Record<string, string> = {}): void {
   const payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
+
+/** Media is public, like a CDN's: any page may read it, which the live page's mixer needs to decode the stems. */
+const publicMedia = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=3600' };
 
 function sendError(res: ServerResponse, status: number, message: string): void {
   send(res, status, { code: status, message });
@@ -105,8 +112,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const file = /^\/files\/([\w-]+)\.(wav|svg|mid)$/.exec(path);
     if (req.method === 'GET' && file) {
       const [, id = '', ext] = file;
-      if (ext === 'mid') return send(res, 200, transcriptionMidi(id), 'audio/midi');
-      return ext === 'wav' ? send(res, 200, toneWav(id), 'audio/wav') : send(res, 200, coverSvg(id), 'image/svg+xml');
+      if (ext === 'mid') return send(res, 200, transcriptionMidi(id), 'audio/midi', publicMedia);
+      return ext === 'wav'
+        ? send(res, 200, wavFile(clipSamples(store.audioOf(id)), sampleRate), 'audio/wav', publicMedia)
+        : send(res, 200, coverSvg(id), 'image/svg+xml', publicMedia);
     }
     const apiKey = bearer(req);
     const body = req.method === 'POST' ? await readJson(req) : undefined;
@@ -116,6 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return send(res, 200, { calls: calls.map(({ method, path, at }) => ({ method, path, at })), webhooks: deliveries });
     }
     calls.push({ method: req.method ?? '', path, apiKey, body, at: Date.now() });
+    if (options.latencyMs) await sleep(options.latencyMs);
     if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
     if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
 
@@ -138,7 +148,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const route = sandboxRoutes[path];
     if (req.method === 'POST' && route) {
       const hold = holdAsked(body ?? {});
-      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+      if (hold > 0) await sleep(hold);
       return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey }), body ?? {}));
     }
     return sendError(res, 404, `no route for ${req.method} ${path}`);

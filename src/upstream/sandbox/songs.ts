@@ -19,6 +19,7 @@ import {
   type RouteContext,
   type SandboxRoute,
 } from './checks.js';
+import { stemParts, type StemPart } from './music/song.js';
 import type { ClipSeed } from './store.js';
 
 const models = new Set(Object.values(wireModel));
@@ -150,27 +151,27 @@ const create: SandboxRoute = (body, ctx) => {
   return taskRoute(entry.operation, taskType, entry.make)(body, ctx);
 };
 
-export const fullStemNames = [
-  'Vocals',
-  'Backing Vocals',
-  'Drums',
-  'Bass',
-  'Guitar',
-  'Keyboard',
-  'Percussion',
-  'Strings',
-  'Synth',
-  'FX',
-  'Brass',
-  'Woodwinds',
-] as const;
+export const fullStemNames = stemParts;
 export const basicStemNames = ['Vocals', 'Instrumental'] as const;
+
+/** The parts of a source's audio that one stem of a split keeps: a split of a stem keeps that stem or nothing. */
+function partsOf(source: ClipSeed, stem: string): StemPart[] {
+  const held = source.audio?.parts ?? stemParts;
+  return stem === 'Instrumental' ? held.filter((p) => p !== 'Vocals') : held.filter((p) => p === stem);
+}
 
 function stems(names: readonly string[]): ClipMaker {
   return (body, { store }) => {
     const source = requireClip(store, body, 'clip_id');
+    const song = source.audio?.song ?? source.id;
     return names.map((stem) =>
-      seed({ title: `${source.title} (${stem})`, tags: source.tags, model: source.model, duration: source.duration }),
+      seed({
+        title: `${source.title} (${stem})`,
+        tags: source.tags,
+        model: source.model,
+        duration: source.duration,
+        audio: { song, parts: partsOf(source, stem) },
+      }),
     );
   };
 }

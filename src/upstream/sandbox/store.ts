@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TaskFamily } from '../operations.js';
 import type { TaskStatus } from '../types.js';
+import { stemParts, type ClipAudio } from './music/song.js';
 import { producerWireStatuses, wireStates, type WireClip, type WireProducerItem, type WireProducerTaskResponse } from '../wire.js';
 
 /** What a Producer task item holds, which decides the fields its answer carries. */
@@ -23,6 +24,8 @@ export interface ClipSeed {
   uploaded?: boolean;
   /** For Producer task items. */
   producerItem?: ProducerItemKind;
+  /** What its audio file plays; unset, the whole song rendered from its own id (see ./music). */
+  audio?: ClipAudio;
 }
 
 export interface SandboxTask {
@@ -102,6 +105,13 @@ export class SandboxStore {
       if (made && this.status(task) === 'SUCCEEDED') return made;
     }
     return undefined;
+  }
+
+  /** What a clip's audio file plays, whatever its task's state; an id the sandbox never made is a song of its own. */
+  audioOf(id: string): ClipAudio {
+    let seed = this.clips.get(id);
+    for (const task of this.tasks.values()) seed ??= task.clips.find((c) => c.id === id);
+    return seed?.audio ?? { song: id, parts: stemParts };
   }
 
   /** Makes a clip exist at once (an upload). */

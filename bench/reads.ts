@@ -1,0 +1,105 @@
+/**
+ * Benchmark 1: task reads through the gateway against the hand-written proxy (bench/proxy.ts), side by side in one
+ * run, on the same standalone sandbox: throughput, latency, and CPU per request of each (read from /proc), plus the
+ * task reads the sandbox received while the gateway was measured (counted inside the sandbox process by
+ * bench/request-counter.ts).
+ */
+import { request } from 'undici';
+import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { benchKey } from './overhead.js';
+import { startGatewayProcess, startProxyProcess, startSandboxProcess, type Child } from './processes.js';
+
+export interface ReadsScenario {
+  /** SUCCEEDED tasks (the sandbox finishes them at once) or RUNNING ones (they never finish during the run). */
+  finished: boolean;
+  connections: number;
+  /** Each connection reads its own task, or all read one. */
+  taskPerConnection: boolean;
+  /** SANDBOX_LATENCY_MS: added by the sandbox before every answer. */
+  latencyMs: number;
+  durationMs: number;
+}
+
+export interface SideResult extends LoadResult {
+  /** CPU time of the proxy or gateway process over the measured run. */
+  cpuMs: number;
+  cpuUsPerRequest: number;
+}
+
+export interface ReadsResult {
+  scenario: ReadsScenario;
+  proxy: SideResult;
+  gateway: SideResult;
+  /** Task reads the sandbox received while the gateway was measured (after its warm-up). */
+  gatewayUpstreamReads: number;
+  /** The same while the proxy was measured. */
+  proxyUpstreamReads: number;
+  sandboxCpuMsPerGatewayRequest: number;
+}
+
+/** A task per connection, made through the gateway's own mutation (so that its registry knows each one). */
+async function createTasks(gatewayUrl: string, count: number): Promise<string[]> {
+  const create = async (i: number) => {
+    const res = await request(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($d: String!) { createMusic(input: { description: $d }) { id } }', variables: { d: `bench read ${i}` } }),
+    });
+    const body = (await res.body.json()) as { data?: { createMusic: { id: string } }; errors?: unknown };
+    if (!body.data) throw new Error(`createMusic failed: ${JSON.stringify(body.errors)}`);
+    return body.data.createMusic.id;
+  };
+  return Promise.all(Array.from({ length: count }, (_, i) => create(i)));
+}
+
+async function measure(child: Child, origin: string, load: (c: number) => LoadRequest, s: ReadsScenario): Promise<SideResult> {
+  const cpuBefore = child.cpuMs();
+  const result = await runLoad(origin, load, s.connections, s.durationMs);
+  const cpuMs = child.cpuMs() - cpuBefore;
+  return { ...result, cpuMs, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+}
+
+export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> {
+  const sandbox = await startSandboxProcess(
+    { SANDBOX_TASK_MS: scenario.finished ? '1' : String(24 * 3600_000), SANDBOX_LATENCY_MS: String(scenario.latencyMs) },
+    { ipc: true, nodeArgs: ['--import', './bench/request-counter.ts'] },
+  );
+  const children: Child[] = [sandbox];
+  try {
+    const gateway = await startGatewayProcess(sandbox.url, benchKey);
+    children.push(gateway);
+    const proxy = await startProxyProcess(sandbox.url);
+    children.push(proxy);
+    const tasks = await createTasks(gateway.url, scenario.taskPerConnection ? scenario.connections : 1);
+    const taskOf = (c: number) => tasks[scenario.taskPerConnection ? c : 0] as string;
+    const viaProxy = (c: number): LoadRequest => ({ method: 'GET', path: `/task/${taskOf(c)}`, headers: { authorization: `Bearer ${benchKey}` } });
+    const viaGateway = (c: number): LoadRequest => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($id: ID!) { task(id: $id) { status clips { id audioUrl } } }', variables: { id: taskOf(c) } }),
+    });
+    const reads = () => sandbox.ask<number>('task-reads');
+    const warmUpMs = Math.min(2000, scenario.durationMs);
+    // Warm both (JIT, keep-alive sockets; the gateway's first read of each finished task), then measure.
+    await runLoad(proxy.url, viaProxy, scenario.connections, warmUpMs);
+    await runLoad(gateway.url, viaGateway, scenario.connections, warmUpMs);
+    const beforeProxy = await reads();
+    const proxyResult = await measure(proxy, proxy.url, viaProxy, scenario);
+    const beforeGateway = await reads();
+    const sandboxCpuBefore = sandbox.cpuMs();
+    const gatewayResult = await measure(gateway, gateway.url, viaGateway, scenario);
+    const sandboxCpu = sandbox.cpuMs() - sandboxCpuBefore;
+    const after = await reads();
+    return {
+      scenario,
+      proxy: proxyResult,
+      gateway: gatewayResult,
+      proxyUpstreamReads: beforeGateway - beforeProxy,
+      gatewayUpstreamReads: after - beforeGateway,
+      sandboxCpuMsPerGatewayRequest: sandboxCpu / gatewayResult.requests,
+    };
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+  }
+}
