@@ -30,6 +30,7 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json schema.graphql ./
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --chown=node:node operations/generated/persisted-documents.json ./operations/generated/
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { bearerKey, createContext, type Context } from './context.js';
-import { graphiqlTabs } from './graphiql.js';
+import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
@@ -23,6 +23,7 @@ import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
 import { RateLimiter, rateLimitPlugin } from './plugins/rate-limit.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
+import { createPersistedOperations } from './persisted/operations.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
@@ -68,11 +69,12 @@ export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
   const limiter = new RateLimiter(limits.ratePerMinute);
+  const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
-    graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
+    graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
     // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
@@ -89,12 +91,14 @@ export function createGateway(services: Services): Gateway {
       useMetrics(services.metrics),
       csrfPlugin(),
       rateLimitPlugin(limiter),
+      // After the rate limit: a refused request registers no document.
+      ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
     ],
   });
 
-  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics });
+  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
@@ -146,7 +150,7 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics);
+  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics, persisted);
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

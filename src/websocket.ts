@@ -17,6 +17,7 @@ import { WebSocketServer } from 'ws';
 import type { Context } from './context.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
 import type { Metrics } from './metrics.js';
+import type { PersistedOperations } from './persisted/operations.js';
 
 /** What yoga is given per operation besides the request: the key as the transport found it. */
 export interface SocketContext {
@@ -49,6 +50,18 @@ function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode
   );
 }
 
+/**
+ * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
+ * persisted-query errors), which mean nothing on a socket.
+ */
+function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.extensions.http === undefined) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+  });
+}
+
 /** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
 function runOf(args: ExecutionArgs): Promise<Outcome> {
   const holder = args.rootValue as Run;
@@ -71,6 +84,7 @@ export function attachGraphQLWebSocket(
   server: Server,
   yoga: YogaServerInstance<any, Context>,
   metrics?: Pick<Metrics, 'activeSubscriptions'>,
+  persisted?: PersistedOperations,
 ): GraphQLWebSocketServer {
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
@@ -84,18 +98,30 @@ export function attachGraphQLWebSocket(
         // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
         (ctx.extra as { request?: IncomingMessage }).request = undefined;
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, _id, given) => {
+        let params;
+        try {
+          // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
+          // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
+          const asked = { ...given, query: given.query || undefined };
+          params = persisted ? await persisted.resolve(asked) : asked;
+        } catch (err) {
+          if (err instanceof GraphQLError) return withoutHttp([err]);
+          throw err;
+        }
+        const { query } = params;
+        if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
         const socketContext: SocketContext = { authorization: ctx.extra.authorization ?? null };
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, ...socketContext }) as Envelope;
         let document;
         try {
-          document = parse(params.query);
+          document = parse(query);
         } catch (err) {
-          if (err instanceof GraphQLError) return [err];
+          if (err instanceof GraphQLError) return withoutHttp([err]);
           throw err;
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return withoutHttp(errors);
         const operation = getOperationAST(document, params.operationName);
         // `args` is runOf's own copy.
         const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });

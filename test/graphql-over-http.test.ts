@@ -5,7 +5,9 @@
  * the audits do not cover: methods, and which GETs need a CSRF header.
  */
 import { serverAudits } from 'graphql-http';
+import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { sandboxGateway } from './helpers.js';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
@@ -44,6 +46,16 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, POST');
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it.each([
+    ['a validation error', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
+    ['a parse error', '{ task(id: ', 'GRAPHQL_PARSE_FAILED'],
+  ])('over graphql-ws, %s carries its code but not the HTTP-only extensions.http', async (_what, query, code) => {
+    const client = createClient({ url: `${setup.gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const errors = await new Promise<unknown>((resolve) => client.subscribe({ query }, { next: resolve, error: resolve, complete: () => undefined }));
+    await client.dispose();
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code } })]);
   });
 
   describe('GET and CSRF: a browser page of another site needs a preflighted header, nobody else does', () => {

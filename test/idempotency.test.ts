@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, gql, json, keyB, sandboxGateway, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const split = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id kind status } }`;
 const clipA = '5a4d8b0c-0000-4000-8000-000000000001';
@@ -147,19 +148,19 @@ describe('idempotencyKey on an operation that answers at once', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('idempotencyKey across two gateway instances sharing Redis', () => {
-  let redis: TestRedis;
+describe('idempotencyKey across two gateway instances sharing Redis', requires(redis), () => {
+  let redisServer: TestRedis;
   let up: Awaited<ReturnType<typeof slowUpstream>>;
   let gateways: TestGateway[];
   beforeAll(async () => {
-    redis = await startRedis();
+    redisServer = await startRedis();
     up = await slowUpstream(200);
-    gateways = await Promise.all([0, 1].map(() => startGateway(up.fake.url, { REDIS_URL: redis.url })));
+    gateways = await Promise.all([0, 1].map(() => startGateway(up.fake.url, { REDIS_URL: redisServer.url })));
   });
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.close()));
     await up.fake.close();
-    await redis.stop();
+    await redisServer.stop();
   });
 
   it('20 requests with one key, spread over both instances at once, make one upstream POST', async () => {

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localSlots, SubmitPacer } from '../src/upstream/pacing.js';
 import { codes, gql, json, keyB, manualClock, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const split = (clip: number, key?: string) =>
   `mutation { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-00000000000${clip}"${key ? `, idempotencyKey: "${key}"` : ''}) { id } }`;
@@ -95,22 +96,22 @@ describe('paid POSTs through the gateway, paced', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('paced across two gateway instances sharing Redis', () => {
-  let redis: TestRedis;
+describe('paced across two gateway instances sharing Redis', requires(redis), () => {
+  let redisServer: TestRedis;
   let upstream: Awaited<ReturnType<typeof recordingUpstream>>;
   const gateways: TestGateway[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
+    redisServer = await startRedis();
     upstream = await recordingUpstream();
   });
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.close()));
     await upstream.fake.close();
-    await redis.stop();
+    await redisServer.stop();
   });
   /** Two instances on the Redis, pacing at `perMinute` with at most `maxWaitMs` of wait. */
   const pair = async (perMinute: number, maxWaitMs: number) => {
-    const env = { REDIS_URL: redis.url, UPSTREAM_SUBMITS_PER_MINUTE: String(perMinute), UPSTREAM_SUBMIT_MAX_WAIT_MS: String(maxWaitMs) };
+    const env = { REDIS_URL: redisServer.url, UPSTREAM_SUBMITS_PER_MINUTE: String(perMinute), UPSTREAM_SUBMIT_MAX_WAIT_MS: String(maxWaitMs) };
     const started = await Promise.all([0, 1].map(() => startGateway(upstream.fake.url, env)));
     gateways.push(...started);
     return started as [TestGateway, TestGateway];

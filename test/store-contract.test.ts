@@ -11,7 +11,8 @@ import { RedisStores } from '../src/store/redis/index.js';
 import type { BudgetPolicy, Stores, TaskRecord } from '../src/store/types.js';
 import type { TaskStatus } from '../src/upstream/types.js';
 import { manualClock } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 import { tempSqliteStores } from './stores.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -255,16 +256,16 @@ contract('SQLite', async () => {
   return { stores, close: () => stores.close() };
 });
 
-describe.skipIf(!redisAvailable)('with Redis', () => {
-  let redis: TestRedis;
+describe('with Redis', requires(redis), () => {
+  let redisServer: TestRedis;
   let client: Redis;
   beforeAll(async () => {
-    redis = await startRedis();
-    client = new Redis(redis.url);
+    redisServer = await startRedis();
+    client = new Redis(redisServer.url);
   });
   afterAll(async () => {
     await client.quit();
-    await redis.stop();
+    await redisServer.stop();
   });
   contract('Redis', async () => ({ stores: new RedisStores(client), close: async () => {} }));
 });

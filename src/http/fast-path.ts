@@ -13,12 +13,14 @@ import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphq
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Metrics } from '../metrics.js';
 import { countErrors } from '../plugins/metrics.js';
+import type { PersistedOperations } from '../persisted/operations.js';
 import type { RateLimiter } from '../plugins/rate-limit.js';
 
 interface Params {
-  query: string;
+  query: string | undefined;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
+  extensions: Record<string, unknown> | undefined;
   /** The response's media type, as yoga would choose it from `Accept`. */
   mediaType: ResultMediaType;
 }
@@ -59,17 +61,18 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
     return undefined;
   }
   if (!isMap(parsed)) return undefined;
-  // Whatever yoga would refuse or treat specially (unknown parameters, extensions such as persisted queries) is its.
+  // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
   const { query, variables, operationName, extensions } = parsed;
-  if (typeof query !== 'string') return undefined;
+  if (query != null && typeof query !== 'string') return undefined;
   if (variables != null && !isMap(variables)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
-  if (extensions != null && (!isMap(extensions) || Object.keys(extensions).length > 0)) return undefined;
+  if (extensions != null && !isMap(extensions)) return undefined;
   return {
-    query,
+    query: query ?? undefined,
     variables: variables ?? undefined,
     operationName: operationName ?? undefined,
+    extensions: extensions ?? undefined,
     mediaType,
   };
 }
@@ -84,18 +87,32 @@ export interface FastPathDeps {
   yoga: YogaServerInstance<any, any>;
   limiter: RateLimiter;
   metrics: Metrics;
+  persisted: PersistedOperations;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
-export function createFastPath({ yoga, limiter, metrics }: FastPathDeps) {
+export function createFastPath({ yoga, limiter, metrics, persisted }: FastPathDeps) {
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
-    const params = fastPathParams(req, body);
-    if (!params) return false;
+    const given = fastPathParams(req, body);
+    if (!given) return false;
+    let params = given;
+    if (given.query === undefined) {
+      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
+      try {
+        params = await persisted.resolve(given);
+      } catch {
+        return false;
+      }
+    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+      return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
+    }
+    const query = params.query;
+    if (query === undefined) return false;
     const authorization = req.headers.authorization ?? null;
     const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ req, res, authorization, params });
     let document: DocumentNode;
     try {
-      document = parse(params.query);
+      document = parse(query);
     } catch {
       return false;
     }
