@@ -89,9 +89,11 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     // The webhook secret survived: the sandbox's signed callback for the task, made before the kill, is accepted.
     const delivery = await eventually(
       async () => (await sandboxLog(sandbox.url)).webhooks.find((w) => w.taskId === id && w.status === 200),
-      15_000,
+      60_000, // the sandbox tries again with backoff while the gateway was down
       'the webhook to be accepted',
-    );
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}; deliveries: ${JSON.stringify((await sandboxLog(sandbox.url)).webhooks)}`);
+    });
     expect(delivery.event).toBe('song.completed');
     expect(await second.kill('SIGTERM')).toBe(0);
 

@@ -3,7 +3,8 @@
  * final state (docs/upstream.md §10), checked every `checkMs` of real time or on demand (`deliverDue`, for tests
  * that move a manual clock). Without `webhook_secret` it signs with a default secret, as the upstream does.
  * Delivery is at least once, as the upstream's is assumed to be (docs/upstream.md §10): a callback that gets no
- * answer or a 5xx is sent again a second later, up to `maxAttempts` times in all.
+ * answer or a 5xx is sent again after 1 s, then 2, 4, ... up to 30 s between attempts, `maxAttempts` times in all
+ * (about two and a half minutes: a receiver that restarts meanwhile still gets it).
  */
 import { randomUUID } from 'node:crypto';
 import { isTerminal } from '../types.js';
@@ -31,7 +32,7 @@ interface PendingWebhook {
 }
 
 const maxAttempts = 10;
-const retryAfterMs = 1_000;
+const retryDelayMs = (attempts: number) => Math.min(30_000, 1_000 * 2 ** (attempts - 1));
 
 export class SandboxWebhookSender {
   /** Every delivery attempt, oldest first. */
@@ -95,7 +96,7 @@ export class SandboxWebhookSender {
     this.deliveries.push({ taskId: task.id, url, event, status });
     webhook.attempts += 1;
     if ((status === null || status >= 500) && webhook.attempts < maxAttempts) {
-      this.pending.set(task.id, { ...webhook, notBefore: Date.now() + retryAfterMs });
+      this.pending.set(task.id, { ...webhook, notBefore: Date.now() + retryDelayMs(webhook.attempts) });
     }
   }
 }
