@@ -51,6 +51,8 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       POLL_INTERVAL_MS: '200',
+      // Every read goes to the sandbox, where the test sees which endpoint it used.
+      FINISHED_TASK_CACHE_MB: '0',
       ...env,
     });
     children.push(child);
