@@ -11,7 +11,7 @@ import type { TaskRecord } from '../store/types.js';
 import { isTerminal } from '../upstream/types.js';
 import type { FinishedTasks } from './finished.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
-import type { Task } from './task.js';
+import { seesOnlyRecordedTasks, type Task } from './task.js';
 
 export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
@@ -41,7 +41,7 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const kept = finished?.get(id, tenant);
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
-  if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
