@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     import('./services.js'),
     import('./upstream/sandbox/server.js'),
   ]);
-  const logger = createLogger(config.logLevel, undefined, [config.apiKey]);
+  const logger = createLogger(config.logLevel, undefined, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {
