@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --only overhead,batching,subscriptions,upstream] [--seconds N]`: runs the benchmarks side by
- * side on 127.0.0.1 and writes bench/RESULTS.md. Each benchmark is bounded in time.
+ * `npm run bench [-- --only overhead,batching,subscriptions,upstream,tracing] [--seconds N]`: runs the benchmarks side
+ * by side on 127.0.0.1 and writes bench/RESULTS.md (sections not run this time are kept from the last run). Each
+ * benchmark is bounded in time.
  */
 import { parseArgs } from 'node:util';
 import { benchBatching } from './batching.js';
@@ -8,13 +9,14 @@ import { benchOverhead } from './overhead.js';
 import { liveSections } from './live-report.js';
 import { fmt, writeReport, type Section } from './report.js';
 import { benchSubscriptions } from './subscriptions.js';
+import { tracingSection } from './tracing.js';
 import { benchUpstreamLoad } from './upstream-load.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
 });
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'overhead,batching,subscriptions,upstream').split(','));
+const only = new Set((values.only ?? 'overhead,batching,subscriptions,upstream,tracing').split(','));
 const sections: Section[] = [];
 
 /** What limits benchmark 1, from CPU profiles of the gateway under this load (node --cpu-prof). */
@@ -78,6 +80,11 @@ if (only.has('subscriptions') || only.has('upstream')) {
   const subscriptions = only.has('subscriptions') ? (console.log('subscriptions...'), await benchSubscriptions()) : undefined;
   const upstream = only.has('upstream') ? (console.log('upstream load...'), await benchUpstreamLoad({ distinct: true })) : undefined;
   sections.push(...liveSections(subscriptions, upstream));
+}
+
+if (only.has('tracing')) {
+  console.log('tracing...');
+  sections.push(await tracingSection(seconds));
 }
 
 const path = new URL('./RESULTS.md', import.meta.url).pathname;
