@@ -11,7 +11,8 @@ import { MemoryIdempotencyStore } from '../src/idempotency/memory.js';
 import { RedisIdempotencyStore } from '../src/idempotency/redis.js';
 import type { IdempotencyStore } from '../src/idempotency/store.js';
 import { codes, gql, json, keyB, manualClock, sandboxGateway, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const split = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id kind status } }`;
 const clipA = '5a4d8b0c-0000-4000-8000-000000000001';
@@ -105,7 +106,7 @@ function storeContract(name: string, makeStore: () => Promise<{ store: Idempoten
 
 storeContract('memory', async () => ({ store: new MemoryIdempotencyStore(), close: async () => {} }));
 
-describe.skipIf(!redisAvailable)('Redis store', () => {
+describe('Redis store', requires(redis), () => {
   let redis: TestRedis;
   let client: Redis;
   beforeAll(async () => {
@@ -249,7 +250,7 @@ describe('idempotencyKey on an operation that answers at once', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('idempotencyKey across two gateway instances sharing Redis', () => {
+describe('idempotencyKey across two gateway instances sharing Redis', requires(redis), () => {
   let redis: TestRedis;
   let up: Awaited<ReturnType<typeof slowUpstream>>;
   let gateways: TestGateway[];

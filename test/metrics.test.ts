@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, sandboxGateway, startGateway, startSandbox } from './helpers.js';
+import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './helpers.js';
 import { subscribeSse, subscribeWs } from './live.js';
 
 function sample(text: string, name: string, labels: string): number {
@@ -34,7 +34,8 @@ describe('/metrics', () => {
 
 describe('/metrics for live updates', () => {
   it('gauges open subscriptions and watched tasks, back to 0 when the task ends', async () => {
-    const sandbox = await startSandbox(400);
+    const clock = manualClock();
+    const sandbox = await startSandbox(400, clock.now);
     const gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '50' });
     const gauges = async () => {
       const text = await (await fetch(`${gw.url}/metrics`)).text();
@@ -47,6 +48,7 @@ describe('/metrics for live updates', () => {
       const subs = [subscribeWs(gw.url, id, keyA), subscribeSse(gw.url, id, keyA)];
       await Promise.all(subs.map((s) => s.until((x) => x.results.length > 0)));
       expect(await gauges()).toEqual({ subscriptions: 2, watched: 1 });
+      clock.advance(400);
       await Promise.all(subs.map((s) => s.until((x) => x.completed)));
       await expect.poll(gauges).toEqual({ subscriptions: 0, watched: 0 });
       await Promise.all(subs.map((s) => s.close()));

@@ -128,7 +128,7 @@ describe('webhooks through the gateway', () => {
     await sub.until((s) => s.results.length === 1);
     clock.advance(taskMs);
     await sandbox.webhooks.deliverDue(); // (or its own timer does, a little later)
-    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 2_000, 'the callback');
+    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 'the callback');
     expect(sandbox.webhooks.deliveries.filter((d) => d.taskId === id)).toEqual([
       { taskId: id, url: `${publicUrl}${webhookPath}`, event: 'song.completed', status: 200 },
     ]);
@@ -167,14 +167,14 @@ describe('webhooks through the gateway', () => {
 
     // Still watched and polled, still PENDING for the subscriber.
     const before = reads(id);
-    await waitFor(() => reads(id) >= before + 2, 2_000, 'polls after refused callbacks');
+    await waitFor(() => reads(id) >= before + 2, 'polls after refused callbacks');
     expect(sub.statuses()).toEqual(['PENDING']);
 
     expect((await post(payload, good)).status).toBe(200);
-    await sub.until((s) => s.completed, 1_000);
+    await sub.until((s) => s.completed);
     expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
     expect(sub.results[1]!.data!.taskUpdated.clips).toEqual([{ id: 'c1', status: 'SUCCEEDED', audioUrl: 'https://cdn.example/c1.mp3' }]);
-    await waitFor(() => gw.services.live.watched === 0, 1_000, 'the watch to end');
+    await waitFor(() => gw.services.live.watched === 0, 'the watch to end');
     const after = reads(id);
     await sleep(25 * 6);
     expect(reads(id)).toBe(after);
