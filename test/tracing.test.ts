@@ -64,7 +64,7 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
 
   /** The spans of one trace, once `count` of them have ended (the server span ends after the response is sent). */
   async function spansOf(traceId: string, count: number): Promise<ReadableSpan[]> {
-    await waitFor(() => exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId).length >= count, 5_000, `${count} spans`);
+    await waitFor(() => exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId).length >= count, `${count} spans`);
     return exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId);
   }
 
@@ -115,7 +115,7 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
     const client = createClient({ url: `${gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     await new Promise((resolve, reject) => client.subscribe({ query: 'query OverSocket { task(id: "task-ws") { status } }' }, { next: resolve, error: reject, complete: () => undefined }));
     await client.dispose();
-    await waitFor(() => exporter.getFinishedSpans().slice(before).some((s) => s.name === 'GET /api/v1/sonic/task/{id}'), 5_000, 'the upstream span');
+    await waitFor(() => exporter.getFinishedSpans().slice(before).some((s) => s.name === 'GET /api/v1/sonic/task/{id}'), 'the upstream span');
     const spans = exporter.getFinishedSpans().slice(before);
     const operation = spans.find((s) => s.name === 'query OverSocket')!;
     const call = spans.find((s) => s.name === 'GET /api/v1/sonic/task/{id}' && traceOf(s) === traceOf(operation));
@@ -151,7 +151,7 @@ describe('sampling: parent-based, OTEL_TRACES_SAMPLER_ARG for new traces', () =>
     const sent = String(upstream.requests[before]?.headers.traceparent);
     const marker = hex(16);
     await post(gw.url, { query: '{ task(id: "task-2") { status } }' }, { traceparent: `00-${marker}-${hex(8)}-01` });
-    await waitFor(() => exporter.getFinishedSpans().filter((s) => traceOf(s) === marker).length === 3, 5_000, 'the marker trace');
+    await waitFor(() => exporter.getFinishedSpans().filter((s) => traceOf(s) === marker).length === 3, 'the marker trace');
     const traceId = sent.split('-')[1];
     return { sent, recorded: exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId).length };
   }
