@@ -13,6 +13,7 @@ import { loadTask } from './tasks/loader.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openStores } from './store/open.js';
 import type { BudgetStore, DurationHistory, Stores, TaskRegistry } from './store/types.js';
+import type { Tracing } from './tracing/tracing.js';
 import { UpstreamClient } from './upstream/client.js';
 import { localSlots, RedisSlots, SubmitPacer } from './upstream/pacing.js';
 
@@ -38,6 +39,8 @@ export interface Services {
   live: LiveTasks;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
   redis?: { commands: Redis; subscriber: Redis };
+  /** OpenTelemetry spans, when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/tracing/tracing.ts: loadTracing). */
+  tracing?: Tracing;
 }
 
 function connectRedis(url: string, role: string, logger: Logger): Redis {
@@ -51,7 +54,7 @@ function connectRedis(url: string, role: string, logger: Logger): Redis {
  * Builds the services. `stores` is for benchmarks and tests that bring their own; by default they are opened from
  * the configuration (which throws a StoreOpenError naming DATA_DIR when it cannot hold them).
  */
-export function createServices(config: Config, logger: Logger, stores?: Stores): Services {
+export function createServices(config: Config, logger: Logger, tracing?: Tracing, stores?: Stores): Services {
   const metrics = createMetrics();
   let redis: Services['redis'];
   if (config.redisUrl) {
@@ -82,6 +85,7 @@ export function createServices(config: Config, logger: Logger, stores?: Stores):
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
     ...(pacer ? { pacer } : {}),
+    ...(tracing ? { tracing } : {}),
   });
   const { registry } = stores;
   let bus: TaskEventBus = new MemoryTaskEventBus();
@@ -123,6 +127,7 @@ export function createServices(config: Config, logger: Logger, stores?: Stores):
     access: new Access(config, redis?.commands),
     live,
     ...(redis ? { redis } : {}),
+    ...(tracing ? { tracing } : {}),
   };
   return services;
 }
@@ -131,6 +136,7 @@ export async function closeServices(services: Services): Promise<void> {
   await services.live.close();
   await services.upstream.close();
   await services.stores.close();
+  await services.tracing?.shutdown();
   if (services.redis) {
     const { commands, subscriber } = services.redis;
     await Promise.all([commands.quit().catch(() => commands.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);

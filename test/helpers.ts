@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { closeServices, createServices, type Services } from '../src/services.js';
+import type { Tracing } from '../src/tracing/tracing.js';
 import { createSandbox, type Sandbox } from '../src/upstream/sandbox/server.js';
 import { removeDataDir, tempDataDir } from './stores.js';
 
@@ -31,7 +32,7 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0): Promise<TestGateway> {
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0, tracing?: Tracing): Promise<TestGateway> {
   // A DATA_DIR of its own (unless the test gives one), removed on close.
   const ownDataDir = env.DATA_DIR ? undefined : tempDataDir();
   // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
@@ -42,7 +43,7 @@ export async function startGateway(upstreamUrl: string, env: Record<string, stri
     ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
     ...env,
   });
-  const services = createServices(config, pino({ level: 'silent' }));
+  const services = createServices(config, pino({ level: 'silent' }), tracing);
   const gateway = createGateway(services);
   const url = await gateway.listen(port, '127.0.0.1');
   return {

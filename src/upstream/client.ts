@@ -19,6 +19,7 @@ import {
   isUpstreamFault,
   withTaskMayExist,
 } from './errors.js';
+import type { Tracing } from '../tracing/tracing.js';
 import type { TaskFamily, UpstreamOperation } from './operations.js';
 import { shuttingDown } from './pacing.js';
 import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
@@ -40,6 +41,8 @@ export interface UpstreamClientOptions {
   onBreakerChange?: (state: BreakerState) => void;
   /** Submit pacing (pacing.ts): paid POSTs wait for their turn here, before anything is sent. */
   pacer?: { wait(apiKey: string): Promise<void>; close(): void };
+  /** A span per attempt, whose `traceparent` goes to the upstream. */
+  tracing?: Pick<Tracing, 'upstreamCall'>;
 }
 
 export interface UpstreamCall {
@@ -217,14 +220,17 @@ export class UpstreamClient {
     }
     const started = performance.now();
     let status: number | null = null;
+    const span = this.options.tracing?.upstreamCall(method, path, attempt);
+    const headers: Record<string, string> =
+      body === undefined
+        ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
+        : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' };
+    if (span) Object.assign(headers, span.headers);
     try {
       const res = await this.pool.request({
         method,
         path: this.basePath + path,
-        headers:
-          body === undefined
-            ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
-            : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' },
+        headers,
         body: body ?? null,
         // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
         // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts
@@ -240,12 +246,14 @@ export class UpstreamClient {
         });
       }
       this.finish(method, path, status, started, attempt, null);
+      span?.end(status, null);
       return { value: parsed };
     } catch (err) {
       const error = this.stopping.signal.aborted
         ? new GatewayError('UPSTREAM_TIMEOUT', 'The gateway shut down before the upstream answered.')
         : errorFromTransport(err, [apiKey], status);
       this.finish(method, path, status, started, attempt, error);
+      span?.end(status, error.code);
       return { failure: { error, unsent: isUnsent(err) } };
     }
   }
