@@ -13,19 +13,11 @@ import { clientIp } from '../src/access/caller.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { codes, gql, keyA, sandboxGateway, type GraphQLResponse } from './helpers.js';
 import { subscribeWs, waitFor } from './live.js';
+import { hsToken, testJwtSecret } from './tokens.js';
 
-const secret = 'test-sign-in-secret-0123456789abcdef';
+const secret = testJwtSecret;
 const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;
 const wsUrl = (url: string) => `${url.replace(/^http/, 'ws')}/graphql`;
-
-async function hsToken(sub: string, claims: Record<string, unknown> = {}, options: { expiresIn?: string | number; key?: string } = {}) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '10m')
-    .sign(new TextEncoder().encode(options.key ?? secret));
-}
 
 function wsClient(url: string, connectionParams: Record<string, unknown> = {}, onClose?: (code: number, reason: string) => void): Client {
   return createClient({
