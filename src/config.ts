@@ -34,7 +34,18 @@ const envSchema = z.object({
   MAX_QUERY_COST: count(5_000),
   MAX_BODY_BYTES: count(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
-  CORS_ORIGINS: z.string().default('*'),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z
+    .preprocess(emptyAsUndefined, z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'))
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
+  MAX_SUBSCRIPTIONS_PER_SOCKET: count(50),
+  MAX_SUBSCRIPTIONS_PER_CALLER: count(200),
+  AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional()),
+  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
   SHUTDOWN_TIMEOUT_MS: millis(10_000),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
@@ -73,8 +84,12 @@ export interface Config {
   /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
   publicUrl: string | undefined;
   limits: Limits;
-  /** Browser origins allowed by CORS; `['*']` allows any. */
+  /** Browser origins allowed to call the API (HTTP, SSE, WebSocket) besides the gateway's own; `['*']` allows any. */
   corsOrigins: string[];
+  /** How many proxies in front of the gateway append to X-Forwarded-For (0: the header is not believed). */
+  trustProxy: number;
+  /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
+  auth: AuthConfig | undefined;
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
@@ -91,8 +106,23 @@ export interface Limits {
   maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
-  /** GraphQL requests per minute per caller; 0 turns the limit off. */
+  /** GraphQL operations per minute per caller (API key or user); 0 turns the limit off. */
   ratePerMinute: number;
+  /** GraphQL operations per minute per client IP address, whatever key or user it uses; 0 turns it off. */
+  ratePerIpPerMinute: number;
+  maxSubscriptionsPerSocket: number;
+  /** Open subscriptions per caller and per IP address, over every socket and SSE stream of this instance. */
+  maxSubscriptionsPerCaller: number;
+}
+
+export interface AuthConfig {
+  /** HS256 secret (AUTH_JWT_SECRET) or the URL of a JSON Web Key Set (AUTH_JWKS_URL): exactly one is set. */
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** A claim that makes a user an admin: its name, and the value it must have (else `true`). */
+  adminClaim?: { name: string; value?: string };
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -110,6 +140,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const sandbox = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
+  const signIn = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
+  if (signIn && !e.AIMUSICAPI_API_KEY && !sandbox) {
+    throw new ConfigError('Invalid configuration:\n  AIMUSICAPI_API_KEY: required with sign-in (AUTH_JWT_SECRET or AUTH_JWKS_URL): signed-in users spend the server key');
+  }
+  const [adminName, adminValue] = e.AUTH_ADMIN_CLAIM?.split(/=(.*)/s) ?? [];
   return {
     port: e.PORT,
     host: e.HOST,
@@ -138,8 +174,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: e.MAX_QUERY_COST,
       maxBodyBytes: e.MAX_BODY_BYTES,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      ratePerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
+      maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
     },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY,
+    auth: signIn
+      ? {
+          ...(e.AUTH_JWT_SECRET ? { jwtSecret: e.AUTH_JWT_SECRET } : {}),
+          ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
+          ...(e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER } : {}),
+          ...(e.AUTH_AUDIENCE ? { audience: e.AUTH_AUDIENCE } : {}),
+          ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
+        }
+      : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },

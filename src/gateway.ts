@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Caller } from './access/index.js';
 import { bearerKey, createContext, type Context } from './context.js';
 import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
@@ -16,12 +17,12 @@ import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
+import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
-import { RateLimiter, rateLimitPlugin } from './plugins/rate-limit.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
 import { createPersistedOperations } from './persisted/operations.js';
 import { schema } from './schema/index.js';
@@ -29,10 +30,18 @@ import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
 import { demoClip } from './upstream/sandbox/store.js';
 import { createWebPage } from './web/serve.js';
-import { attachGraphQLWebSocket, type SocketContext } from './websocket.js';
+import { attachGraphQLWebSocket } from './websocket.js';
 
-/** What yoga gets besides the request: node's req/res over HTTP, the socket's key over WebSocket. */
-type ServerContext = { req: IncomingMessage; res?: ServerResponse } & Partial<SocketContext>;
+/**
+ * What yoga is given besides the request: node's req/res over HTTP, the socket's caller over WebSocket. Over HTTP the
+ * caller is filled in by the access plugin before the context is built.
+ */
+type ServerContext = { req?: IncomingMessage; res?: ServerResponse; caller?: Caller };
+
+function callerOf(initial: { caller?: Caller }): Caller {
+  if (!initial.caller) throw new Error('a GraphQL operation reached the context without an identified caller');
+  return initial.caller;
+}
 
 export interface Gateway {
   readonly server: Server;
@@ -68,12 +77,12 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
-  const limiter = new RateLimiter(limits.ratePerMinute);
+  const { access } = services;
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
+    context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
     // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
@@ -90,7 +99,7 @@ export function createGateway(services: Services): Gateway {
       parseErrorsPlugin(),
       useMetrics(services.metrics),
       csrfPlugin(),
-      rateLimitPlugin(limiter),
+      accessPlugin(access),
       // After the rate limit: a refused request registers no document.
       ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
@@ -98,7 +107,7 @@ export function createGateway(services: Services): Gateway {
     ],
   });
 
-  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics, persisted });
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
@@ -114,6 +123,7 @@ export function createGateway(services: Services): Gateway {
     }
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
     if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
+    if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
       const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
@@ -150,7 +160,7 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics, persisted);
+  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics, persisted });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

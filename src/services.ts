@@ -1,6 +1,7 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { Access } from './access/index.js';
 import type { Config } from './config.js';
 import { Idempotency } from './idempotency/idempotency.js';
 import { MemoryIdempotencyStore } from './idempotency/memory.js';
@@ -25,6 +26,8 @@ export interface Services {
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
+  /** Who may call, from where, how often (every transport applies these rules). */
+  access: Access;
   /** Live task updates: subscriptions, their polls, and states pushed by webhooks. */
   live: LiveTasks;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
@@ -92,6 +95,7 @@ export function createServices(config: Config, logger: Logger): Services {
     logger,
     metrics,
     idempotency,
+    access: new Access(config, redis?.commands),
     live,
     ...(redis ? { redis } : {}),
   };

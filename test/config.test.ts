@@ -24,12 +24,26 @@ describe('configuration', () => {
     [{ AIMUSICAPI_API_KEY: 'short' }, 'AIMUSICAPI_API_KEY'],
     [{ SANDBOX_TASK_MS: '0' }, 'SANDBOX_TASK_MS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AUTH_JWT_SECRET: 'too-short' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks.json' }, 'AUTH_JWT_SECRET and AUTH_JWKS_URL'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(32), AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' }, 'AIMUSICAPI_API_KEY'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ AUTH_ADMIN_CLAIM: '=admin' }, 'AUTH_ADMIN_CLAIM'],
     [{ SANDBOX_LATENCY_MS: '-1' }, 'SANDBOX_LATENCY_MS'],
     [{ FINISHED_TASK_CACHE_MB: 'lots' }, 'FINISHED_TASK_CACHE_MB'],
     [{ FINISHED_TASK_CACHE_TTL_MS: '0' }, 'FINISHED_TASK_CACHE_TTL_MS'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('browser access: no extra origins, X-Forwarded-For not believed, sign-in off, unless set', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], trustProxy: 0, auth: undefined });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30' }).limits).toMatchObject({ ratePerMinute: 30, ratePerIpPerMinute: 30 });
+    const auth = loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_AUDIENCE: 'app', AUTH_ADMIN_CLAIM: 'roles=admin' }).auth;
+    expect(auth).toEqual({ jwksUrl: 'https://id.example/jwks.json', audience: 'app', adminClaim: { name: 'roles', value: 'admin' } });
   });
 
   it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { sandboxGateway } from './helpers.js';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
-  const setup = sandboxGateway();
+  const setup = sandboxGateway({ CORS_ORIGINS: 'https://app.example' });
   const fastPathCount = async () => (await setup.gw.services.metrics.fastPathRequests.get()).values[0]?.value ?? 0;
 
   const paths = [
@@ -77,7 +77,8 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
       const body = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
       expect(res.status).toBe(status);
       if (status === 200) expect(body).toEqual({ data: { __typename: 'Query' } });
-      else expect(body.errors?.[0]?.extensions.code).toBe('BAD_REQUEST');
+      // An origin that is not allowed at all is refused before the CSRF check (src/access).
+      else expect(body.errors?.[0]?.extensions.code).toBe(headers.origin ? 'FORBIDDEN' : 'BAD_REQUEST');
     });
   });
 });

@@ -9,12 +9,13 @@
  * before any resolver runs, so nothing is executed twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
+import type { Access, Caller } from '../access/index.js';
 import type { Metrics } from '../metrics.js';
+import { admitHttpRequest } from '../plugins/access.js';
 import { countErrors } from '../plugins/metrics.js';
 import type { PersistedOperations } from '../persisted/operations.js';
-import type { RateLimiter } from '../plugins/rate-limit.js';
 
 interface Params {
   query: string | undefined;
@@ -85,13 +86,13 @@ function send(res: ServerResponse, status: number, mediaType: ResultMediaType, b
 
 export interface FastPathDeps {
   yoga: YogaServerInstance<any, any>;
-  limiter: RateLimiter;
+  access: Access;
   metrics: Metrics;
   persisted: PersistedOperations;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
-export function createFastPath({ yoga, limiter, metrics, persisted }: FastPathDeps) {
+export function createFastPath({ yoga, access, metrics, persisted }: FastPathDeps) {
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
@@ -108,8 +109,8 @@ export function createFastPath({ yoga, limiter, metrics, persisted }: FastPathDe
     }
     const query = params.query;
     if (query === undefined) return false;
-    const authorization = req.headers.authorization ?? null;
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ req, res, authorization, params });
+    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
     let document: DocumentNode;
     try {
       document = parse(query);
@@ -120,12 +121,15 @@ export function createFastPath({ yoga, limiter, metrics, persisted }: FastPathDe
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
 
-    const refusal = limiter.check(authorization, req);
-    if (refusal) {
-      const { http, ...extensions } = refusal.extensions as { http: { status: number; headers: Record<string, string> } };
+    try {
+      // The same admission as yoga's (src/plugins/access.ts), which will not count this request again if it falls back.
+      initial.caller = await admitHttpRequest(access, req);
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
-      countErrors(metrics, { errors: [refusal] });
-      send(res, http.status, params.mediaType, { errors: [{ message: refusal.message, extensions }] }, http.headers);
+      countErrors(metrics, { errors: [err] });
+      send(res, http.status, params.mediaType, { errors: [{ message: err.message, extensions }] }, http.headers);
       return true;
     }
     let contextValue: unknown;

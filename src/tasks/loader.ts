@@ -10,7 +10,7 @@ import { familyOf, taskFamilies } from '../upstream/operations.js';
 import { isTerminal } from '../upstream/types.js';
 import type { FinishedTasks } from './finished.js';
 import type { TaskRecord, TaskRegistry } from './registry.js';
-import type { Task } from './task.js';
+import { seesOnlyRecordedTasks, type Task } from './task.js';
 
 export interface TaskLoaderDeps {
   upstream: UpstreamClient;
@@ -41,7 +41,7 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const kept = finished?.get(id, tenant);
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
-  if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
