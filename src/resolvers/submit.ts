@@ -33,7 +33,7 @@ export async function submitOperation<Input, Result>(
   const apiKey = ctx.requireApiKey();
   // The task is remembered inside the submit so that an idempotent replay keeps the first record (and its secret).
   const submit = async () => {
-    const webhook = webhookRequest(ctx.services.config.publicUrl, operation);
+    const webhook = webhookRequest(ctx.services.config.webhookBaseUrl, operation);
     const result = await ctx.services.upstream.submit(apiKey, operation, input, webhook?.fields);
     if (operation.kind !== null) {
       const record = {
