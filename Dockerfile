@@ -10,7 +10,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json codegen.ts vitest.config.ts schema.graphql ./
+COPY tsconfig.json codegen.ts vitest.config.ts schema.graphql ./
 COPY src ./src
 COPY operations ./operations
 COPY scripts ./scripts

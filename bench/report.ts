@@ -1,6 +1,6 @@
 /** Writes bench/RESULTS.md: machine facts, then one table per benchmark with its targets and verdicts. */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 
 /** A number for a report: thousands separated, `digits` decimals. */
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -27,6 +27,7 @@ export function machineInfo(): string[] {
     `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
     `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     '- load generator, gateway and sandbox share these cores (each its own process unless said otherwise)',
+    `- load average when the report was written (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')}; other work on the machine slows every figure, so each section also gives the load after its runs`,
   ];
 }
 

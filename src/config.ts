@@ -46,6 +46,8 @@ const envSchema = z.object({
   AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
+  METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   SHUTDOWN_TIMEOUT_MS: millis(10_000),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
@@ -95,6 +97,10 @@ export interface Config {
   trustProxy: number;
   /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
   auth: AuthConfig | undefined;
+  /** Where /metrics is served: a port of its own, else the public one. */
+  metricsPort: number | undefined;
+  /** A bearer token /metrics requires, when set. Never log it. */
+  metricsToken: string | undefined;
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
@@ -195,6 +201,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
         }
       : undefined,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },

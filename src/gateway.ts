@@ -16,6 +16,7 @@ import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
+import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/metrics-endpoint.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
@@ -45,6 +46,8 @@ function callerOf(initial: { caller?: Caller }): Caller {
 
 export interface Gateway {
   readonly server: Server;
+  /** The listener of METRICS_PORT, when it is set (started by `listen`, on the same host). */
+  readonly metricsServer: Server | undefined;
   readonly yoga: YogaServerInstance<ServerContext, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
@@ -109,20 +112,19 @@ export function createGateway(services: Services): Gateway {
 
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
+  const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
     }
-    if (req.url === '/metrics' && req.method === 'GET') {
-      const { registry } = services.metrics;
-      const text = await registry.metrics();
-      res.writeHead(200, { 'content-type': registry.contentType });
-      return void res.end(text);
-    }
+    const path = req.url?.split('?')[0];
+    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
-    if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
+    if (path === webhookPath) return handleWebhook(services, req, res);
+    if (path !== yoga.graphqlEndpoint) return sendJson(res, 404, { errors: [{ message: `Nothing is served at ${path}.`, extensions: { code: 'NOT_FOUND' } }] });
     if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
@@ -167,11 +169,18 @@ export function createGateway(services: Services): Gateway {
   return {
     server,
     yoga,
+    metricsServer,
     async listen(port, host = '127.0.0.1') {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      const start = (listener: Server, at: number) =>
+        new Promise<void>((resolve, reject) => {
+          listener.once('error', reject);
+          listener.listen(at, host, () => resolve());
+        });
+      if (metricsServer && config.metricsPort !== undefined) {
+        await start(metricsServer, config.metricsPort);
+        drain.onClose(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      }
+      await start(server, port);
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },

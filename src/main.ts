@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     import('./upstream/sandbox/server.js'),
     import('./live/webhooks.js'),
   ]);
-  const logger = createLogger(config.logLevel, undefined, [config.apiKey]);
+  const logger = createLogger(config.logLevel, undefined, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {

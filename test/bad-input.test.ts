@@ -226,3 +226,28 @@ describe('limits settings', () => {
     expect(other.data).toEqual({ __typename: 'Query' });
   });
 });
+
+describe('every HTTP refusal is readable', () => {
+  const setup = sandboxGateway({ CORS_ORIGINS: 'https://app.example' });
+
+  it.each([
+    ['the fast path', {}],
+    ["yoga's path", { origin: 'https://app.example' }],
+  ])('media types are case-insensitive: APPLICATION/JSON is JSON (%s)', async (_path, headers) => {
+    const res = await fetch(`${setup.gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'APPLICATION/JSON; Charset=UTF-8', ...headers },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('an unknown path is 404 with a coded body', async () => {
+    for (const method of ['GET', 'POST']) {
+      const res = await fetch(`${setup.gw.url}/nothing-here`, { method });
+      expect(res.status).toBe(404);
+      expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+  });
+});

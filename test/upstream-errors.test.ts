@@ -105,6 +105,14 @@ describe('upstream failures become defined error codes', () => {
     expect(res.errors?.[0]?.message).toContain('[redacted]');
   });
 
+  it('the key is scrubbed in any letter case, and before the message is cut to 300 characters', async () => {
+    upstream.handler = answer(401, { message: `${'x'.repeat(290)} ${keyA.toUpperCase()} and more` });
+    const res = await gql(gw.url, `{ task(id: "t-1") { id } }`);
+    const said = res.errors![0]!.message.split('Upstream said: ')[1]!;
+    expect(said).toBe(`${'x'.repeat(290)} [redacted]`.slice(0, 300));
+    expect(said.toLowerCase()).not.toContain(keyA.slice(0, 8).toLowerCase());
+  });
+
   it('an unreachable upstream is UPSTREAM_UNAVAILABLE', async () => {
     const down = await startGateway('http://127.0.0.1:9');
     try {

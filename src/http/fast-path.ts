@@ -1,7 +1,7 @@
 /**
  * The HTTP fast path: a plain JSON POST of one query or mutation from a non-browser client is run through yoga's
  * envelop (the same parse and validation caches, limits, masking, context and plugins) without yoga's fetch-API
- * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 1).
+ * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2).
  *
  * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
  * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
