@@ -107,6 +107,7 @@ export function createGateway(services: Services): Gateway {
       ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
+      ...(services.tracing ? [services.tracing.plugin] : []),
     ],
   });
 
@@ -137,8 +138,12 @@ export function createGateway(services: Services): Gateway {
     await yoga(req, res, { req, res });
   }
 
+  const { tracing } = services;
+  // Span names: these paths, or the method alone (no name per unknown path).
+  const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
   const server = createServer((req, res) => {
     const started = performance.now();
+    const path = req.url?.split('?')[0] ?? '';
     const requestId = requestIdOf(req.headers[requestIdHeader]);
     // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
     const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
@@ -148,13 +153,14 @@ export function createGateway(services: Services): Gateway {
     res.once('finish', () =>
       runInRequestScope(scope, () =>
         logger.info(
-          { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+          { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
           'request',
         ),
       ),
     );
+    const served = () => handle(req, res);
     runInRequestScope(scope, () =>
-      handle(req, res).catch((err: unknown) => {
+      (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();

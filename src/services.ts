@@ -15,6 +15,7 @@ import { loadTask } from './tasks/loader.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { RedisTaskRegistry } from './tasks/redis-registry.js';
 import { MemoryTaskRegistry, type TaskRegistry } from './tasks/registry.js';
+import type { Tracing } from './tracing/tracing.js';
 import { UpstreamClient } from './upstream/client.js';
 
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   live: LiveTasks;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
   redis?: { commands: Redis; subscriber: Redis };
+  /** OpenTelemetry spans, when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/tracing/tracing.ts: loadTracing). */
+  tracing?: Tracing;
 }
 
 function connectRedis(url: string, role: string, logger: Logger): Redis {
@@ -41,7 +44,7 @@ function connectRedis(url: string, role: string, logger: Logger): Redis {
   return redis;
 }
 
-export function createServices(config: Config, logger: Logger): Services {
+export function createServices(config: Config, logger: Logger, tracing?: Tracing): Services {
   const metrics = createMetrics();
   const upstream = new UpstreamClient({
     baseUrl: config.upstreamUrl,
@@ -55,6 +58,7 @@ export function createServices(config: Config, logger: Logger): Services {
       logger.debug({ upstream: call }, 'upstream call');
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
+    ...(tracing ? { tracing } : {}),
   });
   let registry: TaskRegistry = new MemoryTaskRegistry();
   let bus: TaskEventBus = new MemoryTaskEventBus();
@@ -98,6 +102,7 @@ export function createServices(config: Config, logger: Logger): Services {
     access: new Access(config, redis?.commands),
     live,
     ...(redis ? { redis } : {}),
+    ...(tracing ? { tracing } : {}),
   };
   return services;
 }
@@ -105,6 +110,7 @@ export function createServices(config: Config, logger: Logger): Services {
 export async function closeServices(services: Services): Promise<void> {
   await services.live.close();
   await services.upstream.close();
+  await services.tracing?.shutdown();
   if (services.redis) {
     const { commands, subscriber } = services.redis;
     await Promise.all([commands.quit().catch(() => commands.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);

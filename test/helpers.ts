@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { closeServices, createServices, type Services } from '../src/services.js';
+import type { Tracing } from '../src/tracing/tracing.js';
 import { createSandbox, type Sandbox } from '../src/upstream/sandbox/server.js';
 
 export const keyA = 'test-key-alpha-0001';
@@ -30,10 +31,10 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0): Promise<TestGateway> {
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0, tracing?: Tracing): Promise<TestGateway> {
   // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
   const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const services = createServices(config, pino({ level: 'silent' }));
+  const services = createServices(config, pino({ level: 'silent' }), tracing);
   const gateway = createGateway(services);
   const url = await gateway.listen(port, '127.0.0.1');
   return {

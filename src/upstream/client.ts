@@ -19,6 +19,7 @@ import {
   isUpstreamFault,
   withTaskMayExist,
 } from './errors.js';
+import type { Tracing } from '../tracing/tracing.js';
 import type { TaskFamily, UpstreamOperation } from './operations.js';
 import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
 import type { TaskSnapshot } from './types.js';
@@ -37,6 +38,8 @@ export interface UpstreamClientOptions {
   /** Called after every upstream attempt, for metrics and logs. Never given the API key. */
   onCall?: (call: UpstreamCall) => void;
   onBreakerChange?: (state: BreakerState) => void;
+  /** A span per attempt, whose `traceparent` goes to the upstream. */
+  tracing?: Pick<Tracing, 'upstreamCall'>;
 }
 
 export interface UpstreamCall {
@@ -201,14 +204,17 @@ export class UpstreamClient {
     }
     const started = performance.now();
     let status: number | null = null;
+    const span = this.options.tracing?.upstreamCall(method, path, attempt);
+    const headers: Record<string, string> =
+      body === undefined
+        ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
+        : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' };
+    if (span) Object.assign(headers, span.headers);
     try {
       const res = await this.pool.request({
         method,
         path: this.basePath + path,
-        headers:
-          body === undefined
-            ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
-            : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' },
+        headers,
         body: body ?? null,
         // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
         // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts
@@ -224,10 +230,12 @@ export class UpstreamClient {
         });
       }
       this.finish(method, path, status, started, attempt, null);
+      span?.end(status, null);
       return { value: parsed };
     } catch (err) {
       const error = errorFromTransport(err, [apiKey], status);
       this.finish(method, path, status, started, attempt, error);
+      span?.end(status, error.code);
       return { failure: { error, unsent: isUnsent(err) } };
     }
   }
