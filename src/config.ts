@@ -21,6 +21,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: millis(15_000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  UPSTREAM_SUBMITS_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(60_000).optional()),
+  UPSTREAM_SUBMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_READ_DEADLINE_MS: millis(20_000),
   UPSTREAM_READ_ATTEMPTS: count(3),
@@ -48,7 +51,7 @@ const envSchema = z.object({
   AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
   METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
-  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
@@ -82,8 +85,17 @@ export interface Config {
   retryBaseMs: number;
   breakerFailureThreshold: number;
   breakerCooldownMs: number;
-  /** Shared state (idempotency keys, task registry, live events, poll leases) lives in Redis when set, else in memory. */
+  /**
+   * Set: every store (task registry, idempotency keys, budgets, durations) and the live events and poll leases are in
+   * this Redis, shared by the instances. Unset: the stores are in SQLite in `dataDir`, and one instance serves.
+   */
   redisUrl: string | undefined;
+  /** Where the embedded engine keeps its database (created at start); unused with Redis. */
+  dataDir: string;
+  /** Paid POSTs per minute per upstream key, queued in order; undefined: not paced. */
+  submitsPerMinute: number | undefined;
+  /** The longest a paid POST waits for its turn before RATE_LIMITED. */
+  submitMaxWaitMs: number;
   /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
   pollIntervalMs: number;
   /** The gateway's public address (PUBLIC_URL): the upstream's webhooks, the browser origin policy. */
@@ -104,6 +116,7 @@ export interface Config {
   metricsPort: number | undefined;
   /** A bearer token /metrics requires, when set. Never log it. */
   metricsToken: string | undefined;
+  /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
@@ -180,6 +193,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
     redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    submitsPerMinute: e.UPSTREAM_SUBMITS_PER_MINUTE,
+    submitMaxWaitMs: e.UPSTREAM_SUBMIT_MAX_WAIT_MS,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     webhookBaseUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
@@ -208,7 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },

@@ -191,6 +191,7 @@ export function createGateway(services: Services): Gateway {
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
     onClose: (closer) => drain.onClose(closer),
-    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs),
+    // Past the timeout, paid requests still waiting on the upstream are answered (taskMayExist), not cut.
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs, () => services.upstream.stopWaiting()),
   };
 }

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql } from './helpers.js';
 import { subscribeSse } from './live.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 /**
  * `npm start` as a newcomer runs it: no key, so the in-process sandbox; then a stems split over HTTP. The child runs
@@ -14,9 +15,12 @@ const start = (env: Record<string, string | undefined>) =>
   spawn(process.execPath, ['scripts/start.mjs'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('npm start', { timeout: 60_000 }, () => {
+  const dataDir = tempDataDir();
+  afterAll(() => removeDataDir(dataDir));
+
   it('starts on the sandbox, serves GraphiQL, /health, a stems split and webhooks from the sandbox, and stops on SIGTERM', async () => {
     // Polls are ten minutes apart: within the test, only the sandbox's webhook can tell a subscriber a task ended.
-    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '1000', POLL_INTERVAL_MS: '600000' });
+    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '1000', POLL_INTERVAL_MS: '600000', DATA_DIR: dataDir });
     let out = '';
     const ready = new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -12,6 +12,7 @@ import { legacyWebhookSignature, signedWebhookHeaders, verifyWebhook, webhookSig
 import { toWebhookSnapshot } from '../src/upstream/wire.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { freePort, sleep, subscribeWs, waitFor, type Subscriber } from './live.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 const secret = 'per-task-secret-for-tests';
 const body = Buffer.from('{"code":200,"task_id":"t-1","data":[]}');
@@ -247,6 +248,7 @@ describe('secrets stay out of the logs', () => {
       AIMUSICAPI_API_KEY: keyA,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       POLL_INTERVAL_MS: '20',
+      DATA_DIR: tempDataDir(),
     });
     const services = createServices(config, pino({ level: 'trace' }, sink));
     const gateway = createGateway(services);
@@ -272,6 +274,7 @@ describe('secrets stay out of the logs', () => {
       await gateway.close();
       await closeServices(services);
       await sandbox.close();
+      removeDataDir(config.dataDir);
     }
   });
 });

@@ -3,8 +3,8 @@
  * subscribers it has, and the way in for states pushed to the gateway (webhooks).
  */
 import { GatewayError } from '../errors.js';
+import type { TaskRegistry } from '../store/types.js';
 import type { FinishedTasks } from '../tasks/finished.js';
-import type { TaskRegistry } from '../tasks/registry.js';
 import { seesOnlyRecordedTasks, type Task } from '../tasks/task.js';
 import { createChannel } from './channel.js';
 import type { TaskEvent } from './events.js';

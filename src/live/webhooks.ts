@@ -13,6 +13,7 @@ import type { Task } from '../tasks/task.js';
 import type { UpstreamOperation } from '../upstream/operations.js';
 import { newWebhookSecret, verifyWebhook, webhookHeaderNames } from '../upstream/webhook.js';
 import { toWebhookFields, toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
+import { noteObserved } from '../tasks/observe.js';
 import { observed } from './events.js';
 
 export const webhookPath = '/webhooks/aimusic';
@@ -96,6 +97,7 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   let accepted = false;
   await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
     accepted = true;
+    await noteObserved(services, record, task.status);
     // Its owner's next reads of a finished task need no upstream call.
     services.finished?.put(task, record.tenant);
     await live.publish(task);

@@ -6,15 +6,15 @@
 import DataLoader from 'dataloader';
 import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
+import type { TaskRecord } from '../store/types.js';
 import { familyOf } from '../upstream/operations.js';
 import { isTerminal } from '../upstream/types.js';
 import type { FinishedTasks } from './finished.js';
-import type { TaskRecord, TaskRegistry } from './registry.js';
+import { noteObserved, type ObserveDeps } from './observe.js';
 import { seesOnlyRecordedTasks, type Task } from './task.js';
 
-export interface TaskLoaderDeps {
+export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
-  registry: TaskRegistry;
   /** Unset: every read goes to the upstream. */
   finished?: FinishedTasks | undefined;
 }
@@ -45,6 +45,7 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
+  if (record) await noteObserved(deps, record, task.status);
   task.observedAt = new Date().toISOString();
   if (isTerminal(task.status)) finished?.put(task, tenant);
   return task;
