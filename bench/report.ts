@@ -1,5 +1,5 @@
 /** Writes bench/RESULTS.md: machine facts, then one table per benchmark with its targets and verdicts. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 
 /** A number for a report: thousands separated, `digits` decimals. */
@@ -42,6 +42,23 @@ export function renderReport(sections: Section[], command: string): string {
   return out.join('\n');
 }
 
+/** A report's sections by title, each with its text (heading included). */
+function sectionsOf(text: string): Map<string, string> {
+  const blocks = text.split(/^(?=## )/m).slice(1);
+  return new Map(blocks.map((block) => [block.slice(3, block.indexOf('\n')), `${block.trimEnd()}\n\n`]));
+}
+
+const earlier = '(from an earlier run)';
+
+/**
+ * Writes the report. Sections of the file already there that this run did not produce (`--only`) are kept in their
+ * place, marked as from an earlier run, so that running one benchmark does not drop the others' figures.
+ */
 export function writeReport(path: string, sections: Section[], command: string): void {
-  writeFileSync(path, renderReport(sections, command));
+  const fresh = renderReport(sections, command);
+  const now = sectionsOf(fresh);
+  const before = existsSync(path) ? sectionsOf(readFileSync(path, 'utf8')) : new Map<string, string>();
+  const kept = [...before].map(([title, block]) => now.get(title) ?? (block.includes(earlier) ? block : block.replace('\n\n', `\n\n${earlier}\n\n`)));
+  const added = [...now].filter(([title]) => !before.has(title)).map(([, block]) => block);
+  writeFileSync(path, `${(fresh.slice(0, fresh.indexOf('## ')) + [...kept, ...added].join('')).trimEnd()}\n`);
 }

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --only reads,overhead,batching,subscriptions,upstream,startup] [--seconds N]`: runs the
- * benchmarks side by side on 127.0.0.1 and writes bench/RESULTS.md. Each benchmark is bounded in time. The gateway
- * runs from dist/, built first when it is stale, as `npm start` does.
+ * `npm run bench [-- --only reads,overhead,batching,subscriptions,upstream,startup,tracing] [--seconds N]`: runs the
+ * benchmarks side by side on 127.0.0.1 and writes bench/RESULTS.md (sections not run this time are kept from the
+ * last run). Each benchmark is bounded in time. The gateway runs from dist/, built first when it is stale, as
+ * `npm start` does.
  */
 import { parseArgs } from 'node:util';
 import { build, isStale } from '../scripts/build.mjs';
@@ -13,13 +14,14 @@ import { readsMethod, readsSection, startupSection, type ReadsTargets } from './
 import { fmt, writeReport, type Section } from './report.js';
 import { benchStartup } from './startup.js';
 import { benchSubscriptions } from './subscriptions.js';
+import { tracingSection } from './tracing.js';
 import { benchUpstreamLoad } from './upstream-load.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
 });
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup').split(','));
+const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup,tracing').split(','));
 const sections: Section[] = [];
 if (isStale()) build();
 
@@ -125,6 +127,11 @@ if (only.has('startup')) {
   console.log('startup...');
   const results = [await benchStartup('sandbox', {}), await benchStartup('upstream', { AIMUSICAPI_API_KEY: 'bench-key-0123456789', AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9' })];
   sections.push(startupSection(results, { readyMs: 1_000, rssBytes: 120 * 2 ** 20 }));
+}
+
+if (only.has('tracing')) {
+  console.log('tracing...');
+  sections.push(await tracingSection(seconds));
 }
 
 const path = new URL('./RESULTS.md', import.meta.url).pathname;

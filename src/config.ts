@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated once at start with messages that say what to fix. */
 import { z } from 'zod';
+import type { BudgetPolicy } from './store/types.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
 
@@ -7,6 +8,7 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const millis = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 const envSchema = z.object({
   PORT: port(4000),
@@ -21,6 +23,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: millis(15_000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  UPSTREAM_SUBMITS_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(60_000).optional()),
+  UPSTREAM_SUBMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_READ_DEADLINE_MS: millis(20_000),
   UPSTREAM_READ_ATTEMPTS: count(3),
@@ -46,9 +51,21 @@ const envSchema = z.object({
   AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
-  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
+  USER_BUDGET_WINDOW: z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as "1d", "12h", "30m"')
+    .default('1d')
+    .transform((v) => Number(/^\d+/.exec(v)![0]) * durationUnits[/[a-z]+$/.exec(v)![0] as keyof typeof durationUnits])
+    .refine((ms) => ms >= 1000, 'must be at least 1 s'),
+  METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  OTEL_SERVICE_NAME: z.string().min(1).default('aimusic-graphql'),
   PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
@@ -77,12 +94,26 @@ export interface Config {
   retryBaseMs: number;
   breakerFailureThreshold: number;
   breakerCooldownMs: number;
-  /** Shared state (idempotency keys, task registry, live events, poll leases) lives in Redis when set, else in memory. */
+  /**
+   * Set: every store (task registry, idempotency keys, budgets, durations) and the live events and poll leases are in
+   * this Redis, shared by the instances. Unset: the stores are in SQLite in `dataDir`, and one instance serves.
+   */
   redisUrl: string | undefined;
+  /** Where the embedded engine keeps its database (created at start); unused with Redis. */
+  dataDir: string;
+  /** Paid POSTs per minute per upstream key, queued in order; undefined: not paced. */
+  submitsPerMinute: number | undefined;
+  /** The longest a paid POST waits for its turn before RATE_LIMITED. */
+  submitMaxWaitMs: number;
   /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
   pollIntervalMs: number;
-  /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
+  /** The gateway's public address (PUBLIC_URL): the upstream's webhooks, the browser origin policy. */
   publicUrl: string | undefined;
+  /**
+   * Where tasks ask the upstream to send webhooks: PUBLIC_URL, or, with the in-process sandbox, this process's own
+   * loopback address (set by main once it listens). Unset: no webhooks, polling only.
+   */
+  webhookBaseUrl: string | undefined;
   limits: Limits;
   /** Browser origins allowed to call the API (HTTP, SSE, WebSocket) besides the gateway's own; `['*']` allows any. */
   corsOrigins: string[];
@@ -90,9 +121,18 @@ export interface Config {
   trustProxy: number;
   /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
   auth: AuthConfig | undefined;
+  /** Credits each signed-in user may spend per window (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW); unset: no budget. */
+  userBudget: BudgetPolicy | undefined;
+  /** Where /metrics is served: a port of its own, else the public one. */
+  metricsPort: number | undefined;
+  /** A bearer token /metrics requires, when set. Never log it. */
+  metricsToken: string | undefined;
+  /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
+  /** OpenTelemetry: on when `endpoint` (OTLP/HTTP) is set; `sampleRatio` of new traces (a caller's sampled flag wins). */
+  tracing: { endpoint: string | undefined; sampleRatio: number; serviceName: string };
   /** Trusted documents: `only` refuses every other document; `file` is the manifest (else operations/generated's). */
   persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
@@ -164,8 +204,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
     redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    submitsPerMinute: e.UPSTREAM_SUBMITS_PER_MINUTE,
+    submitMaxWaitMs: e.UPSTREAM_SUBMIT_MAX_WAIT_MS,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    webhookBaseUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     limits: {
       allowIntrospection: e.ALLOW_INTROSPECTION,
       maxDepth: e.MAX_QUERY_DEPTH,
@@ -189,9 +233,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
         }
       : undefined,
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    userBudget: e.USER_CREDIT_BUDGET ? { limit: e.USER_CREDIT_BUDGET, windowMs: e.USER_BUDGET_WINDOW } : undefined,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
   };
 }

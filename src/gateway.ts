@@ -15,7 +15,9 @@ import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
+import { sendError, sendJson } from './http/reply.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
+import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/metrics-endpoint.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
@@ -46,6 +48,8 @@ function callerOf(initial: { caller?: Caller }): Caller {
 
 export interface Gateway {
   readonly server: Server;
+  /** The listener of METRICS_PORT, when it is set (started by `listen`, on the same host). */
+  readonly metricsServer: Server | undefined;
   readonly yoga: YogaServerInstance<ServerContext, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
@@ -57,12 +61,6 @@ export interface Gateway {
    * finish, up to SHUTDOWN_TIMEOUT_MS, after which they are cut.
    */
   close(): Promise<void>;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
-  res.end(payload);
 }
 
 /** Yoga logs with console-style arguments; pino wants an object first. */
@@ -106,30 +104,29 @@ export function createGateway(services: Services): Gateway {
       ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
+      ...(services.tracing ? [services.tracing.plugin] : []),
     ],
   });
 
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
+  const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
     }
-    if (req.url === '/metrics' && req.method === 'GET') {
-      const { registry } = services.metrics;
-      const text = await registry.metrics();
-      res.writeHead(200, { 'content-type': registry.contentType });
-      return void res.end(text);
-    }
+    const path = req.url?.split('?')[0];
+    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
-    if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
+    if (path === webhookPath) return handleWebhook(services, req, res);
+    if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
     if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
-      const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
-      return sendJson(res, verdict.status, { errors: [error] }, { connection: 'close' });
+      return sendError(res, verdict.status, 'BAD_REQUEST', verdict.message, { connection: 'close' });
     }
     if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body))) return;
     // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
@@ -137,8 +134,12 @@ export function createGateway(services: Services): Gateway {
     await yoga(req, res, { req, res });
   }
 
+  const { tracing } = services;
+  // Span names: these paths, or the method alone (no name per unknown path).
+  const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
   const server = createServer((req, res) => {
     const started = performance.now();
+    const path = req.url?.split('?')[0] ?? '';
     const requestId = requestIdOf(req.headers[requestIdHeader]);
     // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
     const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
@@ -148,13 +149,14 @@ export function createGateway(services: Services): Gateway {
     res.once('finish', () =>
       runInRequestScope(scope, () =>
         logger.info(
-          { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+          { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
           'request',
         ),
       ),
     );
+    const served = () => handle(req, res);
     runInRequestScope(scope, () =>
-      handle(req, res).catch((err: unknown) => {
+      (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();
@@ -169,15 +171,23 @@ export function createGateway(services: Services): Gateway {
   return {
     server,
     yoga,
+    metricsServer,
     async listen(port, host = '127.0.0.1') {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      const start = (listener: Server, at: number) =>
+        new Promise<void>((resolve, reject) => {
+          listener.once('error', reject);
+          listener.listen(at, host, () => resolve());
+        });
+      if (metricsServer && config.metricsPort !== undefined) {
+        await start(metricsServer, config.metricsPort);
+        drain.onClose(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      }
+      await start(server, port);
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
     onClose: (closer) => drain.onClose(closer),
-    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs),
+    // Past the timeout, paid requests still waiting on the upstream are answered (taskMayExist), not cut.
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs, () => services.upstream.stopWaiting()),
   };
 }

@@ -58,3 +58,31 @@ describe('/metrics for live updates', () => {
     }
   });
 });
+
+describe('/metrics kept off the public', () => {
+  const token = 'metrics-token-0123456789';
+  const withToken = sandboxGateway({ METRICS_TOKEN: token });
+  const ownPort = sandboxGateway({ METRICS_PORT: '0', METRICS_TOKEN: token });
+
+  it('METRICS_TOKEN: without the bearer token, 401 UNAUTHENTICATED; with it, the metrics', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-000000000', token]) {
+      const res = await fetch(`${withToken.gw.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      expect(res.status).toBe(401);
+      expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const res = await fetch(`${withToken.gw.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('aimusic_graphql_requests_total');
+  });
+
+  it('METRICS_PORT: served on that port only; the public one answers 404 with a code', async () => {
+    const onPublic = await fetch(`${ownPort.gw.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(onPublic.status).toBe(404);
+    expect((await onPublic.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    const { port } = ownPort.gw.gateway.metricsServer!.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('aimusic_graphql_requests_total');
+    expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
+  });
+});

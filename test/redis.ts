@@ -31,10 +31,23 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start listening');
 }
 
-export async function startRedis(): Promise<TestRedis> {
+export interface RedisOptions {
+  /** Listen here (default: a free port), e.g. to start a Redis again where clients expect it. */
+  port?: number;
+  /** Persist to an append-only file in this directory, synced at every write (default: no persistence). */
+  dataDir?: string;
+}
+
+/** Whether tests may stop and start their own Redis (not with TEST_REDIS_URL). */
+export const redisRestartable = redis.available && !process.env.TEST_REDIS_URL;
+
+export async function startRedis(options: RedisOptions = {}): Promise<TestRedis> {
   if (process.env.TEST_REDIS_URL) return { url: process.env.TEST_REDIS_URL, stop: async () => {} };
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    : ['--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: 'ignore',
   });
   await waitForPort(port, child);

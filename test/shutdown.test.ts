@@ -63,20 +63,38 @@ describe('graceful shutdown', () => {
     await fake.close();
   });
 
-  it('cuts a request still running at SHUTDOWN_TIMEOUT_MS instead of hanging', async () => {
+  it('at SHUTDOWN_TIMEOUT_MS a paid request still waiting on the upstream is answered with taskMayExist, not cut', async () => {
     const fake = await startFakeUpstream(() => {});
     const gw = await startGateway(fake.url, { SHUTDOWN_TIMEOUT_MS: '200' });
+    const stuck = gql(gw.url, split);
+    await expect.poll(() => fake.requests.length).toBe(1);
+    fakeTimers();
+    const closing = drain(gw);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(closing.closed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const answer = await stuck;
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', taskMayExist: true });
+    expect(answer.errors?.[0]?.message).toMatch(/^The gateway shut down before the upstream answered\. The upstream may have started/);
+    await closing.done();
+    expect(fake.requests).toHaveLength(1);
+    await fake.close();
+  });
+
+  it('cuts a read still running at SHUTDOWN_TIMEOUT_MS (and its second of grace) instead of hanging', async () => {
+    const fake = await startFakeUpstream(() => {});
+    const gw = await startGateway(fake.url, { SHUTDOWN_TIMEOUT_MS: '200', UPSTREAM_READ_DEADLINE_MS: '60000' });
     let outcome = 'pending';
-    const stuck = gql(gw.url, split).then(
+    const stuck = gql(gw.url, `{ task(id: "5a4d8b0c-0000-4000-8000-00000000abcd") { status } }`).then(
       () => (outcome = 'answered'),
       () => (outcome = 'cut'),
     );
     await expect.poll(() => fake.requests.length).toBe(1);
     fakeTimers();
     const closing = drain(gw);
-    await vi.advanceTimersByTimeAsync(199);
+    await vi.advanceTimersByTimeAsync(200);
     expect({ outcome, closed: closing.closed() }).toEqual({ outcome: 'pending', closed: false });
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1000);
     await closing.done();
     await stuck;
     expect(outcome).toBe('cut');

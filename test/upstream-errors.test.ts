@@ -49,7 +49,7 @@ describe('upstream failures become defined error codes', () => {
     expect(read.errors?.[0]?.extensions).toMatchObject({ code, ...extensions });
     const write = await gql(gw.url, `mutation { splitStemsFull(clipId: "c-1") { id } }`);
     expect(write.errors?.[0]?.extensions).toMatchObject({ code, ...extensions });
-    expect(write.data).toBeNull();
+    expect(write.data).toEqual({ splitStemsFull: null });
   });
 
   it('no answer in time is UPSTREAM_TIMEOUT', async () => {
@@ -103,6 +103,14 @@ describe('upstream failures become defined error codes', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(res)).not.toContain(keyA);
     expect(res.errors?.[0]?.message).toContain('[redacted]');
+  });
+
+  it('the key is scrubbed in any letter case, and before the message is cut to 300 characters', async () => {
+    upstream.handler = answer(401, { message: `${'x'.repeat(290)} ${keyA.toUpperCase()} and more` });
+    const res = await gql(gw.url, `{ task(id: "t-1") { id } }`);
+    const said = res.errors![0]!.message.split('Upstream said: ')[1]!;
+    expect(said).toBe(`${'x'.repeat(290)} [redacted]`.slice(0, 300));
+    expect(said.toLowerCase()).not.toContain(keyA.slice(0, 8).toLowerCase());
   });
 
   it('an unreachable upstream is UPSTREAM_UNAVAILABLE', async () => {
