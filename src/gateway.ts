@@ -164,7 +164,13 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics, persisted });
+  const webSocket = attachGraphQLWebSocket(server, yoga, {
+    access,
+    maxPayloadBytes: limits.maxBodyBytes,
+    metrics: services.metrics,
+    persisted,
+    traced: services.tracing !== undefined,
+  });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

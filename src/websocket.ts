@@ -10,7 +10,8 @@
  *
  * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
  * variables and caller share one execution (src/live/shared-streams.ts): each is still parsed and validated
- * (so every limit applies), but only the first is executed, and the others join it.
+ * (so every limit applies), but only the first is executed, and the others join it. The execution itself runs lean
+ * (src/live/state-subscription.ts: graphql-js's own steps, not yoga's per-operation pipeline), unless tracing is on.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
@@ -146,6 +147,11 @@ export interface WebSocketOptions {
    */
   metrics?: Pick<Metrics, 'activeSubscriptions' | 'graphqlRequests'>;
   persisted?: PersistedOperations;
+  /**
+   * Tracing is on: streams of states then run through yoga's subscribe too, where each gets its span, rather than
+   * lean (src/live/state-subscription.ts), at the memory cost of its pipeline.
+   */
+  traced?: boolean;
 }
 
 export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
@@ -243,7 +249,8 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           const identity = JSON.stringify([caller.tenant, caller.apiKey ?? null, caller.credentialProblem ?? null, params.operationName ?? null, params.query, params.variables ?? null]);
           const key = createHash('sha256').update(identity).digest('base64url');
           // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
-          run = (args) => shared.join(key, async () => subscribeToStates(await withContext(args), metrics));
+          const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
+          run = (args) => shared.join(key, async () => start(await withContext(args)));
         }
         return {
           schema,
