@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { codes, gql, keyA } from './helpers.js';
 import { subscribeWs, type Subscriber } from './live.js';
 import { freePort } from './ports.js';
-import { sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
+import { eventually, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
 import { redisRestartable, startRedis, type TestRedis } from './redis.js';
 import { redis, requires } from './requirements.js';
 import { removeDataDir, tempDataDir } from './stores.js';
@@ -30,15 +30,6 @@ async function taskReads(gateway: ChildServer): Promise<number> {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
-async function eventually<T>(check: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_000 }, () => {
   const children: ChildServer[] = [];
