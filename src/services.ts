@@ -1,5 +1,6 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Access } from './access/index.js';
 import type { Config } from './config.js';
@@ -43,8 +44,15 @@ export interface Services {
   tracing?: Tracing;
 }
 
+/**
+ * ioredis, loaded from node_modules when REDIS_URL asks for it: a gateway without Redis does not load (or bundle
+ * into its start-up) a client it never uses.
+ */
+const requireHere = createRequire(import.meta.url);
+
 function connectRedis(url: string, role: string, logger: Logger): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `aimusic-graphql-${role}` });
+  const { Redis: RedisClient } = requireHere('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, { maxRetriesPerRequest: 2, connectionName: `aimusic-graphql-${role}` });
   // ioredis reconnects by itself; an error event without a listener would only be printed.
   redis.on('error', (err: Error) => logger.warn({ err: { message: err.message }, role }, 'redis connection error'));
   return redis;
