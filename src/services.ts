@@ -11,6 +11,7 @@ import { RedisPollLease, soleInstanceLease, type PollLease } from './live/lease.
 import { LiveTasks } from './live/live-tasks.js';
 import { FinishedTasks } from './tasks/finished.js';
 import { loadTask } from './tasks/loader.js';
+import { RecentRecords } from './tasks/recent-records.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openStores } from './store/open.js';
 import type { BudgetStore, DurationHistory, Stores, TaskRegistry } from './store/types.js';
@@ -95,7 +96,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
-  const { registry } = stores;
+  const registry = new RecentRecords(stores.registry);
   let bus: TaskEventBus = new MemoryTaskEventBus();
   let lease: PollLease = soleInstanceLease;
   if (redis) {
