@@ -56,8 +56,19 @@ describe.skipIf(!available)('live task page in Chromium', () => {
     const songClip = await page.inputValue('#clipId');
     expect(sandbox.store.clip(songClip)).toBeDefined();
 
+    // Three full splits of 1.5 s seen finish before: the progress bar of this one should fill in about 1.5 s.
+    for (let i = 0; i < 3; i++) await gw.services.durations.record('STEMS_FULL', 1500, Date.now());
     await page.click('#split');
+    await page.waitForSelector('#progress:not([hidden])');
+    expect(await page.textContent('#progressText')).toMatch(/^about \d+ s left$/);
     await page.waitForFunction(() => document.querySelectorAll('#mixer li.stem canvas').length === 12, null, { timeout: 15_000 });
+    // The bar moved while the task ran (the page records each fraction it showed), and ended full.
+    const shown = await page.evaluate(() => (window as unknown as { studio: { progressShown: number[] } }).studio.progressShown);
+    const during = shown.slice(0, -1);
+    expect(during.filter((f) => f > 0 && f < 1).length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < during.length; i++) expect(during[i]).toBeGreaterThan(during[i - 1]!);
+    expect(shown.at(-1)).toBe(1);
+    expect(await page.textContent('#progressText')).toBe('done');
     expect(await page.textContent('#taskKind')).toBe('STEMS_FULL');
 
     // Every update arrived over the WebSocket, in order, ending with SUCCEEDED.
