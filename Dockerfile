@@ -10,7 +10,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json codegen.ts vitest.config.ts schema.graphql ./
+COPY tsconfig.json codegen.ts vitest.config.ts schema.graphql ./
 COPY src ./src
 COPY operations ./operations
 COPY scripts ./scripts
@@ -30,6 +30,7 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json schema.graphql ./
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --chown=node:node operations/generated/persisted-documents.json ./operations/generated/
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

@@ -1,4 +1,4 @@
-/** Benchmark 2: one query for 100 task ids with duplicates; counts the upstream reads it costs. */
+/** Benchmark 3: one query for 100 task ids with duplicates; counts the upstream reads it costs. */
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';

@@ -1,4 +1,4 @@
-/** The RESULTS.md sections of benchmarks 3 (subscriptions) and 4 (upstream load). */
+/** The RESULTS.md sections of benchmarks 4 (subscriptions) and 5 (upstream load). */
 import { fmt, type Row, type Section } from './report.js';
 import { summarize, type ScenarioResult, type SubscriptionsResult } from './subscriptions.js';
 import type { UpstreamLoadResult } from './upstream-load.js';
@@ -49,7 +49,7 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
         ]
       : [];
   return {
-    title: `3. Subscriptions: ${fmt(r.subscribers)} on one process`,
+    title: `4. Subscriptions: ${fmt(r.subscribers)} on one process`,
     method:
       `${fmt(r.subscribers)} graphql-ws subscriptions to \`taskUpdated\` (one key), spread evenly over ${r.tasks} running tasks, ` +
       `on ${fmt(r.sockets)} WebSocket connection${r.sockets === 1 ? '' : 's'} (${r.sockets === r.subscribers ? 'one per subscriber, as browsers do' : `${fmt(r.subscribers / r.sockets)} per socket`}). ` +
@@ -82,7 +82,7 @@ function upstreamSection(r: UpstreamLoadResult): Section {
   const perInterval = r.readsPerInterval;
   const perMinuteAtDefault = (perInterval * 60_000) / defaultPollIntervalMs;
   return {
-    title: `4. Upstream load: ${fmt(r.subscribers)} subscribers on ${r.tasks} running tasks`,
+    title: `5. Upstream load: ${fmt(r.subscribers)} subscribers on ${r.tasks} running tasks`,
     method:
       `${fmt(r.subscribers)} graphql-ws subscriptions (one socket each, each with variables of its own so that no execution ` +
       `is shared) spread over ${r.tasks} running tasks; POLL_INTERVAL_MS ${r.pollIntervalMs}. Every task read is stamped ` +

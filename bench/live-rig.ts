@@ -1,5 +1,5 @@
 /**
- * The setup benchmarks 3 and 4 share: the sandbox in this process (so its `calls` count upstream reads, and the
+ * The setup benchmarks 4 and 5 share: the sandbox in this process (so its `calls` count upstream reads, and the
  * webhook secrets the gateway sends are readable), the gateway under test as a child process (its memory is its
  * own, read through bench/memory-probe.ts after full GCs), tasks created through the gateway with webhooks
  * asked for, and signed webhook deliveries sent from here.

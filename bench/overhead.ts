@@ -1,6 +1,7 @@
 /**
- * Benchmark 1: a task read through the gateway vs the same upstream GET sent directly with undici, both against
- * the standalone sandbox, at the same concurrency.
+ * Benchmark 2: a task read through the gateway vs the same upstream GET sent directly with undici, both against
+ * the standalone sandbox, at the same concurrency. The tasks are running (a finished one would come from the
+ * gateway's cache), so every gateway request is a read.
  */
 import { request } from 'undici';
 import { runLoad, type LoadResult } from './load.js';
@@ -33,7 +34,7 @@ export async function seedTask(sandboxUrl: string, kind: 'create' | 'stems' = 'c
  * calls); otherwise each connection reads its own task, so every gateway request costs one upstream read.
  */
 export async function benchOverhead(connections: number, durationMs: number, sameTask = true): Promise<OverheadResult> {
-  const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '1' });
+  const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: String(24 * 3600_000) });
   const gateway = await startGatewayProcess(sandbox.url, benchKey);
   try {
     const tasks = await Promise.all(Array.from({ length: sameTask ? 1 : connections }, () => seedTask(sandbox.url)));

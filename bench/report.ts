@@ -1,6 +1,6 @@
 /** Writes bench/RESULTS.md: machine facts, then one table per benchmark with its targets and verdicts. */
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 
 /** A number for a report: thousands separated, `digits` decimals. */
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -27,6 +27,7 @@ export function machineInfo(): string[] {
     `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
     `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     '- load generator, gateway and sandbox share these cores (each its own process unless said otherwise)',
+    `- load average when the report was written (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')}; other work on the machine slows every figure, so each section also gives the load after its runs`,
   ];
 }
 
@@ -41,6 +42,22 @@ export function renderReport(sections: Section[], command: string): string {
   return out.join('\n');
 }
 
+/** A report's sections by title, each with its text (heading included). */
+function sectionsOf(text: string): Map<string, string> {
+  return new Map(text.split(/^(?=## )/m).slice(1).map((block) => [block.slice(3, block.indexOf('\n')), block]));
+}
+
+const earlier = '(from an earlier run)';
+
+/**
+ * Writes the report. Sections of the file already there that this run did not produce (`--only`) are kept in their
+ * place, marked as from an earlier run, so that running one benchmark does not drop the others' figures.
+ */
 export function writeReport(path: string, sections: Section[], command: string): void {
-  writeFileSync(path, renderReport(sections, command));
+  const fresh = renderReport(sections, command);
+  const now = sectionsOf(fresh);
+  const before = existsSync(path) ? sectionsOf(readFileSync(path, 'utf8')) : new Map<string, string>();
+  const kept = [...before].map(([title, block]) => now.get(title) ?? (block.includes(earlier) ? block : block.replace('\n\n', `\n\n${earlier}\n\n`)));
+  const added = [...now].filter(([title]) => !before.has(title)).map(([, block]) => block);
+  writeFileSync(path, fresh.slice(0, fresh.indexOf('## ')) + [...kept, ...added].join(''));
 }

@@ -1,23 +1,67 @@
 /**
- * `npm run bench [-- --only overhead,batching,subscriptions,upstream] [--seconds N]`: runs the benchmarks side by
- * side on 127.0.0.1 and writes bench/RESULTS.md. Each benchmark is bounded in time.
+ * `npm run bench [-- --only reads,overhead,batching,subscriptions,upstream,startup,tracing] [--seconds N]`: runs the
+ * benchmarks side by side on 127.0.0.1 and writes bench/RESULTS.md (sections not run this time are kept from the
+ * last run). Each benchmark is bounded in time. The gateway runs from dist/, built first when it is stale, as
+ * `npm start` does.
  */
 import { parseArgs } from 'node:util';
+import { build, isStale } from '../scripts/build.mjs';
 import { benchBatching } from './batching.js';
 import { benchOverhead } from './overhead.js';
 import { liveSections } from './live-report.js';
+import { benchReads, type ReadsScenario } from './reads.js';
+import { readsMethod, readsSection, startupSection, type ReadsTargets } from './reads-report.js';
 import { fmt, writeReport, type Section } from './report.js';
+import { benchStartup } from './startup.js';
 import { benchSubscriptions } from './subscriptions.js';
+import { tracingSection } from './tracing.js';
 import { benchUpstreamLoad } from './upstream-load.js';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
 });
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'overhead,batching,subscriptions,upstream').split(','));
+const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup,tracing').split(','));
 const sections: Section[] = [];
+if (isStale()) build();
 
-/** What limits benchmark 1, from CPU profiles of the gateway under this load (node --cpu-prof). */
+/** Benchmark 1's scenarios, with the targets of issue 11. */
+const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario, 'durationMs'>; targets: ReadsTargets }[] = [
+  {
+    title: '1a. Task reads against a hand-written proxy: finished tasks, a task per connection',
+    what: 'Finished tasks (the case the finished-task cache serves)',
+    scenario: { finished: true, connections: 50, taskPerConnection: true, latencyMs: 0 },
+    targets: { throughput: 1.5, noReads: true },
+  },
+  {
+    title: '1b. Task reads against a hand-written proxy: running tasks, a task per connection',
+    what: 'Running tasks (every gateway request is an upstream read, as every proxy request is)',
+    scenario: { finished: false, connections: 50, taskPerConnection: true, latencyMs: 0 },
+    targets: { throughput: 0.6, cpu: 2 },
+  },
+  {
+    title: '1c. Task reads against a hand-written proxy: finished tasks, 150 ms from the upstream',
+    what: 'Finished tasks with an upstream across the internet (the sandbox adds 150 ms to every answer)',
+    scenario: { finished: true, connections: 50, taskPerConnection: true, latencyMs: 150 },
+    targets: { p50Ms: 5, noReads: true },
+  },
+  {
+    title: '1d. Task reads against a hand-written proxy: running tasks, one task for every connection',
+    what: 'Running tasks, all connections reading one task (overlapping gateway reads share one upstream call)',
+    scenario: { finished: false, connections: 50, taskPerConnection: false, latencyMs: 0 },
+    targets: {},
+  },
+];
+
+if (only.has('reads')) {
+  for (const [i, { title, what, scenario, targets }] of readScenarios.entries()) {
+    console.log(`${title}...`);
+    const result = await benchReads({ ...scenario, durationMs: seconds * 1000 });
+    sections.push(readsSection(title, `${i === 0 ? `${readsMethod}\n\n` : ''}${what}`, result, targets));
+  }
+}
+
+/** What limits benchmark 2, from CPU profiles of the gateway under this load (node --cpu-prof). */
 const overheadNotes = [
   'The gateway runs with RATE_LIMIT_PER_MINUTE=0: at the default (120 a minute per caller) one load generator is refused with 429.',
   'Per request the gateway does what the direct client does (one upstream round trip, reading its JSON) plus a whole HTTP ' +
@@ -34,8 +78,7 @@ const overheadNotes = [
 
 if (only.has('overhead')) {
   const variants = [
-    { connections: 50, sameTask: true, scored: true, what: 'all connections read one task (the benchmark as the issue sets it)' },
-    { connections: 50, sameTask: false, scored: false, what: 'each connection reads its own task: no reads to share' },
+    { connections: 50, sameTask: true, scored: true, what: 'all connections read one task (the benchmark as issue 4 set it)' },
     { connections: 1, sameTask: true, scored: false, what: 'one connection: the latency one request adds, unloaded' },
   ];
   for (const v of variants) {
@@ -44,11 +87,11 @@ if (only.has('overhead')) {
     const ratio = r.gateway.throughput / r.direct.throughput;
     const added = r.gateway.p50Ms - r.direct.p50Ms;
     sections.push({
-      title: `1. Gateway overhead: ${v.connections} connection${v.connections === 1 ? '' : 's'}, ${v.sameTask ? 'one task' : 'a task per connection'}`,
+      title: `2. Gateway overhead against direct undici: ${v.connections} connection${v.connections === 1 ? '' : 's'}, ${v.sameTask ? 'one task' : 'a task per connection'}`,
       method:
         `\`{ task(id) { status clips { id audioUrl } } }\` through the gateway vs the same \`GET /api/v1/sonic/task/{id}\` ` +
-        `sent directly with undici, both against the standalone sandbox (child processes), closed loop, ${seconds} s each ` +
-        `after a warm-up; ${v.what}.`,
+        `sent directly with undici, both against the standalone sandbox (child processes), running tasks, closed loop, ` +
+        `${seconds} s each after a warm-up; ${v.what}.`,
       rows: [
         { measure: 'direct throughput', value: `${fmt(r.direct.throughput)} req/s (p50 ${fmt(r.direct.p50Ms, 2)} ms, p99 ${fmt(r.direct.p99Ms, 2)} ms)` },
         { measure: 'gateway throughput', value: `${fmt(r.gateway.throughput)} req/s (p50 ${fmt(r.gateway.p50Ms, 2)} ms, p99 ${fmt(r.gateway.p99Ms, 2)} ms)` },
@@ -65,7 +108,7 @@ if (only.has('batching')) {
   console.log('batching...');
   const r = await benchBatching();
   sections.push({
-    title: '2. Batching',
+    title: '3. Batching',
     method: `One \`tasks(ids:)\` query for ${r.ids} ids of which ${r.distinct} are distinct; upstream reads counted at the (in-process) sandbox.`,
     rows: [
       { measure: 'upstream reads', value: String(r.upstreamReads), target: `≤ ${r.distinct} (distinct ids)`, met: r.upstreamReads <= r.distinct },
@@ -78,6 +121,12 @@ if (only.has('subscriptions') || only.has('upstream')) {
   const subscriptions = only.has('subscriptions') ? (console.log('subscriptions...'), await benchSubscriptions()) : undefined;
   const upstream = only.has('upstream') ? (console.log('upstream load...'), await benchUpstreamLoad({ distinct: true })) : undefined;
   sections.push(...liveSections(subscriptions, upstream));
+}
+
+if (only.has('startup')) {
+  console.log('startup...');
+  const results = [await benchStartup('sandbox', {}), await benchStartup('upstream', { AIMUSICAPI_API_KEY: 'bench-key-0123456789', AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9' })];
+  sections.push(startupSection(results, { readyMs: 1_000, rssBytes: 120 * 2 ** 20 }));
 }
 
 const path = new URL('./RESULTS.md', import.meta.url).pathname;

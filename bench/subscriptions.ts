@@ -1,5 +1,5 @@
 /**
- * Benchmark 3: many graphql-ws subscriptions on one gateway process. For each scenario: the gateway's memory (after
+ * Benchmark 4: many graphql-ws subscriptions on one gateway process. For each scenario: the gateway's memory (after
  * full GCs) before and with `subscribers` subscriptions spread over `tasks` running tasks; then, with those still
  * held, the time from a webhook delivery (stamped here) until each of `fanout` subscribers of one task has it
  * (stamped here, on arrival: the same clock).

@@ -1,5 +1,5 @@
 /**
- * Benchmark 4: what `subscribers` graphql-ws subscriptions on `tasks` running tasks cost the upstream. Task reads
+ * Benchmark 5: what `subscribers` graphql-ws subscriptions on `tasks` running tasks cost the upstream. Task reads
  * are stamped at the sandbox (in this process) over a fixed window with a short POLL_INTERVAL_MS, then reported per
  * poll interval and per minute at the default interval (15 s).
  *

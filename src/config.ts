@@ -21,6 +21,9 @@ const envSchema = z.object({
   POLL_INTERVAL_MS: millis(15_000),
   PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  UPSTREAM_SUBMITS_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(60_000).optional()),
+  UPSTREAM_SUBMIT_MAX_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPSTREAM_READ_DEADLINE_MS: millis(20_000),
   UPSTREAM_READ_ATTEMPTS: count(3),
@@ -34,9 +37,27 @@ const envSchema = z.object({
   MAX_QUERY_COST: count(5_000),
   MAX_BODY_BYTES: count(100_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
-  CORS_ORIGINS: z.string().default('*'),
-  SHUTDOWN_TIMEOUT_MS: millis(10_000),
+  RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z
+    .preprocess(emptyAsUndefined, z.union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)]).default('false'))
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
+  MAX_SUBSCRIPTIONS_PER_SOCKET: count(50),
+  MAX_SUBSCRIPTIONS_PER_CALLER: count(200),
+  AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional()),
+  AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
+  METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  PERSISTED_OPERATIONS_ONLY: z.stringbool().default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  OTEL_SERVICE_NAME: z.string().min(1).default('aimusic-graphql'),
+  PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
 });
@@ -64,18 +85,40 @@ export interface Config {
   retryBaseMs: number;
   breakerFailureThreshold: number;
   breakerCooldownMs: number;
-  /** Shared state (idempotency keys, task registry, live events, poll leases) lives in Redis when set, else in memory. */
+  /**
+   * Set: every store (task registry, idempotency keys, budgets, durations) and the live events and poll leases are in
+   * this Redis, shared by the instances. Unset: the stores are in SQLite in `dataDir`, and one instance serves.
+   */
   redisUrl: string | undefined;
+  /** Where the embedded engine keeps its database (created at start); unused with Redis. */
+  dataDir: string;
+  /** Paid POSTs per minute per upstream key, queued in order; undefined: not paced. */
+  submitsPerMinute: number | undefined;
+  /** The longest a paid POST waits for its turn before RATE_LIMITED. */
+  submitMaxWaitMs: number;
   /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
   pollIntervalMs: number;
   /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
   publicUrl: string | undefined;
   limits: Limits;
-  /** Browser origins allowed by CORS; `['*']` allows any. */
+  /** Browser origins allowed to call the API (HTTP, SSE, WebSocket) besides the gateway's own; `['*']` allows any. */
   corsOrigins: string[];
+  /** How many proxies in front of the gateway append to X-Forwarded-For (0: the header is not believed). */
+  trustProxy: number;
+  /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
+  auth: AuthConfig | undefined;
+  /** Where /metrics is served: a port of its own, else the public one. */
+  metricsPort: number | undefined;
+  /** A bearer token /metrics requires, when set. Never log it. */
+  metricsToken: string | undefined;
+  /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
   shutdownTimeoutMs: number;
   /** How long /health reports 503 before the listener closes (time for a load balancer to notice). */
   shutdownDelayMs: number;
+  /** OpenTelemetry: on when `endpoint` (OTLP/HTTP) is set; `sampleRatio` of new traces (a caller's sampled flag wins). */
+  tracing: { endpoint: string | undefined; sampleRatio: number; serviceName: string };
+  /** Trusted documents: `only` refuses every other document; `file` is the manifest (else operations/generated's). */
+  persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
   finishedTaskCache: { maxBytes: number; ttlMs: number };
 }
@@ -87,8 +130,23 @@ export interface Limits {
   maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
-  /** GraphQL requests per minute per caller; 0 turns the limit off. */
+  /** GraphQL operations per minute per caller (API key or user); 0 turns the limit off. */
   ratePerMinute: number;
+  /** GraphQL operations per minute per client IP address, whatever key or user it uses; 0 turns it off. */
+  ratePerIpPerMinute: number;
+  maxSubscriptionsPerSocket: number;
+  /** Open subscriptions per caller and per IP address, over every socket and SSE stream of this instance. */
+  maxSubscriptionsPerCaller: number;
+}
+
+export interface AuthConfig {
+  /** HS256 secret (AUTH_JWT_SECRET) or the URL of a JSON Web Key Set (AUTH_JWKS_URL): exactly one is set. */
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** A claim that makes a user an admin: its name, and the value it must have (else `true`). */
+  adminClaim?: { name: string; value?: string };
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -106,6 +164,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const sandbox = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
+  const signIn = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
+  if (signIn && !e.AIMUSICAPI_API_KEY && !sandbox) {
+    throw new ConfigError('Invalid configuration:\n  AIMUSICAPI_API_KEY: required with sign-in (AUTH_JWT_SECRET or AUTH_JWKS_URL): signed-in users spend the server key');
+  }
+  const [adminName, adminValue] = e.AUTH_ADMIN_CLAIM?.split(/=(.*)/s) ?? [];
   return {
     port: e.PORT,
     host: e.HOST,
@@ -124,6 +188,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     breakerFailureThreshold: e.BREAKER_FAILURE_THRESHOLD,
     breakerCooldownMs: e.BREAKER_COOLDOWN_MS,
     redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    submitsPerMinute: e.UPSTREAM_SUBMITS_PER_MINUTE,
+    submitMaxWaitMs: e.UPSTREAM_SUBMIT_MAX_WAIT_MS,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     limits: {
@@ -134,10 +201,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxCost: e.MAX_QUERY_COST,
       maxBodyBytes: e.MAX_BODY_BYTES,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      ratePerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
+      maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
     },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    auth: signIn
+      ? {
+          ...(e.AUTH_JWT_SECRET ? { jwtSecret: e.AUTH_JWT_SECRET } : {}),
+          ...(e.AUTH_JWKS_URL ? { jwksUrl: e.AUTH_JWKS_URL } : {}),
+          ...(e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER } : {}),
+          ...(e.AUTH_AUDIENCE ? { audience: e.AUTH_AUDIENCE } : {}),
+          ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
+        }
+      : undefined,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
+    tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
   };
 }

@@ -6,8 +6,8 @@ import { GraphQLError } from 'graphql';
  */
 export const errorCodes = {
   BAD_USER_INPUT: 'An argument is invalid (format, length, range or a missing field). Nothing was sent upstream.',
-  UNAUTHENTICATED: 'No API key was given, or the upstream rejected it.',
-  FORBIDDEN: 'The API key may not do this (for example: no active upstream subscription).',
+  UNAUTHENTICATED: 'No API key was given, the upstream rejected it, or (with sign-in) the token is missing or invalid.',
+  FORBIDDEN: 'The caller may not do this (for example: no active upstream subscription, or a browser origin not allowed).',
   NOT_FOUND: 'The task or clip does not exist for this API key.',
   INSUFFICIENT_CREDITS: 'The account has too few credits for this operation.',
   CONTENT_REJECTED: 'The upstream refused the lyrics or description (moderation, copyrighted lyrics, artist names).',

@@ -9,32 +9,45 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Caller } from './access/index.js';
 import { bearerKey, createContext, type Context } from './context.js';
-import { graphiqlTabs } from './graphiql.js';
+import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
+import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/metrics-endpoint.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
+import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
-import { RateLimiter, rateLimitPlugin } from './plugins/rate-limit.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
+import { createPersistedOperations } from './persisted/operations.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
 import type { Services } from './services.js';
 import { demoClip } from './upstream/sandbox/store.js';
 import { createWebPage } from './web/serve.js';
-import { attachGraphQLWebSocket, type SocketContext } from './websocket.js';
+import { attachGraphQLWebSocket } from './websocket.js';
 
-/** What yoga gets besides the request: node's req/res over HTTP, the socket's key over WebSocket. */
-type ServerContext = { req: IncomingMessage; res?: ServerResponse } & Partial<SocketContext>;
+/**
+ * What yoga is given besides the request: node's req/res over HTTP, the socket's caller over WebSocket. Over HTTP the
+ * caller is filled in by the access plugin before the context is built.
+ */
+type ServerContext = { req?: IncomingMessage; res?: ServerResponse; caller?: Caller };
+
+function callerOf(initial: { caller?: Caller }): Caller {
+  if (!initial.caller) throw new Error('a GraphQL operation reached the context without an identified caller');
+  return initial.caller;
+}
 
 export interface Gateway {
   readonly server: Server;
+  /** The listener of METRICS_PORT, when it is set (started by `listen`, on the same host). */
+  readonly metricsServer: Server | undefined;
   readonly yoga: YogaServerInstance<ServerContext, Context>;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
@@ -67,12 +80,13 @@ function yogaLogger(logger: Logger): YogaLogger {
 export function createGateway(services: Services): Gateway {
   const { logger, config } = services;
   const { limits } = config;
-  const limiter = new RateLimiter(limits.ratePerMinute);
+  const { access } = services;
+  const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: (initial) => createContext(services, initial.authorization ?? initial.request?.headers.get('authorization')),
-    graphiql: { title: 'aimusic-graphql', defaultTabs: graphiqlTabs },
+    context: (initial) => createContext(services, callerOf(initial)),
+    graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
     // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
@@ -88,28 +102,31 @@ export function createGateway(services: Services): Gateway {
       parseErrorsPlugin(),
       useMetrics(services.metrics),
       csrfPlugin(),
-      rateLimitPlugin(limiter),
+      accessPlugin(access),
+      // After the rate limit: a refused request registers no document.
+      ...persisted.plugins,
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
+      ...(services.tracing ? [services.tracing.plugin] : []),
     ],
   });
 
-  const fastPath = createFastPath({ yoga, limiter, metrics: services.metrics });
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
   const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
+  const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
     }
-    if (req.url === '/metrics' && req.method === 'GET') {
-      const { registry } = services.metrics;
-      const text = await registry.metrics();
-      res.writeHead(200, { 'content-type': registry.contentType });
-      return void res.end(text);
-    }
+    const path = req.url?.split('?')[0];
+    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
-    if (req.url?.split('?')[0] === webhookPath) return handleWebhook(services, req, res);
+    if (path === webhookPath) return handleWebhook(services, req, res);
+    if (path !== yoga.graphqlEndpoint) return sendJson(res, 404, { errors: [{ message: `Nothing is served at ${path}.`, extensions: { code: 'NOT_FOUND' } }] });
+    if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
       const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
@@ -121,8 +138,12 @@ export function createGateway(services: Services): Gateway {
     await yoga(req, res, { req, res });
   }
 
+  const { tracing } = services;
+  // Span names: these paths, or the method alone (no name per unknown path).
+  const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
   const server = createServer((req, res) => {
     const started = performance.now();
+    const path = req.url?.split('?')[0] ?? '';
     const requestId = requestIdOf(req.headers[requestIdHeader]);
     // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
     const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
@@ -132,13 +153,14 @@ export function createGateway(services: Services): Gateway {
     res.once('finish', () =>
       runInRequestScope(scope, () =>
         logger.info(
-          { method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+          { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
           'request',
         ),
       ),
     );
+    const served = () => handle(req, res);
     runInRequestScope(scope, () =>
-      handle(req, res).catch((err: unknown) => {
+      (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();
@@ -146,22 +168,30 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, services.metrics);
+  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics, persisted });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 
   return {
     server,
     yoga,
+    metricsServer,
     async listen(port, host = '127.0.0.1') {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      const start = (listener: Server, at: number) =>
+        new Promise<void>((resolve, reject) => {
+          listener.once('error', reject);
+          listener.listen(at, host, () => resolve());
+        });
+      if (metricsServer && config.metricsPort !== undefined) {
+        await start(metricsServer, config.metricsPort);
+        drain.onClose(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      }
+      await start(server, port);
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
     },
     onClose: (closer) => drain.onClose(closer),
-    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs),
+    // Past the timeout, paid requests still waiting on the upstream are answered (taskMayExist), not cut.
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs, () => services.upstream.stopWaiting()),
   };
 }

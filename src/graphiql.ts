@@ -66,3 +66,16 @@ export const graphiqlTabs = [
   { query: createSong },
   { query: analyseAndPrices },
 ];
+
+/** With PERSISTED_OPERATIONS_ONLY GraphiQL can run nothing (it sends documents, not hashes); its page says why. */
+export const persistedOnlyTabs = [
+  {
+    query: `# This gateway runs only persisted operations (PERSISTED_OPERATIONS_ONLY=true).
+# It refuses any document sent as text, so GraphiQL cannot run queries here: every request gets
+# PERSISTED_QUERY_ONLY. Clients send extensions.persistedQuery.sha256Hash of an operation in the
+# manifest (operations/generated/persisted-documents.json, written by npm run codegen).
+# The schema (schema.graphql) and the operations are in the repository; run documents of your own
+# on a gateway without this setting.
+`,
+  },
+];

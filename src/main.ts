@@ -6,13 +6,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // The rest of the gateway (GraphQL, the schema, undici, ...) loads only once the configuration is valid, so a bad
   // value is reported at once rather than after a second of loading.
-  const [{ createGateway }, { createLogger }, { closeServices, createServices }, { createSandbox }] = await Promise.all([
+  const [{ createGateway }, { createLogger }, { closeServices, createServices }, { createSandbox }, { loadTracing }] = await Promise.all([
     import('./gateway.js'),
     import('./logger.js'),
     import('./services.js'),
     import('./upstream/sandbox/server.js'),
+    import('./tracing/tracing.js'),
   ]);
-  const logger = createLogger(config.logLevel, undefined, [config.apiKey]);
+  const logger = createLogger(config.logLevel, undefined, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
 
   let sandbox: Sandbox | undefined;
   if (config.sandbox) {
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
     );
   }
 
-  const services = createServices(config, logger);
+  const tracing = await loadTracing(config);
+  if (tracing) logger.info(`Tracing: OTLP/HTTP to ${config.tracing.endpoint}, ${config.tracing.sampleRatio * 100} % of new traces sampled.`);
+  const services = createServices(config, logger, tracing);
   const gateway = createGateway(services);
   const url = await gateway.listen(config.port, config.host);
   logger.info(`aimusic-graphql ready: GraphiQL at ${url}/graphql, health at ${url}/health`);

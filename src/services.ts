@@ -1,10 +1,9 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { Access } from './access/index.js';
 import type { Config } from './config.js';
 import { Idempotency } from './idempotency/idempotency.js';
-import { MemoryIdempotencyStore } from './idempotency/memory.js';
-import { RedisIdempotencyStore } from './idempotency/redis.js';
 import { pollPolicy } from './live/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from './live/bus.js';
 import { RedisPollLease, soleInstanceLease, type PollLease } from './live/lease.js';
@@ -12,23 +11,36 @@ import { LiveTasks } from './live/live-tasks.js';
 import { FinishedTasks } from './tasks/finished.js';
 import { loadTask } from './tasks/loader.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { RedisTaskRegistry } from './tasks/redis-registry.js';
-import { MemoryTaskRegistry, type TaskRegistry } from './tasks/registry.js';
+import { openStores } from './store/open.js';
+import type { BudgetStore, DurationHistory, Stores, TaskRegistry } from './store/types.js';
+import type { Tracing } from './tracing/tracing.js';
 import { UpstreamClient } from './upstream/client.js';
+import { localSlots, RedisSlots, SubmitPacer } from './upstream/pacing.js';
 
 export interface Services {
   config: Config;
   upstream: UpstreamClient;
+  /** Which tenant owns which task, of which kind, with which webhook secret, in which state (src/store). */
   registry: TaskRegistry;
+  /** Per-tenant credit budgets (src/store). */
+  budgets: BudgetStore;
+  /** How long finished tasks took, per kind (src/store). */
+  durations: DurationHistory;
+  /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */
+  stores: Stores;
   /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */
   finished?: FinishedTasks;
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
+  /** Who may call, from where, how often (every transport applies these rules). */
+  access: Access;
   /** Live task updates: subscriptions, their polls, and states pushed by webhooks. */
   live: LiveTasks;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
   redis?: { commands: Redis; subscriber: Redis };
+  /** OpenTelemetry spans, when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/tracing/tracing.ts: loadTracing). */
+  tracing?: Tracing;
 }
 
 function connectRedis(url: string, role: string, logger: Logger): Redis {
@@ -38,8 +50,28 @@ function connectRedis(url: string, role: string, logger: Logger): Redis {
   return redis;
 }
 
-export function createServices(config: Config, logger: Logger): Services {
+/**
+ * Builds the services. `stores` is for benchmarks and tests that bring their own; by default they are opened from
+ * the configuration (which throws a StoreOpenError naming DATA_DIR when it cannot hold them).
+ */
+export function createServices(config: Config, logger: Logger, tracing?: Tracing, stores?: Stores): Services {
   const metrics = createMetrics();
+  let redis: Services['redis'];
+  if (config.redisUrl) {
+    redis = {
+      commands: connectRedis(config.redisUrl, 'commands', logger),
+      subscriber: connectRedis(config.redisUrl, 'events', logger),
+    };
+  }
+  try {
+    stores ??= openStores(config, redis?.commands, logger);
+  } catch (err) {
+    if (redis) for (const connection of Object.values(redis)) connection.disconnect();
+    throw err;
+  }
+  const pacer = config.submitsPerMinute
+    ? new SubmitPacer(config.submitsPerMinute, config.submitMaxWaitMs, redis ? new RedisSlots(redis.commands) : localSlots())
+    : undefined;
   const upstream = new UpstreamClient({
     baseUrl: config.upstreamUrl,
     connectTimeoutMs: config.connectTimeoutMs,
@@ -52,23 +84,20 @@ export function createServices(config: Config, logger: Logger): Services {
       logger.debug({ upstream: call }, 'upstream call');
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
+    ...(pacer ? { pacer } : {}),
+    ...(tracing ? { tracing } : {}),
   });
-  let registry: TaskRegistry = new MemoryTaskRegistry();
+  const { registry } = stores;
   let bus: TaskEventBus = new MemoryTaskEventBus();
   let lease: PollLease = soleInstanceLease;
-  let redis: Services['redis'];
-  if (config.redisUrl) {
-    redis = {
-      commands: connectRedis(config.redisUrl, 'commands', logger),
-      subscriber: connectRedis(config.redisUrl, 'events', logger),
-    };
-    registry = new RedisTaskRegistry(redis.commands);
+  if (redis) {
     bus = new RedisTaskEventBus(redis.commands, redis.subscriber, logger);
     lease = new RedisPollLease(redis.commands);
   }
-  const idempotency = new Idempotency(redis ? new RedisIdempotencyStore(redis.commands) : new MemoryIdempotencyStore(), {
-    // The longest a submit can take: connection (with retries of unsent ones), headers and body.
-    leaseMs: config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
+  const idempotency = new Idempotency(stores.idempotency, {
+    // The longest a submit can take: its turn in the submit queue, the connection (with retries of unsent ones),
+    // headers and body.
+    leaseMs: (pacer ? config.submitMaxWaitMs : 0) + config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
     onStoreError: (err) => logger.error({ err }, 'idempotency store failed to record a result'),
   });
   const { maxBytes, ttlMs } = config.finishedTaskCache;
@@ -88,12 +117,17 @@ export function createServices(config: Config, logger: Logger): Services {
     config,
     upstream,
     registry,
+    budgets: stores.budgets,
+    durations: stores.durations,
+    stores,
     ...(finished ? { finished } : {}),
     logger,
     metrics,
     idempotency,
+    access: new Access(config, redis?.commands),
     live,
     ...(redis ? { redis } : {}),
+    ...(tracing ? { tracing } : {}),
   };
   return services;
 }
@@ -101,6 +135,8 @@ export function createServices(config: Config, logger: Logger): Services {
 export async function closeServices(services: Services): Promise<void> {
   await services.live.close();
   await services.upstream.close();
+  await services.stores.close();
+  await services.tracing?.shutdown();
   if (services.redis) {
     const { commands, subscriber } = services.redis;
     await Promise.all([commands.quit().catch(() => commands.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);

@@ -1,27 +1,32 @@
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) on the gateway's HTTP server, at the same /graphql path,
- * executed by yoga's envelop so that schema, context and error masking are those of HTTP. The key comes from the
- * `connection_init` payload (`{ "authorization": "Bearer ..." }`, what browsers can send), else from the upgrade
- * request's Authorization header.
+ * executed by yoga's envelop so that schema, context and error masking are those of HTTP. It is the WebSocket
+ * adapter of the access rules (src/access), held to everything HTTP obeys: the upgrade is refused (403, before any
+ * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
+ * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
+ * `{ "authorization": "Bearer ..." }` or the upgrade's Authorization header) is identified once per socket, and a
+ * socket whose token expires is closed (4403) then; every operation counts against the rate limit; open
+ * subscriptions are capped per socket and per caller (RATE_LIMITED for that subscribe, the socket stays usable).
  *
  * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
- * variables and Authorization share one execution (src/live/shared-streams.ts): each is still parsed and validated
+ * variables and caller share one execution (src/live/shared-streams.ts): each is still parsed and validated
  * (so every limit applies), but only the first is executed, and the others join it.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Access, Caller } from './access/index.js';
 import type { Context } from './context.js';
+import { GatewayError } from './errors.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
 import type { Metrics } from './metrics.js';
-
-/** What yoga is given per operation besides the request: the key as the transport found it. */
-export interface SocketContext {
-  authorization: string | null;
-}
+import type { PersistedOperations } from './persisted/operations.js';
+import { foreignOriginMessage } from './plugins/access.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
 type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
@@ -37,8 +42,48 @@ function authorizationOf(payload: Record<string, unknown> | undefined, request: 
   return request?.headers.authorization ?? null;
 }
 
-/** What this module adds to graphql-ws's per-socket `ctx.extra`: the key, once the connection is initialised. */
-type SocketExtra = { authorization?: string | null };
+/** What this module adds to graphql-ws's per-socket `ctx.extra`, once the connection is initialised. */
+type SocketExtra = {
+  socket: WebSocket;
+  caller?: Caller;
+  /** This socket's open subscriptions, by operation id, with the release of their place under the caller's cap. */
+  open?: Map<string, () => void>;
+  /** Closes the socket when its sign-in token expires. */
+  expiry?: NodeJS.Timeout;
+};
+
+/** Refuses an upgrade with an HTTP answer whose body has a code, as every other 4xx of the gateway. */
+function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const reason = status === 403 ? 'Forbidden' : 'Not Found';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
+/** A WebSocket close reason is at most 123 bytes. */
+const closeReason = (text: string) => Buffer.from(text).subarray(0, 123).toString().replace(/\uFFFD+$/, '');
+
+/** Closes the socket when the caller's token expires (timers cannot wait longer than ~24.8 days: re-armed). */
+function closeAtExpiry(extra: SocketExtra, expiresAt: number): void {
+  const wait = expiresAt - Date.now();
+  extra.expiry = setTimeout(
+    () => (wait > maxTimerMs ? closeAtExpiry(extra, expiresAt) : extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: the sign-in token has expired')),
+    Math.max(0, Math.min(wait, maxTimerMs)),
+  );
+  extra.expiry.unref();
+}
+const maxTimerMs = 2 ** 31 - 1;
+
+/** Releases the places of subscriptions graphql-ws no longer runs (it forgets an operation in a `finally`). */
+function pruneOpen(open: Map<string, () => void>, running: Record<string, unknown>): void {
+  for (const [id, release] of open) {
+    if (id in running) continue;
+    open.delete(id);
+    release();
+  }
+}
 
 /** Whether every root field of a subscription is a stream of states, so that it may be shared. */
 function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
@@ -47,6 +92,18 @@ function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode
   return operation.selectionSet.selections.every(
     (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
   );
+}
+
+/**
+ * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
+ * persisted-query errors), which mean nothing on a socket.
+ */
+function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.extensions.http === undefined) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+  });
 }
 
 /** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
@@ -63,40 +120,99 @@ export interface GraphQLWebSocketServer {
   close(): Promise<void>;
 }
 
-/**
- * `metrics`: its open-subscriptions gauge counts executions (in a yoga plugin); the subscribers that join a shared
- * execution are added here.
- */
-export function attachGraphQLWebSocket(
-  server: Server,
-  yoga: YogaServerInstance<any, Context>,
-  metrics?: Pick<Metrics, 'activeSubscriptions'>,
-): GraphQLWebSocketServer {
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+export interface WebSocketOptions {
+  access: Access;
+  /** MAX_BODY_BYTES: a bigger message closes the socket (1009) before it is read. */
+  maxPayloadBytes: number;
+  /**
+   * Its open-subscriptions gauge counts executions (in a yoga plugin); the subscribers that join a shared execution
+   * are added here.
+   */
+  metrics?: Pick<Metrics, 'activeSubscriptions'>;
+  persisted?: PersistedOperations;
+}
+
+export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
+  const { access, metrics, persisted } = options;
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
+    if (!access.originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
   const disposable = useServer<Record<string, unknown>, SocketExtra>(
     {
       execute: (args: ExecutionArgs) => runOf(args),
       subscribe: (args: ExecutionArgs) => runOf(args),
-      onConnect: (ctx) => {
-        ctx.extra.authorization = authorizationOf(ctx.connectionParams, ctx.extra.request);
-        // The key is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
+      onConnect: async (ctx) => {
+        const { extra } = ctx;
+        const request = (extra as { request?: IncomingMessage }).request;
+        // The caller is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
         // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
-        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+        (extra as { request?: IncomingMessage }).request = undefined;
+        try {
+          extra.caller = await access.identify({
+            remoteAddress: request?.socket.remoteAddress,
+            forwardedFor: request?.headers['x-forwarded-for'],
+            authorization: authorizationOf(ctx.connectionParams, request),
+          });
+        } catch (err) {
+          if (!(err instanceof GatewayError)) throw err;
+          extra.socket.close(CloseCode.Forbidden, closeReason(`UNAUTHENTICATED: ${err.message}`));
+          return false;
+        }
+        extra.open = new Map();
+        if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
+        return true;
       },
-      onSubscribe: async (ctx, _id, params) => {
-        const socketContext: SocketContext = { authorization: ctx.extra.authorization ?? null };
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, ...socketContext }) as Envelope;
+      onComplete: (ctx, id) => {
+        const release = ctx.extra.open?.get(id);
+        ctx.extra.open?.delete(id);
+        release?.();
+      },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        for (const release of ctx.extra.open?.values() ?? []) release();
+        ctx.extra.open?.clear();
+      },
+      onSubscribe: async (ctx, id, given) => {
+        const { caller, open } = ctx.extra;
+        if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+        const refusal = await access.admit(caller);
+        if (refusal) return [refusal];
+        let params;
+        try {
+          // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
+          // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
+          const asked = { ...given, query: given.query || undefined };
+          params = persisted ? await persisted.resolve(asked) : asked;
+        } catch (err) {
+          if (err instanceof GraphQLError) return withoutHttp([err]);
+          throw err;
+        }
+        const { query } = params;
+        if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, caller }) as Envelope;
         let document;
         try {
-          document = parse(params.query);
+          document = parse(query);
         } catch (err) {
-          if (err instanceof GraphQLError) return [err];
+          if (err instanceof GraphQLError) return withoutHttp([err]);
           throw err;
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return withoutHttp(errors);
         const operation = getOperationAST(document, params.operationName);
+        if (operation?.operation === 'subscription') {
+          pruneOpen(open, ctx.subscriptions);
+          if (open.size >= access.maxSubscriptionsPerSocket) {
+            return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
+          }
+          const release = access.openSubscription(caller);
+          if (release instanceof GatewayError) return [release];
+          open.set(id, release);
+        }
         // `args` is runOf's own copy.
         const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
         let run: Run['run'];
@@ -106,7 +222,8 @@ export function attachGraphQLWebSocket(
           run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
         } else {
           // Hashed: the map of running streams holds neither keys nor whole documents.
-          const identity = JSON.stringify([socketContext.authorization, params.operationName ?? null, params.query, params.variables ?? null]);
+          // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
+          const identity = JSON.stringify([caller.tenant, caller.apiKey ?? null, caller.credentialProblem ?? null, params.operationName ?? null, params.query, params.variables ?? null]);
           const key = createHash('sha256').update(identity).digest('base64url');
           run = (args) => shared.join(key, async () => subscribe(await withContext(args)) as Promise<Outcome>);
         }

@@ -9,7 +9,7 @@ import { schema } from '../src/schema/index.js';
 import { seed } from '../src/upstream/sandbox/checks.js';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 
 const creditsQuery = '{ credits { credits extraCredits total } }';
 const costsQuery = '{ operationCosts { operation credits note } }';
@@ -82,15 +82,22 @@ describe('credits, costs and task families', () => {
     expect(await creditsOf(key)).toBe(0);
   });
 
-  it('reads a Producer task it did not submit by trying each family', async () => {
-    const made = sandbox.store.addTask(keyA, 'create_music', [seed({ title: 'Elsewhere', producerItem: 'song' })], null, 'producer', 10);
+  it('reads a task it has no record of once, from the Sonic endpoint: 100 unknown ids are 100 reads', async () => {
+    const elsewhere = sandbox.store.addTask(keyA, 'create_music', [seed({ title: 'Elsewhere' })], null, 'sonic', 10);
     clock.advance(1000);
-    const before = sandbox.calls.length;
-    const res = await gql(gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title wavUrl } } }`, { id: made.id });
-    expect(res.errors).toBeUndefined();
+    let before = sandbox.calls.length;
+    const res = await gql(gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title } } }`, { id: elsewhere.id });
     expect(res.data!.task).toMatchObject({ kind: 'UNKNOWN', status: 'SUCCEEDED', clips: [{ title: 'Elsewhere' }] });
-    expect(res.data!.task.clips[0].wavUrl).toMatch(/\.wav$/);
-    expect(sandbox.calls.slice(before).map((c) => c.path)).toEqual([`/api/v1/sonic/task/${made.id}`, `/api/v1/producer/task/${made.id}`]);
+    expect(sandbox.calls.slice(before).map((c) => c.path)).toEqual([`/api/v1/sonic/task/${elsewhere.id}`]);
+
+    const unknown = Array.from({ length: 100 }, (_, i) => `0000dead-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    before = sandbox.calls.length;
+    const many = await gql(gw.url, `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`, { ids: unknown });
+    expect(many.data!.tasks).toEqual(unknown.map(() => null));
+    expect(new Set(codes(many))).toEqual(new Set(['NOT_FOUND']));
+    const reads = sandbox.calls.slice(before).map((c) => c.path);
+    expect(reads).toHaveLength(100);
+    expect(reads.every((path) => path.startsWith('/api/v1/sonic/task/'))).toBe(true);
   });
 
   it('is NOT_FOUND for a task no family has', async () => {

@@ -24,12 +24,40 @@ describe('configuration', () => {
     [{ AIMUSICAPI_API_KEY: 'short' }, 'AIMUSICAPI_API_KEY'],
     [{ SANDBOX_TASK_MS: '0' }, 'SANDBOX_TASK_MS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ UPSTREAM_SUBMITS_PER_MINUTE: '0' }, 'UPSTREAM_SUBMITS_PER_MINUTE'],
+    [{ UPSTREAM_SUBMITS_PER_MINUTE: 'fast' }, 'UPSTREAM_SUBMITS_PER_MINUTE'],
+    [{ UPSTREAM_SUBMIT_MAX_WAIT_MS: '-1' }, 'UPSTREAM_SUBMIT_MAX_WAIT_MS'],
+    [{ SHUTDOWN_TIMEOUT_MS: '0' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ AUTH_JWT_SECRET: 'too-short' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks.json' }, 'AUTH_JWT_SECRET and AUTH_JWKS_URL'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(32), AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' }, 'AIMUSICAPI_API_KEY'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    [{ AUTH_ADMIN_CLAIM: '=admin' }, 'AUTH_ADMIN_CLAIM'],
     [{ SANDBOX_LATENCY_MS: '-1' }, 'SANDBOX_LATENCY_MS'],
     [{ FINISHED_TASK_CACHE_MB: 'lots' }, 'FINISHED_TASK_CACHE_MB'],
     [{ FINISHED_TASK_CACHE_TTL_MS: '0' }, 'FINISHED_TASK_CACHE_TTL_MS'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('keeps state in ./data, paces nothing, and gives a paid POST in flight at shutdown the whole upstream timeout, by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ dataDir: './data', submitsPerMinute: undefined, submitMaxWaitMs: 30_000 });
+    expect(config.shutdownTimeoutMs).toBeGreaterThanOrEqual(config.connectTimeoutMs + config.upstreamTimeoutMs);
+    const slow = loadConfig({ UPSTREAM_TIMEOUT_MS: '90000' });
+    expect(slow.shutdownTimeoutMs).toBeGreaterThanOrEqual(90_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000', DATA_DIR: '/var/lib/aimusic' })).toMatchObject({ shutdownTimeoutMs: 5000, dataDir: '/var/lib/aimusic' });
+    expect(loadConfig({ UPSTREAM_SUBMITS_PER_MINUTE: '20' })).toMatchObject({ submitsPerMinute: 20 });
+  });
+
+  it('browser access: no extra origins, X-Forwarded-For not believed, sign-in off, unless set', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], trustProxy: 0, auth: undefined });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '30' }).limits).toMatchObject({ ratePerMinute: 30, ratePerIpPerMinute: 30 });
+    const auth = loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_AUDIENCE: 'app', AUTH_ADMIN_CLAIM: 'roles=admin' }).auth;
+    expect(auth).toEqual({ jwksUrl: 'https://id.example/jwks.json', audience: 'app', adminClaim: { name: 'roles', value: 'admin' } });
   });
 
   it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {

@@ -28,7 +28,7 @@ describe('HTTP fast path', () => {
   let taskId: string;
   beforeAll(async () => {
     sandbox = await startSandbox(1);
-    gw = await startGateway(sandbox.url);
+    gw = await startGateway(sandbox.url, { CORS_ORIGINS: viaYoga.origin });
     taskId = (await post(gw.url, { query: `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, variables: { c: demoClip.id } })).body
       .data.splitStemsBasic.id;
   });

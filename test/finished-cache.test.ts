@@ -138,7 +138,7 @@ describe('a final webhook fills the cache', () => {
       const id = created.data!.createMusic.id as string;
       clock.advance(taskMs);
       await sandbox.webhooks.deliverDue();
-      await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id && d.status === 200), 2_000, 'the callback');
+      await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id && d.status === 200), 'the callback');
       expect(sandbox.webhooks.deliveries.find((d) => d.taskId === id)?.url).toBe(`http://127.0.0.1:${port}${webhookPath}`);
       const res = await gql(gw.url, readTask, { id });
       expect(res.data?.task).toMatchObject({ id, kind: 'CREATE_MUSIC', status: 'SUCCEEDED' });

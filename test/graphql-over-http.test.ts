@@ -5,11 +5,13 @@
  * the audits do not cover: methods, and which GETs need a CSRF header.
  */
 import { serverAudits } from 'graphql-http';
+import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { sandboxGateway } from './helpers.js';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
-  const setup = sandboxGateway();
+  const setup = sandboxGateway({ CORS_ORIGINS: 'https://app.example' });
   const fastPathCount = async () => (await setup.gw.services.metrics.fastPathRequests.get()).values[0]?.value ?? 0;
 
   const paths = [
@@ -46,6 +48,16 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
+  it.each([
+    ['a validation error', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
+    ['a parse error', '{ task(id: ', 'GRAPHQL_PARSE_FAILED'],
+  ])('over graphql-ws, %s carries its code but not the HTTP-only extensions.http', async (_what, query, code) => {
+    const client = createClient({ url: `${setup.gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const errors = await new Promise<unknown>((resolve) => client.subscribe({ query }, { next: resolve, error: resolve, complete: () => undefined }));
+    await client.dispose();
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code } })]);
+  });
+
   describe('GET and CSRF: a browser page of another site needs a preflighted header, nobody else does', () => {
     const get = (headers: Record<string, string>) =>
       fetch(`${setup.gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', ...headers } });
@@ -65,7 +77,8 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
       const body = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
       expect(res.status).toBe(status);
       if (status === 200) expect(body).toEqual({ data: { __typename: 'Query' } });
-      else expect(body.errors?.[0]?.extensions.code).toBe('BAD_REQUEST');
+      // An origin that is not allowed at all is refused before the CSRF check (src/access).
+      else expect(body.errors?.[0]?.extensions.code).toBe(headers.origin ? 'FORBIDDEN' : 'BAD_REQUEST');
     });
   });
 });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { closeServices, createServices, type Services } from '../src/services.js';
+import type { Tracing } from '../src/tracing/tracing.js';
 import { createSandbox, type Sandbox } from '../src/upstream/sandbox/server.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 export const keyA = 'test-key-alpha-0001';
 export const keyB = 'test-key-bravo-0002';
@@ -30,10 +32,18 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0): Promise<TestGateway> {
+export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0, tracing?: Tracing): Promise<TestGateway> {
+  // A DATA_DIR of its own (unless the test gives one), removed on close.
+  const ownDataDir = env.DATA_DIR ? undefined : tempDataDir();
   // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
-  const config: Config = loadConfig({ AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: keyA, RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const services = createServices(config, pino({ level: 'silent' }));
+  const config: Config = loadConfig({
+    AIMUSICAPI_BASE_URL: upstreamUrl,
+    AIMUSICAPI_API_KEY: keyA,
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
+    ...env,
+  });
+  const services = createServices(config, pino({ level: 'silent' }), tracing);
   const gateway = createGateway(services);
   const url = await gateway.listen(port, '127.0.0.1');
   return {
@@ -43,6 +53,7 @@ export async function startGateway(upstreamUrl: string, env: Record<string, stri
     async close() {
       await gateway.close();
       await closeServices(services);
+      if (ownDataDir) removeDataDir(ownDataDir);
     },
   };
 }

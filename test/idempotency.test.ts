@@ -1,17 +1,14 @@
 /**
- * Idempotency keys: one upstream POST per (API key, idempotency key) within 24 h, also under a race, in memory
- * and across gateway instances sharing Redis.
+ * Idempotency keys through the gateway: one upstream POST per (API key, idempotency key) within 24 h, also under a
+ * race, and across gateway instances sharing Redis. The stores' own cases are in store-contract.test.ts; keys across
+ * a restart in restart.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayError } from '../src/errors.js';
-import { Idempotency, idempotencyTtlMs } from '../src/idempotency/idempotency.js';
-import { MemoryIdempotencyStore } from '../src/idempotency/memory.js';
-import { RedisIdempotencyStore } from '../src/idempotency/redis.js';
-import type { IdempotencyStore } from '../src/idempotency/store.js';
-import { codes, gql, json, keyB, manualClock, sandboxGateway, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { codes, gql, json, keyB, sandboxGateway, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const split = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id kind status } }`;
 const clipA = '5a4d8b0c-0000-4000-8000-000000000001';
@@ -32,104 +29,6 @@ async function slowUpstream(delayMs = 150) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function storeContract(name: string, makeStore: () => Promise<{ store: IdempotencyStore; close(): Promise<void> }>) {
-  describe(`Idempotency over the ${name} store`, () => {
-    let store: IdempotencyStore;
-    let close: () => Promise<void>;
-    beforeAll(async () => ({ store, close } = await makeStore()));
-    afterAll(() => close());
-    const scope = () => `tenant-${randomUUID()}`;
-
-    it('20 concurrent runs of one key run the work once and all get its result', async () => {
-      const idem = new Idempotency(store, { leaseMs: 5_000 });
-      let runs = 0;
-      const work = async () => (await sleep(50), { taskId: `t${++runs}` });
-      const s = scope();
-      const results = await Promise.all(Array.from({ length: 20 }, () => idem.run(s, 'k1', 'fp', work)));
-      expect(runs).toBe(1);
-      expect(new Set(results.map((r) => r.taskId))).toEqual(new Set(['t1']));
-    });
-
-    it('waiters of a run that surely failed get its error; a later run goes ahead', async () => {
-      const idem = new Idempotency(store, { leaseMs: 5_000 });
-      let runs = 0;
-      const failing = async () => {
-        runs++;
-        await sleep(50);
-        throw new GatewayError('INSUFFICIENT_CREDITS', 'no credits');
-      };
-      const s = scope();
-      const settled = await Promise.allSettled(Array.from({ length: 5 }, () => idem.run(s, 'k', 'fp', failing)));
-      expect(runs).toBe(1);
-      expect(settled.map((r) => r.status === 'rejected' && (r.reason as GatewayError).code)).toEqual(Array(5).fill('INSUFFICIENT_CREDITS'));
-      await expect(idem.run(s, 'k', 'fp', async () => ({ taskId: 'second' }))).resolves.toEqual({ taskId: 'second' });
-    });
-
-    it('a run that may have created a task is never repeated: replays get its error', async () => {
-      const idem = new Idempotency(store, { leaseMs: 5_000 });
-      const s = scope();
-      const ambiguous = new GatewayError('UPSTREAM_TIMEOUT', 'slow', { taskMayExist: true });
-      await expect(idem.run(s, 'k', 'fp', async () => Promise.reject(ambiguous))).rejects.toBe(ambiguous);
-      let ran = false;
-      const replay = await idem.run(s, 'k', 'fp', async () => ((ran = true), 1)).catch((e: GatewayError) => e);
-      expect(ran).toBe(false);
-      expect(replay).toMatchObject({ code: 'UPSTREAM_TIMEOUT', details: { taskMayExist: true } });
-      expect((replay as Error).message).toMatch(/^Replay of the first request with this idempotencyKey: slow/);
-    });
-
-    it('refuses the same key with a different fingerprint, and keeps keys apart per scope', async () => {
-      const idem = new Idempotency(store, { leaseMs: 5_000 });
-      const s = scope();
-      await idem.run(s, 'k', 'fp-1', async () => 'first');
-      await expect(idem.run(s, 'k', 'fp-2', async () => 'other')).rejects.toMatchObject({
-        code: 'BAD_USER_INPUT',
-        details: { field: 'idempotencyKey' },
-      });
-      await expect(idem.run(scope(), 'k', 'fp-2', async () => 'other scope')).resolves.toBe('other scope');
-    });
-
-    it('a first run whose gateway vanished (lease over) counts as an unknown outcome', async () => {
-      const clock = manualClock(Date.now());
-      const idem = new Idempotency(store, { leaseMs: 1_000, now: clock.now });
-      const s = scope();
-      await store.claim(`${s}:k`, { state: 'pending', fingerprint: 'fp', attempt: 'gone', leaseUntil: clock.now() + 1_000 }, 60_000);
-      clock.advance(1_001);
-      await expect(idem.run(s, 'k', 'fp', async () => 'again')).rejects.toMatchObject({
-        code: 'INTERNAL_SERVER_ERROR',
-        details: { taskMayExist: true },
-      });
-    });
-  });
-}
-
-storeContract('memory', async () => ({ store: new MemoryIdempotencyStore(), close: async () => {} }));
-
-describe.skipIf(!redisAvailable)('Redis store', () => {
-  let redis: TestRedis;
-  let client: Redis;
-  beforeAll(async () => {
-    redis = await startRedis();
-    client = new Redis(redis.url);
-  });
-  afterAll(async () => {
-    await client.quit();
-    await redis.stop();
-  });
-  storeContract('Redis', async () => ({ store: new RedisIdempotencyStore(client), close: async () => {} }));
-});
-
-describe('memory store expiry', () => {
-  it('forgets a key after 24 hours', async () => {
-    const clock = manualClock();
-    const idem = new Idempotency(new MemoryIdempotencyStore(clock.now), { leaseMs: 1_000, now: clock.now });
-    await idem.run('s', 'k', 'fp', async () => 'first');
-    clock.advance(idempotencyTtlMs - 1);
-    await expect(idem.run('s', 'k', 'fp', async () => 'second')).resolves.toBe('first');
-    clock.advance(1);
-    await expect(idem.run('s', 'k', 'fp', async () => 'second')).resolves.toBe('second');
-  });
-});
 
 describe('idempotencyKey on paid mutations', () => {
   let up: Awaited<ReturnType<typeof slowUpstream>>;
@@ -249,19 +148,19 @@ describe('idempotencyKey on an operation that answers at once', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('idempotencyKey across two gateway instances sharing Redis', () => {
-  let redis: TestRedis;
+describe('idempotencyKey across two gateway instances sharing Redis', requires(redis), () => {
+  let redisServer: TestRedis;
   let up: Awaited<ReturnType<typeof slowUpstream>>;
   let gateways: TestGateway[];
   beforeAll(async () => {
-    redis = await startRedis();
+    redisServer = await startRedis();
     up = await slowUpstream(200);
-    gateways = await Promise.all([0, 1].map(() => startGateway(up.fake.url, { REDIS_URL: redis.url })));
+    gateways = await Promise.all([0, 1].map(() => startGateway(up.fake.url, { REDIS_URL: redisServer.url })));
   });
   afterAll(async () => {
     await Promise.all(gateways.map((g) => g.close()));
     await up.fake.close();
-    await redis.stop();
+    await redisServer.stop();
   });
 
   it('20 requests with one key, spread over both instances at once, make one upstream POST', async () => {

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GatewayError, type ErrorCode } from '../src/errors.js';
 import { delayAfterFailure, isRetryable, type PollPolicy } from '../src/live/backoff.js';
 import { MemoryTaskEventBus } from '../src/live/bus.js';
@@ -7,10 +7,10 @@ import { supersedes, type TaskEvent } from '../src/live/events.js';
 import type { PollLease } from '../src/live/lease.js';
 import { LiveTasks } from '../src/live/live-tasks.js';
 import type { Sleep } from '../src/live/poller.js';
-import { MemoryTaskRegistry } from '../src/tasks/registry.js';
 import type { Task } from '../src/tasks/task.js';
 import type { TaskStatus } from '../src/upstream/types.js';
 import { waitFor } from './live.js';
+import { tempSqliteStores } from './stores.js';
 
 const policy: PollPolicy = { intervalMs: 1_000, maxDelayMs: 16_000, maxFailures: 4, leaseSlackMs: 0 };
 const task = (status: TaskStatus, title = 'Song'): Task => ({
@@ -25,6 +25,15 @@ const task = (status: TaskStatus, title = 'Song'): Task => ({
     },
   ],
 });
+/** An empty task registry of its own (SQLite in a temp DATA_DIR, removed after the file's tests). */
+const opened: ReturnType<typeof tempSqliteStores>[] = [];
+afterAll(() => Promise.all(opened.map((stores) => stores.close())));
+function emptyRegistry() {
+  const stores = tempSqliteStores();
+  opened.push(stores);
+  return stores.registry;
+}
+
 const unavailable = () => new GatewayError('UPSTREAM_UNAVAILABLE', 'The upstream is unavailable.');
 
 /** A sleep that lets `budget` waits pass at once and holds later ones until `allow` raises the budget or the poller stops. */
@@ -50,7 +59,7 @@ function live(read: (call: number) => Promise<Task>, sleep: Sleep, lease?: PollL
   let calls = 0;
   const hub = new LiveTasks({
     read: () => read(++calls),
-    registry: new MemoryTaskRegistry(),
+    registry: emptyRegistry(),
     bus: new MemoryTaskEventBus(),
     lease: lease ?? { hold: async () => true, release: async () => {} },
     policy,
@@ -164,7 +173,7 @@ describe('a task feed', () => {
         if (tenant === 'stranger') throw new GatewayError('NOT_FOUND', 'Task task-1 was not found.');
         return task('RUNNING');
       },
-      registry: new MemoryTaskRegistry(),
+      registry: emptyRegistry(),
       bus: new MemoryTaskEventBus(),
       lease: { hold: async () => true, release: async () => {} },
       policy,
@@ -181,8 +190,8 @@ describe('a task feed', () => {
   });
 
   it('a registered task of another tenant is NOT_FOUND without any read', async () => {
-    const registry = new MemoryTaskRegistry();
-    await registry.remember({ id: 'task-1', kind: 'CREATE_MUSIC', tenant: 'owner', createdAt: Date.now() });
+    const registry = emptyRegistry();
+    await registry.remember({ id: 'task-1', kind: 'CREATE_MUSIC', tenant: 'owner', createdAt: Date.now(), status: 'PENDING' });
     let reads = 0;
     const hub = new LiveTasks({
       read: async () => (reads++, task('RUNNING')),

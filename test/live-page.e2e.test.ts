@@ -4,16 +4,13 @@
  * mixer (read back from the page's audio graph through `window.studio`).
  * Skipped where /usr/bin/chromium is missing, unless REQUIRE_CHROMIUM=1 (set by .ci/run, which installs it).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './requirements.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(executablePath);
-if (!available && process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but ${executablePath} does not exist.`);
-if (!available) console.warn(`${executablePath} not found: the browser test is skipped (apt-get install chromium).`);
 
 // Flags for a root user in a sandboxed machine with no network (see the env notes on Chromium here).
 const chromiumArgs = [
@@ -28,7 +25,7 @@ const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-describe.skipIf(!available)('live task page in Chromium', () => {
+describe('live task page in Chromium', requires(chromiumInstalled), () => {
   let sandbox: Sandbox;
   let gw: TestGateway;
   let browser: Browser;

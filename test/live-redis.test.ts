@@ -5,11 +5,12 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { freePort, sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const taskMs = 20_000;
 
-describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
+describe('two gateway instances on one Redis', requires(redis), () => {
   const clock = manualClock(Date.now());
   let redis: TestRedis;
   let sandbox: Sandbox;
@@ -86,7 +87,7 @@ describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
     expect(a.services.live.watched).toBe(0);
     clock.advance(taskMs);
     await sandbox.webhooks.deliverDue();
-    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 2_000, 'the callback');
+    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 'the callback');
     expect(sandbox.webhooks.deliveries.find((d) => d.taskId === id)).toMatchObject({ url: `${a.url}/webhooks/aimusic`, status: 200 });
     await sub.until((s) => s.completed);
     expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
@@ -103,7 +104,7 @@ describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
     const onB = [track(subscribeWs(b.url, id, keyA)), track(subscribeSse(b.url, id, keyA))];
     await Promise.all([...onA, ...onB].map((s) => s.until((x) => x.results.length === 1)));
     expect([a.services.live.watched, b.services.live.watched]).toEqual([1, 1]);
-    await waitFor(() => reads(id) >= 12, 5_000, 'twelve reads');
+    await waitFor(() => reads(id) >= 12, 'twelve reads');
     // One admission read per instance, then at most one poll per interval in the whole cluster.
     expect(reads(id)).toBeLessThanOrEqual(2 + Math.floor((performance.now() - started) / intervalMs) + 1);
 
@@ -113,13 +114,13 @@ describe.skipIf(!redisAvailable)('two gateway instances on one Redis', () => {
 
     // A's subscribers leave; B still gets polled states (B holds the lease or takes it over).
     await Promise.all(onA.map((s) => s.close()));
-    await waitFor(() => a.services.live.watched === 0, 2_000, 'A to stop watching');
+    await waitFor(() => a.services.live.watched === 0, 'A to stop watching');
     const before = reads(id);
-    await waitFor(() => reads(id) >= before + 3, 2_000, 'B to keep polling');
+    await waitFor(() => reads(id) >= before + 3, 'B to keep polling');
     clock.advance(taskMs / 2);
     await Promise.all(onB.map((s) => s.until((x) => x.completed)));
     for (const s of onB) expect(s.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
-    await waitFor(() => b.services.live.watched === 0, 2_000, 'B to stop watching');
+    await waitFor(() => b.services.live.watched === 0, 'B to stop watching');
     const final = reads(id);
     await sleep(intervalMs * 5);
     expect(reads(id)).toBe(final);

@@ -15,8 +15,11 @@ export interface Subscriber {
   readonly completed: boolean;
   /** The subscriber's statuses so far, in order. */
   statuses(): string[];
-  /** Resolves when `predicate` holds (checked as results arrive), or fails after `timeoutMs`. */
-  until(predicate: (s: Subscriber) => boolean, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves when `predicate` holds (checked as results arrive). Fails after 10 s with what was received, which only a
+   * broken gateway reaches: it waits for states, not for a time.
+   */
+  until(predicate: (s: Subscriber) => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,13 +29,13 @@ function recorder(close: () => Promise<void> | void) {
     results: [] as GraphQLResponse[],
     completed: false,
     statuses: () => state.results.map((r) => r.data?.taskUpdated?.status ?? `error:${r.errors?.[0]?.extensions?.code}`),
-    until(predicate: (s: Subscriber) => boolean, timeoutMs = 5_000) {
+    until(predicate: (s: Subscriber) => boolean) {
       if (predicate(state)) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`timed out; received ${JSON.stringify(state.statuses())}, completed=${state.completed}`));
-        }, timeoutMs);
+        }, 10_000);
         const check = () => {
           if (!predicate(state)) return;
           clearTimeout(timer);
@@ -117,9 +120,12 @@ export function subscribeSse(baseUrl: string, taskId: string, apiKey: string): S
   return state;
 }
 
-/** Waits until `predicate` holds, checking every few milliseconds. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Waits until `predicate` holds, checking every few milliseconds. It waits for a state, not for a time: the deadline
+ * is only there to name what never came, well before the test's own timeout, and no busy machine should reach it.
+ */
+export async function waitFor(predicate: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + 10_000;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));

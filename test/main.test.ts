@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql } from './helpers.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 /**
  * `npm start` as a newcomer runs it: no key, so the in-process sandbox; then a stems split over HTTP. The child runs
@@ -13,8 +14,11 @@ const start = (env: Record<string, string | undefined>) =>
   spawn(process.execPath, ['scripts/start.mjs'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('npm start', { timeout: 60_000 }, () => {
+  const dataDir = tempDataDir();
+  afterAll(() => removeDataDir(dataDir));
+
   it('starts on the sandbox, serves GraphiQL, /health and a stems split, and stops on SIGTERM', async () => {
-    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200' });
+    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200', DATA_DIR: dataDir });
     const lines: string[] = [];
     const ready = new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, sandboxGateway, startGateway, startSandbox } from './helpers.js';
+import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './helpers.js';
 import { subscribeSse, subscribeWs } from './live.js';
 
 function sample(text: string, name: string, labels: string): number {
@@ -34,7 +34,8 @@ describe('/metrics', () => {
 
 describe('/metrics for live updates', () => {
   it('gauges open subscriptions and watched tasks, back to 0 when the task ends', async () => {
-    const sandbox = await startSandbox(400);
+    const clock = manualClock();
+    const sandbox = await startSandbox(400, clock.now);
     const gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '50' });
     const gauges = async () => {
       const text = await (await fetch(`${gw.url}/metrics`)).text();
@@ -47,6 +48,7 @@ describe('/metrics for live updates', () => {
       const subs = [subscribeWs(gw.url, id, keyA), subscribeSse(gw.url, id, keyA)];
       await Promise.all(subs.map((s) => s.until((x) => x.results.length > 0)));
       expect(await gauges()).toEqual({ subscriptions: 2, watched: 1 });
+      clock.advance(400);
       await Promise.all(subs.map((s) => s.until((x) => x.completed)));
       await expect.poll(gauges).toEqual({ subscriptions: 0, watched: 0 });
       await Promise.all(subs.map((s) => s.close()));
@@ -54,5 +56,33 @@ describe('/metrics for live updates', () => {
       await gw.close();
       await sandbox.close();
     }
+  });
+});
+
+describe('/metrics kept off the public', () => {
+  const token = 'metrics-token-0123456789';
+  const withToken = sandboxGateway({ METRICS_TOKEN: token });
+  const ownPort = sandboxGateway({ METRICS_PORT: '0', METRICS_TOKEN: token });
+
+  it('METRICS_TOKEN: without the bearer token, 401 UNAUTHENTICATED; with it, the metrics', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-000000000', token]) {
+      const res = await fetch(`${withToken.gw.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      expect(res.status).toBe(401);
+      expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const res = await fetch(`${withToken.gw.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('aimusic_graphql_requests_total');
+  });
+
+  it('METRICS_PORT: served on that port only; the public one answers 404 with a code', async () => {
+    const onPublic = await fetch(`${ownPort.gw.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(onPublic.status).toBe(404);
+    expect((await onPublic.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    const { port } = ownPort.gw.gateway.metricsServer!.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('aimusic_graphql_requests_total');
+    expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
   });
 });

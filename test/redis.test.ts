@@ -1,8 +1,9 @@
 import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { redisAvailable, startRedis } from './redis.js';
+import { startRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
-describe.skipIf(!redisAvailable)('test redis-server', () => {
+describe('test redis-server', requires(redis), () => {
   it('starts, answers PING, and stops', async () => {
     const redis = await startRedis();
     const { port } = new URL(redis.url);

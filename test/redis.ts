@@ -1,24 +1,19 @@
 /**
  * A throwaway redis-server for tests that need Redis: spawned on a free port with no persistence, or taken from
- * TEST_REDIS_URL. Where no redis-server binary exists the caller skips, unless REQUIRE_REDIS=1 (set by .ci/run),
- * in which case the missing server is an error.
+ * TEST_REDIS_URL. Suites that need it declare `requires(redis)` (test/requirements.ts): where no redis-server binary
+ * exists they are skipped with that reason, unless REQUIRE_REDIS=1 (set by .ci/run) makes it an error.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './ports.js';
+import { redis } from './requirements.js';
 
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
 }
 
-export const redisAvailable =
-  Boolean(process.env.TEST_REDIS_URL) || spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-
-if (!redisAvailable && process.env.REQUIRE_REDIS === '1') {
-  throw new Error('REQUIRE_REDIS=1 but there is no redis-server on PATH and no TEST_REDIS_URL.');
-}
-if (!redisAvailable) console.warn('redis-server not found: tests that need Redis are skipped (apt-get install redis-server).');
-
+/** @deprecated `describe(name, requires(redis), fn)` also says why the suite was skipped. */
+export const redisAvailable = redis.available;
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   const { Socket } = await import('node:net');
@@ -36,10 +31,23 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start listening');
 }
 
-export async function startRedis(): Promise<TestRedis> {
+export interface RedisOptions {
+  /** Listen here (default: a free port), e.g. to start a Redis again where clients expect it. */
+  port?: number;
+  /** Persist to an append-only file in this directory, synced at every write (default: no persistence). */
+  dataDir?: string;
+}
+
+/** Whether tests may stop and start their own Redis (not with TEST_REDIS_URL). */
+export const redisRestartable = redis.available && !process.env.TEST_REDIS_URL;
+
+export async function startRedis(options: RedisOptions = {}): Promise<TestRedis> {
   if (process.env.TEST_REDIS_URL) return { url: process.env.TEST_REDIS_URL, stop: async () => {} };
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dataDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    : ['--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: 'ignore',
   });
   await waitForPort(port, child);

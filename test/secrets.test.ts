@@ -9,6 +9,7 @@ import { createGateway, type Gateway } from '../src/gateway.js';
 import { createLogger } from '../src/logger.js';
 import { closeServices, createServices, type Services } from '../src/services.js';
 import { json, startFakeUpstream, type FakeUpstream } from './helpers.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 const serverKey = 'SRVKEY-zq8J3xK1mw7Pd0Lr';
 const clientKey = 'CLIKEY-Hq2w9Ne4Rt6Yb1Vc';
@@ -36,6 +37,7 @@ describe('no API key in any log line or response', () => {
   let services: Services;
   let gateway: Gateway;
   let url: string;
+  const dataDir = tempDataDir();
 
   beforeAll(async () => {
     fake = await startFakeUpstream(leakyUpstream);
@@ -46,6 +48,7 @@ describe('no API key in any log line or response', () => {
       UPSTREAM_RETRY_BASE_MS: '1',
       BREAKER_FAILURE_THRESHOLD: '1000',
       LOG_LEVEL: 'trace',
+      DATA_DIR: dataDir,
     });
     const logger = createLogger('trace', { write: (line: string) => void lines.push(line) }, [config.apiKey]);
     services = createServices(config, logger);
@@ -56,6 +59,7 @@ describe('no API key in any log line or response', () => {
     await gateway.close();
     await closeServices(services);
     await fake.close();
+    removeDataDir(dataDir);
   });
 
   async function call(query: string, headers: Record<string, string> = {}) {

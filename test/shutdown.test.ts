@@ -3,9 +3,10 @@
  * past the timeout are cut, and a graphql-ws server registered with `onClose` closes its sockets with 1001.
  */
 import { request } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { gql, json, startFakeUpstream, startGateway } from './helpers.js';
+import { closeServices } from '../src/services.js';
+import { gql, json, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
 
 const clip = '5a4d8b0c-0000-4000-8000-000000000001';
 const split = `mutation { splitStemsFull(clipId: "${clip}") { id } }`;
@@ -23,6 +24,24 @@ function probe(url: string): Promise<number | string> {
 }
 
 describe('graceful shutdown', () => {
+  // The drain's delay and timeout are the gateway's own timers: the tests fake setTimeout while the HTTP server
+  // drains and move the clock by hand, so a slow machine cannot end a delay before the test has looked.
+  const fakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  /** Stops the HTTP server (the drain) under fake timers; `done()` then closes the rest on real ones. */
+  const drain = (gw: TestGateway) => {
+    let closed = false;
+    const closing = gw.gateway.close().then(() => void (closed = true));
+    return {
+      closed: () => closed,
+      async done() {
+        await closing;
+        vi.useRealTimers();
+        await closeServices(gw.services);
+      },
+    };
+  };
+  afterEach(() => void vi.useRealTimers());
+
   it('lets a paid request in flight finish, reports 503 on /health while draining, then refuses connections', async () => {
     let answer: () => void = () => {};
     const fake = await startFakeUpstream((_req, res) => (answer = () => json(res, 200, { message: 'success', task_id: 'task-late' })));
@@ -30,27 +49,55 @@ describe('graceful shutdown', () => {
     const inFlight = gql(gw.url, split);
     await expect.poll(() => fake.requests.length).toBe(1);
 
-    const closed = gw.close();
+    fakeTimers();
+    const closing = drain(gw);
+    // During the delay: still accepting, but /health says the instance is going away.
     expect(await probe(`${gw.url}/health`)).toBe(503);
-    setTimeout(() => answer(), 300);
-    await expect(inFlight).resolves.toEqual({ data: { splitStemsFull: { id: 'task-late' } } });
-    await closed;
+    await vi.advanceTimersByTimeAsync(150);
+    // The delay is over: no new connections, while the paid request is still waiting for the upstream.
     expect(await probe(`${gw.url}/health`)).toBe('ECONNREFUSED');
+    expect(closing.closed()).toBe(false);
+    answer();
+    await expect(inFlight).resolves.toEqual({ data: { splitStemsFull: { id: 'task-late' } } });
+    await closing.done();
     await fake.close();
   });
 
-  it('cuts a request still running at SHUTDOWN_TIMEOUT_MS instead of hanging', async () => {
+  it('at SHUTDOWN_TIMEOUT_MS a paid request still waiting on the upstream is answered with taskMayExist, not cut', async () => {
     const fake = await startFakeUpstream(() => {});
     const gw = await startGateway(fake.url, { SHUTDOWN_TIMEOUT_MS: '200' });
-    const stuck = gql(gw.url, split).then(
-      () => 'answered',
-      () => 'cut',
+    const stuck = gql(gw.url, split);
+    await expect.poll(() => fake.requests.length).toBe(1);
+    fakeTimers();
+    const closing = drain(gw);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(closing.closed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const answer = await stuck;
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', taskMayExist: true });
+    expect(answer.errors?.[0]?.message).toMatch(/^The gateway shut down before the upstream answered\. The upstream may have started/);
+    await closing.done();
+    expect(fake.requests).toHaveLength(1);
+    await fake.close();
+  });
+
+  it('cuts a read still running at SHUTDOWN_TIMEOUT_MS (and its second of grace) instead of hanging', async () => {
+    const fake = await startFakeUpstream(() => {});
+    const gw = await startGateway(fake.url, { SHUTDOWN_TIMEOUT_MS: '200', UPSTREAM_READ_DEADLINE_MS: '60000' });
+    let outcome = 'pending';
+    const stuck = gql(gw.url, `{ task(id: "5a4d8b0c-0000-4000-8000-00000000abcd") { status } }`).then(
+      () => (outcome = 'answered'),
+      () => (outcome = 'cut'),
     );
     await expect.poll(() => fake.requests.length).toBe(1);
-    const started = performance.now();
-    await gw.close();
-    expect(performance.now() - started).toBeLessThan(1500);
-    expect(await stuck).toBe('cut');
+    fakeTimers();
+    const closing = drain(gw);
+    await vi.advanceTimersByTimeAsync(200);
+    expect({ outcome, closed: closing.closed() }).toEqual({ outcome: 'pending', closed: false });
+    await vi.advanceTimersByTimeAsync(1000);
+    await closing.done();
+    await stuck;
+    expect(outcome).toBe('cut');
     await fake.close();
   });
 

@@ -83,7 +83,7 @@ describe('Subscription.taskUpdated on one instance', () => {
     const started = performance.now();
     const subs = Array.from({ length: 50 }, (_, i) => track((i % 2 ? subscribeSse : subscribeWs)(gw.url, id, keyA)));
     await Promise.all(subs.map((s) => s.until((x) => x.results.length === 1)));
-    await waitFor(() => polls(id) >= 8, 5_000, 'eight reads');
+    await waitFor(() => polls(id) >= 8, 'eight reads');
     await sleep(intervalMs * 4);
     // One read admits the tenant (all 50 share it), then one poll per interval at most.
     const reads = polls(id);
@@ -166,12 +166,12 @@ describe('Subscription.taskUpdated on one instance', () => {
     const subs = [track(subscribeWs(gw.url, id, keyA)), track(subscribeSse(gw.url, id, keyA))];
     await Promise.all(subs.map((s) => s.until((x) => x.results.length === 1)));
     const start = polls(id);
-    await waitFor(() => polls(id) > start + 1, 2_000, 'polls while watched');
+    await waitFor(() => polls(id) > start + 1, 'polls while watched');
     await subs[0]!.close();
     const one = polls(id);
-    await waitFor(() => polls(id) > one, 2_000, 'polls with one subscriber left');
+    await waitFor(() => polls(id) > one, 'polls with one subscriber left');
     await subs[1]!.close();
-    await waitFor(() => gw.services.live.watched === 0, 2_000, 'the feed to close');
+    await waitFor(() => gw.services.live.watched === 0, 'the feed to close');
     const stopped = polls(id);
     await sleep(intervalMs * 5);
     expect(polls(id)).toBe(stopped);
@@ -234,7 +234,7 @@ describe('Subscription.taskUpdated when the upstream keeps failing', () => {
       for (const subscribe of [subscribeWs, subscribeSse]) {
         reads = 0;
         const sub = subscribe(gw.url, 'task-that-fails', keyA);
-        await sub.until((s) => s.completed, 10_000);
+        await sub.until((s) => s.completed);
         expect(sub.statuses()).toEqual(['PENDING', 'error:UPSTREAM_UNAVAILABLE']);
         expect(sub.results[1]!.errors![0]!.message).toMatch(/after 8 failed reads/);
         expect(reads).toBe(1 + 8);

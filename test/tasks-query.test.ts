@@ -63,24 +63,27 @@ describe('tasks(ids) batching', () => {
 
 describe('tasks(ids) concurrency', () => {
   it('reads at most 8 tasks from the upstream at once', async () => {
-    let inFlight = 0;
-    let maxInFlight = 0;
+    // The upstream holds every read until the test releases it: the gateway must stop at 8 reads in flight, and send
+    // the next ones only as earlier ones are answered (no timing: the held reads only end when released).
+    const held: (() => void)[] = [];
+    let mostHeld = 0;
     const upstream = await startFakeUpstream((req, res) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      setTimeout(() => {
-        inFlight--;
-        json(res, 200, { code: 200, message: 'success', data: [{ clip_id: `c-${req.url}`, state: 'running' }] });
-      }, 20);
+      held.push(() => json(res, 200, { code: 200, message: 'success', data: [{ clip_id: `c-${req.url}`, state: 'running' }] }));
+      mostHeld = Math.max(mostHeld, held.length);
     });
     const gw = await startGateway(upstream.url);
     try {
       const ids = Array.from({ length: 30 }, (_, i) => `task-${i}`);
-      const res = await gql(gw.url, tasksQuery, { ids });
+      const answer = gql(gw.url, tasksQuery, { ids });
+      for (const wave of [8, 8, 8, 6]) {
+        await expect.poll(() => held.length, { interval: 5 }).toBe(wave);
+        for (const release of held.splice(0)) release();
+      }
+      const res = await answer;
       expect(res.errors).toBeUndefined();
       expect(res.data!.tasks.every((t: { status: string }) => t.status === 'RUNNING')).toBe(true);
       expect(upstream.requests).toHaveLength(30);
-      expect(maxInFlight).toBe(8);
+      expect(mostHeld).toBe(8);
     } finally {
       await gw.close();
       await upstream.close();

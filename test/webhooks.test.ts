@@ -12,6 +12,7 @@ import { legacyWebhookSignature, signedWebhookHeaders, verifyWebhook, webhookSig
 import { toWebhookSnapshot } from '../src/upstream/wire.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { freePort, sleep, subscribeWs, waitFor, type Subscriber } from './live.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 
 const secret = 'per-task-secret-for-tests';
 const body = Buffer.from('{"code":200,"task_id":"t-1","data":[]}');
@@ -51,21 +52,21 @@ describe('webhook signatures (docs/upstream.md §10)', () => {
 
   it('reads completed and failed deliveries as task states', () => {
     const clip = { clip_id: 'c1', state: 'succeeded', title: 'Song', audio_url: 'https://cdn.example/c1.mp3' };
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [clip] }, 'song.completed')).toMatchObject({
+    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [clip], event: 'song.completed' })).toMatchObject({
       id: 't1',
       status: 'SUCCEEDED',
       clips: [{ id: 'c1', audioUrl: 'https://cdn.example/c1.mp3' }],
     });
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', message: 'Generation failed.' }, 'song.failed')).toMatchObject({
+    expect(toWebhookSnapshot({ code: 200, task_id: 't1', message: 'Generation failed.', event: 'song.failed' })).toMatchObject({
       status: 'FAILED',
       error: 'Generation failed.',
       clips: [],
     });
-    expect(toWebhookSnapshot({ code: 500, task_id: 't1', data: [{ ...clip, state: 'running' }] }, null)).toMatchObject({
+    expect(toWebhookSnapshot({ code: 500, task_id: 't1', data: [{ ...clip, state: 'running' }] })).toMatchObject({
       status: 'FAILED',
       error: 'The upstream reported the task as failed.',
     });
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [{ ...clip, state: 'streaming' }] }, 'song.streaming').status).toBe(
+    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [{ ...clip, state: 'streaming' }], event: 'song.streaming' }).status).toBe(
       'RUNNING',
     );
   });
@@ -128,7 +129,7 @@ describe('webhooks through the gateway', () => {
     await sub.until((s) => s.results.length === 1);
     clock.advance(taskMs);
     await sandbox.webhooks.deliverDue(); // (or its own timer does, a little later)
-    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 2_000, 'the callback');
+    await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 'the callback');
     expect(sandbox.webhooks.deliveries.filter((d) => d.taskId === id)).toEqual([
       { taskId: id, url: `${publicUrl}${webhookPath}`, event: 'song.completed', status: 200 },
     ]);
@@ -167,17 +168,71 @@ describe('webhooks through the gateway', () => {
 
     // Still watched and polled, still PENDING for the subscriber.
     const before = reads(id);
-    await waitFor(() => reads(id) >= before + 2, 2_000, 'polls after refused callbacks');
+    await waitFor(() => reads(id) >= before + 2, 'polls after refused callbacks');
     expect(sub.statuses()).toEqual(['PENDING']);
 
     expect((await post(payload, good)).status).toBe(200);
-    await sub.until((s) => s.completed, 1_000);
+    await sub.until((s) => s.completed);
     expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
     expect(sub.results[1]!.data!.taskUpdated.clips).toEqual([{ id: 'c1', status: 'SUCCEEDED', audioUrl: 'https://cdn.example/c1.mp3' }]);
-    await waitFor(() => gw.services.live.watched === 0, 1_000, 'the watch to end');
+    await waitFor(() => gw.services.live.watched === 0, 'the watch to end');
     const after = reads(id);
     await sleep(25 * 6);
     expect(reads(id)).toBe(after);
+  });
+  it('believes only the signed body: a replay with an altered X-Webhook-Event or a seen delivery id changes nothing', async () => {
+    await startWith(25);
+    const id = await createSong();
+    const taskSecret = (await gw.services.registry.lookup(id))!.webhookSecret!;
+    const sub = subscribeWs(gw.url, id, keyA);
+    open.push(sub);
+    await sub.until((s) => s.results.length === 1);
+    const delivery = (event: string, state: string, deliveryId: string) => {
+      const payload = JSON.stringify({
+        code: 200,
+        message: 'success',
+        task_id: id,
+        platform: 'suno',
+        event,
+        data: [{ clip_id: 'c1', state, title: 'Song', audio_url: 'https://cdn.example/c1.mp3' }],
+      });
+      const headers = signedWebhookHeaders(taskSecret, payload, { id: deliveryId, event, timestamp: Math.floor(Date.now() / 1000) });
+      return { payload, headers };
+    };
+    const streaming = delivery('song.streaming', 'streaming', 'w-stream');
+    expect(await (await post(streaming.payload, streaming.headers)).json()).toEqual({ ok: true });
+    await sub.until((s) => s.results.length === 2);
+    expect(sub.statuses()).toEqual(['PENDING', 'RUNNING']);
+
+    // The signed streaming body, replayed with the unsigned event header changed (and a new id): still RUNNING.
+    const forged = { ...streaming.headers, 'x-webhook-event': 'song.failed', 'x-webhook-id': 'w-forged', 'idempotency-key': 'w-forged' };
+    expect((await post(streaming.payload, forged)).status).toBe(200);
+    // The same delivery again: acknowledged, ignored.
+    expect(await (await post(streaming.payload, streaming.headers)).json()).toEqual({ ok: true, duplicate: true });
+    const before = reads(id);
+    await waitFor(() => reads(id) >= before + 2, 'polling goes on');
+    expect(sub.statuses()).toEqual(['PENDING', 'RUNNING']);
+    expect(gw.services.live.watched).toBe(1);
+
+    const done = delivery('song.completed', 'succeeded', 'w-done');
+    expect(await (await post(done.payload, done.headers)).json()).toEqual({ ok: true });
+    await sub.until((s) => s.completed);
+    expect(sub.statuses()).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
+    expect(await (await post(done.payload, done.headers)).json()).toEqual({ ok: true, duplicate: true });
+  });
+
+  it('refusals carry a code; an oversized delivery is 413 and closes the connection', async () => {
+    await startWith(60_000);
+    const get = await fetch(`${gw.url}${webhookPath}`);
+    expect(get.status).toBe(405);
+    expect((await get.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const unsigned = await post(JSON.stringify({ task_id: 'nope' }), {});
+    expect(unsigned.status).toBe(401);
+    expect((await unsigned.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const huge = await post(JSON.stringify({ task_id: 'x', pad: 'x'.repeat(5 * 1024 * 1024) }), {});
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('connection')).toBe('close');
+    expect((await huge.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
 
@@ -193,6 +248,7 @@ describe('secrets stay out of the logs', () => {
       AIMUSICAPI_API_KEY: keyA,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       POLL_INTERVAL_MS: '20',
+      DATA_DIR: tempDataDir(),
     });
     const services = createServices(config, pino({ level: 'trace' }, sink));
     const gateway = createGateway(services);
@@ -218,6 +274,7 @@ describe('secrets stay out of the logs', () => {
       await gateway.close();
       await closeServices(services);
       await sandbox.close();
+      removeDataDir(config.dataDir);
     }
   });
 });

@@ -33,6 +33,8 @@ export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): P
       message: `Unsupported content type "${type || 'none'}": send the request as application/json.`,
     };
   }
+  // Media types are case-insensitive (RFC 9110), yoga's parser is not: it is handed the type in lower case.
+  req.headers['content-type'] = req.headers['content-type']!.replace(/^[^;]*/, type);
   const tooLarge = { ok: false, status: 413, message: `The request body is larger than ${maxBytes} bytes.` } as const;
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge;
   const body = await readBodyUpTo(req, maxBytes);

@@ -36,9 +36,11 @@ export class Drain {
 
   /**
    * `delayMs`: how long to keep accepting (with /health at 503, so a load balancer stops sending traffic) before
-   * the listener closes. `timeoutMs`: how long requests in flight then get to finish.
+   * the listener closes. `timeoutMs`: how long requests in flight then get to finish. `onTimeout`: called when that
+   * time is up, to make the requests still running answer now (e.g. stop waiting for the upstream); they get up to
+   * `graceMs` more to send that answer before their connections are cut.
    */
-  async close(timeoutMs: number, delayMs = 0): Promise<void> {
+  async close(timeoutMs: number, delayMs = 0, onTimeout?: () => void, graceMs = 1_000): Promise<void> {
     this.draining = true;
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -48,7 +50,11 @@ export class Drain {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const others = Promise.allSettled(this.closers.map(async (close) => close()));
-    await Promise.race([Promise.all([finished, others]), timedOut]);
+    const done = Promise.all([finished, others]);
+    if ((await Promise.race([done, timedOut])) === 'timeout' && onTimeout && this.inFlight.size > 0) {
+      onTimeout();
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    }
     clearTimeout(timer);
     // Whatever is still open now is cut; idle keep-alive connections go too.
     this.server.closeAllConnections();

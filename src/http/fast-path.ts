@@ -1,7 +1,7 @@
 /**
  * The HTTP fast path: a plain JSON POST of one query or mutation from a non-browser client is run through yoga's
  * envelop (the same parse and validation caches, limits, masking, context and plugins) without yoga's fetch-API
- * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 1).
+ * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2).
  *
  * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
  * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
@@ -9,16 +9,19 @@
  * before any resolver runs, so nothing is executed twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
+import type { Access, Caller } from '../access/index.js';
 import type { Metrics } from '../metrics.js';
+import { admitHttpRequest } from '../plugins/access.js';
 import { countErrors } from '../plugins/metrics.js';
-import type { RateLimiter } from '../plugins/rate-limit.js';
+import type { PersistedOperations } from '../persisted/operations.js';
 
 interface Params {
-  query: string;
+  query: string | undefined;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
+  extensions: Record<string, unknown> | undefined;
   /** The response's media type, as yoga would choose it from `Accept`. */
   mediaType: ResultMediaType;
 }
@@ -59,17 +62,18 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
     return undefined;
   }
   if (!isMap(parsed)) return undefined;
-  // Whatever yoga would refuse or treat specially (unknown parameters, extensions such as persisted queries) is its.
+  // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
   const { query, variables, operationName, extensions } = parsed;
-  if (typeof query !== 'string') return undefined;
+  if (query != null && typeof query !== 'string') return undefined;
   if (variables != null && !isMap(variables)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
-  if (extensions != null && (!isMap(extensions) || Object.keys(extensions).length > 0)) return undefined;
+  if (extensions != null && !isMap(extensions)) return undefined;
   return {
-    query,
+    query: query ?? undefined,
     variables: variables ?? undefined,
     operationName: operationName ?? undefined,
+    extensions: extensions ?? undefined,
     mediaType,
   };
 }
@@ -82,20 +86,34 @@ function send(res: ServerResponse, status: number, mediaType: ResultMediaType, b
 
 export interface FastPathDeps {
   yoga: YogaServerInstance<any, any>;
-  limiter: RateLimiter;
+  access: Access;
   metrics: Metrics;
+  persisted: PersistedOperations;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
-export function createFastPath({ yoga, limiter, metrics }: FastPathDeps) {
+export function createFastPath({ yoga, access, metrics, persisted }: FastPathDeps) {
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
-    const params = fastPathParams(req, body);
-    if (!params) return false;
-    const authorization = req.headers.authorization ?? null;
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped({ req, res, authorization, params });
+    const given = fastPathParams(req, body);
+    if (!given) return false;
+    let params = given;
+    if (given.query === undefined) {
+      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
+      try {
+        params = await persisted.resolve(given);
+      } catch {
+        return false;
+      }
+    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+      return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
+    }
+    const query = params.query;
+    if (query === undefined) return false;
+    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
     let document: DocumentNode;
     try {
-      document = parse(params.query);
+      document = parse(query);
     } catch {
       return false;
     }
@@ -103,12 +121,15 @@ export function createFastPath({ yoga, limiter, metrics }: FastPathDeps) {
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
 
-    const refusal = limiter.check(authorization, req);
-    if (refusal) {
-      const { http, ...extensions } = refusal.extensions as { http: { status: number; headers: Record<string, string> } };
+    try {
+      // The same admission as yoga's (src/plugins/access.ts), which will not count this request again if it falls back.
+      initial.caller = await admitHttpRequest(access, req);
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
-      countErrors(metrics, { errors: [refusal] });
-      send(res, http.status, params.mediaType, { errors: [{ message: refusal.message, extensions }] }, http.headers);
+      countErrors(metrics, { errors: [err] });
+      send(res, http.status, params.mediaType, { errors: [{ message: err.message, extensions }] }, http.headers);
       return true;
     }
     let contextValue: unknown;

@@ -3,9 +3,9 @@
  * subscribers it has, and the way in for states pushed to the gateway (webhooks).
  */
 import { GatewayError } from '../errors.js';
+import type { TaskRegistry } from '../store/types.js';
 import type { FinishedTasks } from '../tasks/finished.js';
-import type { TaskRegistry } from '../tasks/registry.js';
-import type { Task } from '../tasks/task.js';
+import { seesOnlyRecordedTasks, type Task } from '../tasks/task.js';
 import { createChannel } from './channel.js';
 import type { TaskEvent } from './events.js';
 import { TaskFeed } from './feed.js';
@@ -38,7 +38,7 @@ export class LiveTasks {
       return channel;
     }
     const record = await this.deps.registry.lookup(taskId);
-    if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
+    if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
     let feed = this.feeds.get(taskId);
     if (!feed) {
       feed = new TaskFeed(taskId, this.deps, (closed) => this.feeds.get(taskId) === closed && this.feeds.delete(taskId));

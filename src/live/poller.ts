@@ -79,15 +79,28 @@ export class TaskPoller {
         if (this.stopped || !reader || (latest && isTerminal(latest.status))) break;
         try {
           holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs);
-          if (!holding) {
-            delay = policy.intervalMs; // another instance polls; be ready to take over
-            continue;
-          }
+        } catch (err) {
+          // The shared store (Redis) is down: no instance can take the lease, nor tell its subscribers a state. The
+          // task is not at fault, so this does not count against it: the watch goes on when the store is back.
+          holding = false;
+          delay = policy.intervalMs;
+          log.warn({ err }, 'poll lease unavailable; trying again next interval');
+          continue;
+        }
+        if (!holding) {
+          delay = policy.intervalMs; // another instance polls; be ready to take over
+          continue;
+        }
+        if (this.stopped) break; // the watch ended while the lease was asked for: no read is wanted any more
+        try {
           const task = await this.deps.read(reader.apiKey, reader.tenant, this.taskId);
           failures = 0;
           delay = policy.intervalMs;
           if (!this.stopped && supersedes(this.source.latest(), task)) {
-            await this.deps.bus.publish(this.taskId, { task: observed(task) });
+            // Unpublished (the bus is down), the state is read and offered again at the next poll.
+            await this.deps.bus
+              .publish(this.taskId, { task: observed(task) })
+              .catch((err: unknown) => log.warn({ err }, 'could not publish a task state; the next poll tries again'));
           }
         } catch (err) {
           const error = asGatewayError(err);

@@ -7,10 +7,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBodyUpTo } from '../http/body.js';
+import { fingerprintOf } from '../idempotency/idempotency.js';
 import type { Services } from '../services.js';
+import type { Task } from '../tasks/task.js';
 import type { UpstreamOperation } from '../upstream/operations.js';
 import { newWebhookSecret, verifyWebhook, webhookHeaderNames } from '../upstream/webhook.js';
 import { toWebhookFields, toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
+import { noteObserved } from '../tasks/observe.js';
 import { observed } from './events.js';
 
 export const webhookPath = '/webhooks/aimusic';
@@ -34,11 +37,18 @@ export function webhookRequest(
   return { fields: toWebhookFields(publicUrl + webhookPath, secret), secret };
 }
 
-function reply(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+function reply(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
+
+/** A refusal, with a code as every 4xx of the gateway has. */
+function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  reply(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+}
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 function parseJson(raw: Buffer): unknown {
   try {
@@ -48,34 +58,56 @@ function parseJson(raw: Buffer): unknown {
   }
 }
 
-/** Handles POST /webhooks/aimusic. */
+/**
+ * Handles POST /webhooks/aimusic. Only what the signature covers is believed: the task state and its event type come
+ * from the signed body (the `X-Webhook-Event` header is not signed, so it is ignored). A delivery id seen before for
+ * the task (`X-Webhook-Id`, mirrored in `Idempotency-Key`; else the signature itself) is acknowledged and ignored:
+ * the ids are kept in the idempotency store, shared by the instances, for 24 hours.
+ */
 export async function handleWebhook(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { logger, registry, live } = services;
-  if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
+  if (req.method !== 'POST') return refuse(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
   const raw = await readBodyUpTo(req, maxBodyBytes);
-  if (!raw) return reply(res, 413, { error: 'body too large' });
+  // The rest of the body was not read: the connection cannot carry another request.
+  if (!raw) return refuse(res, 413, 'BAD_REQUEST', `The delivery is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
   const body = parseJson(raw);
   const taskId = webhookTaskId(body);
   const record = taskId ? await registry.lookup(taskId) : undefined;
   const verdict = record?.webhookSecret
     ? verifyWebhook(req.headers, raw, record.webhookSecret, Date.now())
     : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
-  if (!verdict.ok || !record) {
+  if (!verdict.ok || !record || !taskId) {
     logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
-    return reply(res, 401, { error: 'signature verification failed' });
+    return refuse(res, 401, 'UNAUTHENTICATED', 'The delivery\'s signature could not be verified.');
   }
-  const eventHeader = req.headers[webhookHeaderNames.event];
-  const event = (Array.isArray(eventHeader) ? eventHeader[0] : eventHeader) ?? null;
-  let task;
+  let task: Task;
   try {
-    task = observed({ ...toWebhookSnapshot(body, event), kind: record.kind });
+    task = observed({ ...toWebhookSnapshot(body), kind: record.kind });
   } catch (err) {
     logger.warn({ taskId, err }, 'verified webhook has a body the gateway cannot read');
-    return reply(res, 400, { error: 'unreadable task state' });
+    return refuse(res, 400, 'BAD_REQUEST', 'The delivery holds no task state the gateway can read.');
   }
-  // Its owner's next reads of a finished task need no upstream call.
-  services.finished?.put(task, record.tenant);
-  await live.publish(task);
+  const headers = req.headers;
+  const deliveryId =
+    firstHeader(headers[webhookHeaderNames.id]) ??
+    firstHeader(headers[webhookHeaderNames.idempotencyKey]) ??
+    firstHeader(headers[webhookHeaderNames.signature]) ??
+    firstHeader(headers[webhookHeaderNames.legacySignature]) ??
+    '';
+  let accepted = false;
+  await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
+    accepted = true;
+    await noteObserved(services, record, task.status);
+    // Its owner's next reads of a finished task need no upstream call.
+    services.finished?.put(task, record.tenant);
+    await live.publish(task);
+    return true;
+  });
+  const event = typeof (body as { event?: unknown }).event === 'string' ? (body as { event: string }).event : null;
+  if (!accepted) {
+    logger.info({ taskId, event }, 'webhook delivery already accepted: ignored');
+    return reply(res, 200, { ok: true, duplicate: true });
+  }
   logger.info({ taskId, event, status: task.status, scheme: verdict.scheme }, 'webhook accepted');
   reply(res, 200, { ok: true });
 }

@@ -1,5 +1,6 @@
 /** Account reads: the remaining credits (a free upstream read) and the price list of every mutation. */
 import { builder } from '../builder.js';
+import { GatewayError } from '../errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
 import { operations } from '../upstream/operations.js';
 import { operationMutations } from './operations.js';
@@ -13,8 +14,14 @@ const operationCosts: OperationCost[] = Object.entries(operationMutations).map((
 builder.queryFields((t) => ({
   credits: t.field({
     type: CreditsRef,
-    description: "The upstream account's remaining credits (for the caller's API key). Free.",
-    resolve: (_root, _args, ctx) => ctx.services.upstream.submit(ctx.requireApiKey(), operations.getCredits, undefined),
+    description:
+      "The upstream account's remaining credits (for the caller's API key). Free. With sign-in, the account is the " +
+      "server's, shared by every user: FORBIDDEN unless the user's token carries AUTH_ADMIN_CLAIM (see `viewer.budget`).",
+    resolve: (_root, _args, ctx) => {
+      const { user } = ctx.caller;
+      if (user && !user.admin) throw new GatewayError('FORBIDDEN', "The account's credits are shown to admins only; see viewer.budget for yours.");
+      return ctx.services.upstream.submit(ctx.requireApiKey(), operations.getCredits, undefined);
+    },
   }),
   operationCosts: t.field({
     type: [OperationCostRef],

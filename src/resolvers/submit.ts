@@ -5,6 +5,7 @@
 import type { Context } from '../context.js';
 import { fingerprintOf } from '../idempotency/idempotency.js';
 import { webhookRequest } from '../live/webhooks.js';
+import type { TaskRecord } from '../store/types.js';
 import { submittedTask, type Task } from '../tasks/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
 import type { SubmittedTask } from '../upstream/types.js';
@@ -36,11 +37,12 @@ export async function submitOperation<Input, Result>(
     const webhook = webhookRequest(ctx.services.config.publicUrl, operation);
     const result = await ctx.services.upstream.submit(apiKey, operation, input, webhook?.fields);
     if (operation.kind !== null) {
-      const record = {
+      const record: TaskRecord = {
         id: (result as SubmittedTask).taskId,
         kind: operation.kind,
         tenant: ctx.tenant,
         createdAt: Date.now(),
+        status: 'PENDING',
         ...(webhook ? { webhookSecret: webhook.secret } : {}),
       };
       // The upstream has the task (and the charge): losing our note of it must not turn into an error a client retries.

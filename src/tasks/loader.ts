@@ -6,15 +6,15 @@
 import DataLoader from 'dataloader';
 import { GatewayError } from '../errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
-import { familyOf, taskFamilies } from '../upstream/operations.js';
+import type { TaskRecord } from '../store/types.js';
+import { familyOf } from '../upstream/operations.js';
 import { isTerminal } from '../upstream/types.js';
 import type { FinishedTasks } from './finished.js';
-import type { TaskRecord, TaskRegistry } from './registry.js';
-import type { Task } from './task.js';
+import { noteObserved, type ObserveDeps } from './observe.js';
+import { seesOnlyRecordedTasks, type Task } from './task.js';
 
-export interface TaskLoaderDeps {
+export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
-  registry: TaskRegistry;
   /** Unset: every read goes to the upstream. */
   finished?: FinishedTasks | undefined;
 }
@@ -41,31 +41,25 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const kept = finished?.get(id, tenant);
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
-  if (record && record.tenant !== tenant) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
+  if (record) await noteObserved(deps, record, task.status);
   task.observedAt = new Date().toISOString();
   if (isTerminal(task.status)) finished?.put(task, tenant);
   return task;
 }
 
 /**
- * Reads a task from the upstream. The registry's kind says which family's endpoint holds it; a task the gateway does
- * not know is looked for in each family in turn (task reads are free), Sonic first.
+ * Reads a task from the upstream. The registry's kind says which family's endpoint holds it. A task the gateway has
+ * no record of was not submitted through it: it is read once, from the Sonic endpoint (where tasks made elsewhere
+ * live), not once per family, so that a list of unknown ids costs one read each. (A Producer task made elsewhere is
+ * therefore NOT_FOUND; every task submitted through the gateway is recorded with its kind.)
  */
 async function readTask(upstream: UpstreamClient, apiKey: string, id: string, record: TaskRecord | undefined): Promise<Task> {
   if (record) return { ...(await upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
-  let notFound: GatewayError | undefined;
-  for (const family of taskFamilies) {
-    try {
-      return { ...(await upstream.getTask(apiKey, id, family)), kind: 'UNKNOWN' };
-    } catch (err) {
-      if (!(err instanceof GatewayError) || err.code !== 'NOT_FOUND') throw err;
-      notFound ??= err;
-    }
-  }
-  throw notFound ?? new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
+  return { ...(await upstream.getTask(apiKey, id, 'sonic')), kind: 'UNKNOWN' };
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */

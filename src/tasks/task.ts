@@ -29,3 +29,12 @@ export function tenantOf(apiKey: string): string {
   }
   return tenant;
 }
+
+/** The tenant of a signed-in end user (tenantOf's names never hold a colon, so the two cannot meet). */
+export const userTenant = (sub: string) => `user:${sub}`;
+
+/**
+ * Whether a tenant sees only the tasks recorded as its own. Signed-in users all spend the server's key, which can read
+ * any task made with it, so a task the registry does not record as theirs is not theirs.
+ */
+export const seesOnlyRecordedTasks = (tenant: string) => tenant.startsWith('user:');

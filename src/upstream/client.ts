@@ -19,7 +19,9 @@ import {
   isUpstreamFault,
   withTaskMayExist,
 } from './errors.js';
+import type { Tracing } from '../tracing/tracing.js';
 import type { TaskFamily, UpstreamOperation } from './operations.js';
+import { shuttingDown } from './pacing.js';
 import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
 import type { TaskSnapshot } from './types.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
@@ -37,6 +39,10 @@ export interface UpstreamClientOptions {
   /** Called after every upstream attempt, for metrics and logs. Never given the API key. */
   onCall?: (call: UpstreamCall) => void;
   onBreakerChange?: (state: BreakerState) => void;
+  /** Submit pacing (pacing.ts): paid POSTs wait for their turn here, before anything is sent. */
+  pacer?: { wait(apiKey: string): Promise<void>; close(): void };
+  /** A span per attempt, whose `traceparent` goes to the upstream. */
+  tracing?: Pick<Tracing, 'upstreamCall'>;
 }
 
 export interface UpstreamCall {
@@ -73,6 +79,8 @@ export class UpstreamClient {
   private readonly readsInFlight = new Map<string, Promise<TaskSnapshot>>();
   private readonly headersTimeoutMs: number;
   private readonly bodyTimeoutMs: number;
+  /** Aborted when the gateway stops waiting for answers to its POSTs (shutdown past its timeout). */
+  private readonly stopping = new AbortController();
   readonly breaker: CircuitBreaker;
 
   constructor(private readonly options: UpstreamClientOptions) {
@@ -126,6 +134,7 @@ export class UpstreamClient {
     extra: Record<string, unknown> = {},
   ): Promise<Result> {
     if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
+    if (operation.creditCost !== 0) await this.options.pacer?.wait(apiKey);
     const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
     try {
       return operation.toResult(answer, input);
@@ -150,6 +159,15 @@ export class UpstreamClient {
     // The upstream refused with a 4xx answer (its own error code included): it did not start the task.
     const status = error.details.upstreamStatus ?? 0;
     throw unsent || (status >= 400 && status < 500) ? error : withTaskMayExist(error);
+  }
+
+  /**
+   * Shutdown past its timeout: POSTs still waiting for their turn are not sent, and POSTs still waiting for an
+   * answer fail now with `taskMayExist` (the client gets that answer instead of a cut connection).
+   */
+  stopWaiting(): void {
+    this.options.pacer?.close();
+    this.stopping.abort();
   }
 
   /** Closes the pool; calls still running after `graceMs` (their client request was already cut) are aborted. */
@@ -190,6 +208,7 @@ export class UpstreamClient {
     attempt: number,
     deadline: number,
   ): Promise<Outcome> {
+    if (method === 'POST' && this.stopping.signal.aborted) return { failure: { error: shuttingDown(), unsent: true, refused: true } };
     if (!this.breaker.tryAcquire()) {
       const retryAfterSeconds = Math.ceil(this.breaker.retryAfterMs() / 1000);
       const error = new GatewayError(
@@ -201,19 +220,22 @@ export class UpstreamClient {
     }
     const started = performance.now();
     let status: number | null = null;
+    const span = this.options.tracing?.upstreamCall(method, path, attempt);
+    const headers: Record<string, string> =
+      body === undefined
+        ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
+        : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' };
+    if (span) Object.assign(headers, span.headers);
     try {
       const res = await this.pool.request({
         method,
         path: this.basePath + path,
-        headers:
-          body === undefined
-            ? { authorization: `Bearer ${apiKey}`, accept: 'application/json' }
-            : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' },
+        headers,
         body: body ?? null,
         // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
         // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts
-        // (aborting a sent POST gains nothing).
-        ...(method === 'GET' ? this.readTimeouts(deadline) : {}),
+        // (aborting a sent POST gains nothing), until a shutdown stops waiting for them.
+        ...(method === 'GET' ? this.readTimeouts(deadline) : { signal: this.stopping.signal }),
       });
       status = res.statusCode;
       const parsed = parseJson(await res.body.text());
@@ -224,10 +246,14 @@ export class UpstreamClient {
         });
       }
       this.finish(method, path, status, started, attempt, null);
+      span?.end(status, null);
       return { value: parsed };
     } catch (err) {
-      const error = errorFromTransport(err, [apiKey], status);
+      const error = this.stopping.signal.aborted
+        ? new GatewayError('UPSTREAM_TIMEOUT', 'The gateway shut down before the upstream answered.')
+        : errorFromTransport(err, [apiKey], status);
       this.finish(method, path, status, started, attempt, error);
+      span?.end(status, error.code);
       return { failure: { error, unsent: isUnsent(err) } };
     }
   }

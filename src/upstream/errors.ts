@@ -81,7 +81,8 @@ export function errorFromAnswer(
   const byMessage = effective < 500 && text ? messageRules.find(([pattern]) => pattern.test(text))?.[1] : undefined;
   const code = byMessage ?? codeForStatus(effective);
   const base = defaultMessages[code] ?? `The upstream answered with status ${effective}.`;
-  const message = text ? `${base} Upstream said: ${redact(text.slice(0, 300), secrets)}` : base;
+  // Scrubbed before the cut: a key cut in two would no longer be recognised.
+  const message = text ? `${base} Upstream said: ${redact(text, secrets).slice(0, 300)}` : base;
   return new GatewayError(code, message, {
     upstreamStatus: effective,
     ...(code === 'RATE_LIMITED' ? { retryAfterSeconds: retryAfterSeconds(retryAfter) } : {}),

@@ -253,15 +253,16 @@ export function webhookTaskId(body: unknown): string | null {
 export const webhookFailedEvent = 'song.failed';
 
 /**
- * The task state a (verified) webhook body reports. A failure is `song.failed` or a `code` other than 200, with
- * partial or no clips; anything else is read as a task answer.
+ * The task state a (verified) webhook body reports. A failure is an `event` of `song.failed` or a `code` other than
+ * 200, with partial or no clips; anything else is read as a task answer. Only the body is read: it is what the
+ * signature covers (the X-Webhook-Event header is not).
  */
-export function toWebhookSnapshot(body: unknown, event: string | null): TaskSnapshot {
+export function toWebhookSnapshot(body: unknown): TaskSnapshot {
   const taskId = webhookTaskId(body);
   if (!taskId) throw malformed('the webhook body has no task_id');
   const fields = body as Record<string, unknown>;
   const code = fields.code;
-  const failed = (event ?? str(fields.event)) === webhookFailedEvent || (typeof code === 'number' && code !== 200);
+  const failed = str(fields.event) === webhookFailedEvent || (typeof code === 'number' && code !== 200);
   if (!failed) return toTaskSnapshot(taskId, body);
   const clips = Array.isArray(fields.data) ? fields.data.map(toClip) : [];
   const message = str(fields.message);

@@ -46,6 +46,15 @@ export function failureAsked(body: Body): string | null {
   return JSON.stringify(body).includes(failMarker) ? 'Generation failed (requested by sandbox:fail).' : null;
 }
 
+/**
+ * Any request text containing `sandbox:hold:<ms>` is answered that many milliseconds late (at most 60 s): a POST
+ * held in flight, for tests of what a gateway that dies or stops meanwhile does.
+ */
+export function holdAsked(body: Body): number {
+  const ms = /sandbox:hold:(\d{1,5})/.exec(JSON.stringify(body))?.[1];
+  return ms ? Math.min(60_000, Number(ms)) : 0;
+}
+
 const missing = (value: unknown) => value === undefined || value === null || value === '';
 
 export function text(body: Body, field: string, max: number, required: boolean): string {

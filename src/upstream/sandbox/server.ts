@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { holdAsked } from './checks.js';
 import { coverSvg, transcriptionMidi, wavFile } from './files.js';
 import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
@@ -30,6 +31,8 @@ export interface SandboxCall {
   /** The bearer token sent, or null. */
   apiKey: string | null;
   body: unknown;
+  /** When it arrived (epoch ms, real time). */
+  at: number;
 }
 
 export interface Sandbox {
@@ -116,7 +119,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const apiKey = bearer(req);
     const body = req.method === 'POST' ? await readJson(req) : undefined;
-    calls.push({ method: req.method ?? '', path, apiKey, body });
+    // What reached this sandbox, for tests that run it as a process of its own: no keys, no bodies.
+    if (req.method === 'GET' && path === '/_sandbox/calls') {
+      const deliveries = webhooks.deliveries.map(({ taskId, event, status }) => ({ taskId, event, status }));
+      return send(res, 200, { calls: calls.map(({ method, path, at }) => ({ method, path, at })), webhooks: deliveries });
+    }
+    calls.push({ method: req.method ?? '', path, apiKey, body, at: Date.now() });
     if (options.latencyMs) await sleep(options.latencyMs);
     if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
     if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
@@ -139,6 +147,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const route = sandboxRoutes[path];
     if (req.method === 'POST' && route) {
+      const hold = holdAsked(body ?? {});
+      if (hold > 0) await sleep(hold);
       return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey }), body ?? {}));
     }
     return sendError(res, 404, `no route for ${req.method} ${path}`);

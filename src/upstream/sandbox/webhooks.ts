@@ -2,6 +2,9 @@
  * The sandbox's webhook sender: a task submitted with `webhook_url` gets one signed POST there when it reaches a
  * final state (docs/upstream.md §10), checked every `checkMs` of real time or on demand (`deliverDue`, for tests
  * that move a manual clock). Without `webhook_secret` it signs with a default secret, as the upstream does.
+ * Delivery is at least once, as the upstream's is assumed to be (docs/upstream.md §10): a callback that gets no
+ * answer or a 5xx is sent again after 1 s, then 2, 4, ... up to 30 s between attempts, `maxAttempts` times in all
+ * (about two and a half minutes: a receiver that restarts meanwhile still gets it).
  */
 import { randomUUID } from 'node:crypto';
 import { isTerminal } from '../types.js';
@@ -23,7 +26,13 @@ interface PendingWebhook {
   task: SandboxTask;
   url: string;
   secret: string;
+  /** Attempts made so far, and (real time) when the next may be made. */
+  attempts: number;
+  notBefore: number;
 }
+
+const maxAttempts = 10;
+const retryDelayMs = (attempts: number) => Math.min(30_000, 1_000 * 2 ** (attempts - 1));
 
 export class SandboxWebhookSender {
   /** Every delivery attempt, oldest first. */
@@ -41,12 +50,13 @@ export class SandboxWebhookSender {
     const url = body.webhook_url;
     if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
     const secret = body.webhook_secret;
-    this.pending.set(task.id, { task, url, secret: typeof secret === 'string' && secret ? secret : sandboxDefaultWebhookSecret });
+    const signWith = typeof secret === 'string' && secret ? secret : sandboxDefaultWebhookSecret;
+    this.pending.set(task.id, { task, url, secret: signWith, attempts: 0, notBefore: 0 });
   }
 
   /** Sends the callbacks of every task that has reached a final state; resolves with how many were sent. */
   async deliverDue(): Promise<number> {
-    const due = [...this.pending.values()].filter(({ task }) => isTerminal(this.store.status(task)));
+    const due = [...this.pending.values()].filter(({ task, notBefore }) => notBefore <= Date.now() && isTerminal(this.store.status(task)));
     for (const { task } of due) this.pending.delete(task.id);
     await Promise.all(due.map((webhook) => this.send(webhook)));
     return due.length;
@@ -61,7 +71,8 @@ export class SandboxWebhookSender {
     this.timer = undefined;
   }
 
-  private async send({ task, url, secret }: PendingWebhook): Promise<void> {
+  private async send(webhook: PendingWebhook): Promise<void> {
+    const { task, url, secret } = webhook;
     const failed = this.store.status(task) === 'FAILED';
     const event = failed ? webhookFailedEvent : 'song.completed';
     const payload: WireWebhookPayload = {
@@ -83,5 +94,9 @@ export class SandboxWebhookSender {
       status = null;
     }
     this.deliveries.push({ taskId: task.id, url, event, status });
+    webhook.attempts += 1;
+    if ((status === null || status >= 500) && webhook.attempts < maxAttempts) {
+      this.pending.set(task.id, { ...webhook, notBefore: Date.now() + retryDelayMs(webhook.attempts) });
+    }
   }
 }

@@ -3,8 +3,8 @@
  * is atomic on the server (the connection belongs to the caller); waiting polls (another instance's change cannot wake us) and wakes at once for changes
  * made in this process.
  */
-import { Redis } from 'ioredis';
-import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from './store.js';
+import type { Redis } from 'ioredis';
+import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../../idempotency/store.js';
 
 const claimScript = `
 local current = redis.call('GET', KEYS[1])

@@ -1,0 +1,111 @@
+/**
+ * Benchmark 7: what tracing costs. The same task reads through two gateways on one sandbox: one without tracing (no
+ * OpenTelemetry loaded), one exporting over OTLP/HTTP to a collector in this process with 10 % of traces sampled.
+ * Rounds alternate between the two so that drift in the machine's load hits both alike.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { benchKey, seedTask } from './overhead.js';
+import { startGatewayProcess, startSandboxProcess, type Child } from './processes.js';
+import { fmt, type Section } from './report.js';
+
+const connections = 50;
+const rounds = 2;
+const sampleRatio = 0.1;
+
+/** An OTLP/HTTP collector that counts what it is sent (JSON export bodies). */
+async function startCollector() {
+  const seen = { posts: 0, spans: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      seen.posts++;
+      seen.bytes += body.length;
+      seen.spans += (body.toString('utf8').match(/"spanId"/g) ?? []).length;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise((r) => server.close(r)) };
+}
+
+interface Measured {
+  load: LoadResult[];
+  cpuMs: number;
+}
+
+async function measure(gateway: Child, request: (connection: number) => LoadRequest, durationMs: number, into: Measured) {
+  const cpu = gateway.cpuMs();
+  into.load.push(await runLoad(gateway.url, request, connections, durationMs));
+  into.cpuMs += gateway.cpuMs() - cpu;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+export async function tracingSection(seconds: number): Promise<Section> {
+  const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '1' });
+  const collector = await startCollector();
+  const off = await startGatewayProcess(sandbox.url, benchKey);
+  const on = await startGatewayProcess(sandbox.url, benchKey, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    OTEL_TRACES_SAMPLER_ARG: String(sampleRatio),
+  });
+  try {
+    const tasks = await Promise.all(Array.from({ length: connections }, () => seedTask(sandbox.url)));
+    const request = (c: number) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($id: ID!) { task(id: $id) { status clips { id audioUrl } } }', variables: { id: tasks[c] } }),
+    });
+    const results = { off: { load: [], cpuMs: 0 } as Measured, on: { load: [], cpuMs: 0 } as Measured };
+    for (const gateway of [off, on]) await runLoad(gateway.url, request, connections, 2000); // warm-up
+    const spansBefore = collector.seen.spans;
+    for (let round = 0; round < rounds; round++) {
+      await measure(off, request, seconds * 1000, results.off);
+      await measure(on, request, seconds * 1000, results.on);
+    }
+    await on.stop(); // flushes the last batch
+    const summary = (m: Measured) => {
+      const requests = m.load.reduce((a, r) => a + r.requests, 0);
+      return {
+        requests,
+        throughput: mean(m.load.map((r) => r.throughput)),
+        p50: mean(m.load.map((r) => r.p50Ms)),
+        p99: mean(m.load.map((r) => r.p99Ms)),
+        cpuUs: (m.cpuMs * 1000) / requests,
+        errors: m.load.reduce((a, r) => a + r.errors, 0),
+      };
+    };
+    const a = summary(results.off);
+    const b = summary(results.on);
+    const spans = collector.seen.spans - spansBefore;
+    return {
+      title: '7. Tracing: the cost at 10 % sampling',
+      method:
+        `\`{ task(id) { status clips { id audioUrl } } }\`, a task per connection, ${connections} connections, against two gateways ` +
+        `on one standalone sandbox (child processes): one without tracing (OTEL_EXPORTER_OTLP_ENDPOINT unset: no OpenTelemetry ` +
+        `SDK loaded), one with OTEL_TRACES_SAMPLER_ARG=${sampleRatio} exporting over OTLP/HTTP to a collector in the bench process. ` +
+        `${rounds} rounds of ${seconds} s each, alternating, after a warm-up; figures are the means of the rounds.`,
+      rows: [
+        { measure: 'without tracing', value: `${fmt(a.throughput)} req/s (p50 ${fmt(a.p50, 2)} ms, p99 ${fmt(a.p99, 2)} ms), ${fmt(a.cpuUs)} µs CPU per request` },
+        { measure: 'tracing, 10 % sampled', value: `${fmt(b.throughput)} req/s (p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms), ${fmt(b.cpuUs)} µs CPU per request` },
+        { measure: 'throughput with tracing', value: `${fmt((b.throughput / a.throughput) * 100, 1)} % of without` },
+        { measure: 'CPU per request with tracing', value: `+${fmt(b.cpuUs - a.cpuUs)} µs (${fmt(((b.cpuUs - a.cpuUs) / a.cpuUs) * 100, 1)} %)` },
+        { measure: 'spans exported', value: `${fmt(spans)} for ${fmt(b.requests)} requests (${fmt(spans / b.requests, 2)} per request; 3 per sampled request)` },
+        { measure: 'errors', value: `${a.errors} without, ${b.errors} with tracing` },
+      ],
+      notes: [
+        'An unsampled request still gets its three spans created (non-recording) and a `traceparent` sent upstream; a sampled one ' +
+          'is recorded and exported in batches (BatchSpanProcessor) by the same process.',
+      ],
+    };
+  } finally {
+    await Promise.all([off.stop(), on.stop()]);
+    await sandbox.stop();
+    await collector.close();
+  }
+}

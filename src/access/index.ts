@@ -1,0 +1,58 @@
+/**
+ * The access rules, in one place for every transport (as graphql-ws keeps its protocol in one core with thin
+ * adapters): who the caller is, whether its browser origin may call, whether an operation is within the rate limit,
+ * and whether it may open another subscription. The HTTP adapter (src/plugins/access.ts, used by yoga and the fast
+ * path) and the WebSocket adapter (src/websocket.ts) only carry these verdicts to their clients.
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { GatewayError } from '../errors.js';
+import { identify, type Caller, type RequestFacts } from './caller.js';
+import { OriginPolicy } from './origin.js';
+import { OperationLimiter } from './rate-limit.js';
+import { TokenVerifier } from './sign-in.js';
+import { SubscriptionCaps } from './subscriptions.js';
+
+export type { Caller, RequestFacts } from './caller.js';
+
+export class Access {
+  /** Whether callers must sign in (AUTH_JWT_SECRET or AUTH_JWKS_URL). */
+  readonly signIn: boolean;
+  readonly maxSubscriptionsPerSocket: number;
+  private readonly verifier: TokenVerifier | undefined;
+  private readonly origins: OriginPolicy;
+  private readonly limiter: OperationLimiter;
+  private readonly caps: SubscriptionCaps;
+
+  constructor(
+    private readonly config: Config,
+    redis?: Redis,
+  ) {
+    this.verifier = config.auth ? new TokenVerifier(config.auth) : undefined;
+    this.signIn = this.verifier !== undefined;
+    this.origins = new OriginPolicy(config.corsOrigins, config.publicUrl);
+    this.limiter = new OperationLimiter({ perCaller: config.limits.ratePerMinute, perIp: config.limits.ratePerIpPerMinute }, redis);
+    this.caps = new SubscriptionCaps(config.limits.maxSubscriptionsPerCaller);
+    this.maxSubscriptionsPerSocket = config.limits.maxSubscriptionsPerSocket;
+  }
+
+  /** Whether a request with this `Origin` (undefined: not a browser) reaching the gateway as `host` may be served. */
+  originAllowed(origin: string | undefined, host: string | undefined): boolean {
+    return this.origins.allows(origin, host);
+  }
+
+  /** The caller; with sign-in on, UNAUTHENTICATED (thrown) unless it carries a valid token. */
+  identify(facts: RequestFacts): Promise<Caller> {
+    return identify(facts, this.config, this.verifier);
+  }
+
+  /** Counts one operation against the caller's rate limits; the error to answer with when it is over them. */
+  admit(caller: Caller): Promise<GatewayError | undefined> {
+    return this.limiter.take(`ip:${caller.ip}`, caller.identity);
+  }
+
+  /** Takes a place for one more open subscription; returns its release, or RATE_LIMITED. */
+  openSubscription(caller: Caller): (() => void) | GatewayError {
+    return this.caps.acquire(caller.identity ? [`ip:${caller.ip}`, caller.identity] : [`ip:${caller.ip}`]);
+  }
+}

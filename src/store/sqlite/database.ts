@@ -1,0 +1,151 @@
+/**
+ * The embedded engine's database: one SQLite file, `gateway.db` in DATA_DIR, opened with Node's built-in
+ * `node:sqlite` in WAL mode. Its schema is the list of migrations below, applied in order at open and counted in
+ * `PRAGMA user_version`; a migration is never edited once released, only followed by a new one. Any problem at open
+ * (a directory that cannot be created or written, a file that is not a database, a schema newer than this code)
+ * is a StoreOpenError naming DATA_DIR: the gateway never runs without its durable state.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+
+export const databaseFile = 'gateway.db';
+
+const migrations: readonly string[] = [
+  // 1: the task registry, idempotency keys, credit budgets and task durations.
+  `CREATE TABLE tasks (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     webhook_secret TEXT,
+     status TEXT NOT NULL,
+     finished_at INTEGER,
+     reservation_id TEXT
+   );
+   CREATE INDEX tasks_by_tenant ON tasks (tenant, created_at DESC, id DESC);
+   CREATE INDEX tasks_by_age ON tasks (created_at);
+   CREATE TABLE idempotency (key TEXT PRIMARY KEY, record TEXT NOT NULL, expires_at INTEGER NOT NULL);
+   CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);
+   CREATE TABLE budget_usage (
+     tenant TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     window_end INTEGER NOT NULL,
+     used INTEGER NOT NULL,
+     PRIMARY KEY (tenant, window_start, window_end)
+   );
+   CREATE TABLE budget_reservations (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     window_end INTEGER NOT NULL,
+     amount INTEGER NOT NULL
+   );
+   CREATE INDEX budget_reservations_by_end ON budget_reservations (window_end);
+   CREATE TABLE durations (kind TEXT NOT NULL, duration_ms INTEGER NOT NULL, at INTEGER NOT NULL);
+   CREATE INDEX durations_by_kind ON durations (kind, at DESC);`,
+];
+
+/** DATA_DIR cannot hold the gateway's state; the message names it and says what is wrong. */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A connection with a statement cache and the one transaction form every check-then-write uses. */
+export class Database {
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(readonly db: DatabaseSync) {}
+
+  statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  run(sql: string, ...params: SQLInputValue[]) {
+    return this.statement(sql).run(...params);
+  }
+
+  get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.statement(sql).all(...params) as T[];
+  }
+
+  /**
+   * Runs `work` in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read, so another
+   * connection (another process on the same DATA_DIR) cannot change what `work` checked before it writes.
+   */
+  immediate<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+/** Opens (creating if needed) DATA_DIR's database and brings its schema up to date. */
+export function openDatabase(dataDir: string): Database {
+  const where = `DATA_DIR ${JSON.stringify(dataDir)} (${resolve(dataDir)})`;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new StoreOpenError(`${where} cannot be created: ${reason(err)}.`);
+  }
+  let db: DatabaseSync;
+  try {
+    // Waits up to 5 s for another connection's write lock instead of failing at once.
+    db = new DatabaseSync(join(dataDir, databaseFile), { timeout: 5_000 });
+  } catch (err) {
+    throw new StoreOpenError(`${where}: ${databaseFile} cannot be opened: ${reason(err)}.`);
+  }
+  const database = new Database(db);
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    // WAL with synchronous=NORMAL: a commit survives a killed process; only a power cut may lose the last ones.
+    db.exec('PRAGMA synchronous = NORMAL');
+    migrate(database);
+  } catch (err) {
+    database.close();
+    if (err instanceof StoreOpenError) throw new StoreOpenError(`${where}: ${err.message}`);
+    throw new StoreOpenError(
+      `${where}: ${databaseFile} is not usable (${reason(err)}). The gateway keeps its task registry, idempotency keys ` +
+        'and budgets there: restore the file from a backup, or move it away to start empty.',
+    );
+  }
+  return database;
+}
+
+function migrate(database: Database): void {
+  database.immediate(() => {
+    const version = database.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;
+    if (version > migrations.length) {
+      throw new StoreOpenError(
+        `${databaseFile} has schema version ${version}, newer than this gateway's ${migrations.length}: it was written by a newer release.`,
+      );
+    }
+    for (let next = version; next < migrations.length; next++) database.db.exec(migrations[next] as string);
+    // Also proves the file is writable: a read-only DATA_DIR fails here, at start.
+    database.db.exec(`PRAGMA user_version = ${migrations.length}`);
+  });
+}

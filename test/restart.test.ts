@@ -1,0 +1,171 @@
+/**
+ * Nothing lost on restart (issue 10 §3), with real processes: the compiled gateway and the standalone sandbox run
+ * as child processes, the gateway is killed (kill -9, or SIGTERM) and started again on the same DATA_DIR and port,
+ * while the sandbox, like the real upstream, keeps its tasks and counts every POST it receives.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStores } from '../src/store/sqlite/index.js';
+import { tenantOf } from '../src/tasks/task.js';
+import { gql, keyA } from './helpers.js';
+import { freePort } from './ports.js';
+import { sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
+import { removeDataDir, tempDataDir } from './stores.js';
+
+const createMusic = `mutation($d: String!, $k: String) {
+  createMusic(input: { description: $d, model: SONIC_V4_5 }, idempotencyKey: $k) { id kind status }
+}`;
+const readTask = `query($id: ID!) { task(id: $id) { id kind status } }`;
+
+/** Polls `check` until it returns something other than undefined, or fails after `ms`. */
+async function eventually<T>(check: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// Each case starts gateway processes; on a busy machine one start can take seconds.
+describe('the gateway killed and started again on the same DATA_DIR', { timeout: 120_000 }, () => {
+  let sandbox: ChildServer;
+  const children: ChildServer[] = [];
+  const dataDirs: string[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '3000' });
+  });
+  afterAll(async () => {
+    await Promise.all([...children, sandbox].map((child) => child?.kill()));
+    dataDirs.forEach(removeDataDir);
+  });
+
+  /** A gateway process on `dataDir` and `port`; the sandbox calls its webhooks back at that port. */
+  async function gateway(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+    const child = await startGatewayProcess({
+      AIMUSICAPI_BASE_URL: sandbox.url,
+      AIMUSICAPI_API_KEY: keyA,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      POLL_INTERVAL_MS: '200',
+      // Every read goes to the sandbox, where the test sees which endpoint it used.
+      FINISHED_TASK_CACHE_MB: '0',
+      ...env,
+    });
+    children.push(child);
+    return child;
+  }
+  const place = async () => {
+    const dataDir = tempDataDir();
+    dataDirs.push(dataDir);
+    return { dataDir, port: await freePort() };
+  };
+  const posts = async (path = '/api/v1/sonic/create') =>
+    (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'POST' && c.path === path).length;
+
+  it('kill -9 after a keyed createMusic was accepted: the key gives the same task after restart, with one POST; kinds, webhooks, the task list and durations survive', async () => {
+    const { dataDir, port } = await place();
+    const first = await gateway(dataDir, port);
+    const key = randomUUID();
+    const postsBefore = await posts();
+    const created = await gql(first.url, createMusic, { d: 'a calm piano piece', k: key });
+    const id = created.data!.createMusic.id as string;
+    const producer = await gql(first.url, `mutation { producerCreateMusic(input: { sound: "ambient piano", title: "Calm" }) { id } }`);
+    const producerId = producer.data!.producerCreateMusic.id as string;
+    expect(await first.kill('SIGKILL')).toBeNull();
+
+    const second = await gateway(dataDir, port);
+    const replay = await gql(second.url, createMusic, { d: 'a calm piano piece', k: key });
+    expect(replay).toEqual({ data: { createMusic: { id, kind: 'CREATE_MUSIC', status: 'PENDING' } } });
+    expect(await posts()).toBe(postsBefore + 1);
+
+    // Each task is read from its own family's endpoint: the kind survived.
+    expect((await gql(second.url, readTask, { id })).data!.task).toMatchObject({ id, kind: 'CREATE_MUSIC' });
+    expect((await gql(second.url, readTask, { id: producerId })).data!.task).toMatchObject({ id: producerId, kind: 'PRODUCER_MUSIC' });
+    const producerReads = (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/task/${producerId}`));
+    expect(producerReads.map((c) => c.path)).toEqual([`/api/v1/producer/task/${producerId}`]);
+
+    // The webhook secret survived: the sandbox's signed callback for the task, made before the kill, is accepted.
+    const delivery = await eventually(
+      async () => (await sandboxLog(sandbox.url)).webhooks.find((w) => w.taskId === id && w.status === 200),
+      60_000, // the sandbox tries again with backoff while the gateway was down
+      'the webhook to be accepted',
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}; deliveries: ${JSON.stringify((await sandboxLog(sandbox.url)).webhooks)}`);
+    });
+    expect(delivery.event).toBe('song.completed');
+    expect(await second.kill('SIGTERM')).toBe(0);
+
+    // What the gateway recorded, read from DATA_DIR now that no process holds it: both tasks, newest first, the
+    // webhook's final state and the task's duration.
+    const stores = openSqliteStores(dataDir);
+    try {
+      const page = await stores.registry.list(tenantOf(keyA), { first: 10 });
+      expect(page.records.map((r) => r.id)).toEqual([producerId, id]);
+      const record = page.records[1]!;
+      expect(record).toMatchObject({ kind: 'CREATE_MUSIC', status: 'SUCCEEDED' });
+      expect(record.webhookSecret).toEqual(expect.any(String));
+      const [duration] = await stores.durations.recent('CREATE_MUSIC', 5);
+      expect(duration).toBe(record.finishedAt! - record.createdAt);
+      expect(duration).toBeGreaterThan(2500); // about the sandbox's task time (3 s)
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('kill -9 while a keyed POST is in flight: after restart the key answers the taskMayExist replay and nothing is sent again', async () => {
+    const { dataDir, port } = await place();
+    const first = await gateway(dataDir, port);
+    const key = randomUUID();
+    const postsBefore = await posts();
+    const inFlight = gql(first.url, createMusic, { d: 'a song held by the sandbox:hold:30000', k: key }).then(
+      () => 'answered',
+      () => 'connection lost',
+    );
+    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    await first.kill('SIGKILL');
+    expect(await inFlight).toBe('connection lost');
+
+    const second = await gateway(dataDir, port);
+    for (let i = 0; i < 2; i++) {
+      const replay = await gql(second.url, createMusic, { d: 'a song held by the sandbox:hold:30000', k: key });
+      expect(replay.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', taskMayExist: true });
+      expect(replay.errors?.[0]?.message).toMatch(/did not finish \(its gateway stopped\)/);
+    }
+    expect(await posts()).toBe(postsBefore + 1);
+  });
+
+  it('SIGTERM with a paid POST in flight: the POST gets its answer before the process exits 0', async () => {
+    const { dataDir, port } = await place();
+    const child = await gateway(dataDir, port);
+    const postsBefore = await posts();
+    const inFlight = gql(child.url, createMusic, { d: 'a song held by the sandbox:hold:1500' });
+    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    const exit = child.kill('SIGTERM');
+    expect((await inFlight).data?.createMusic).toMatchObject({ kind: 'CREATE_MUSIC', status: 'PENDING' });
+    expect(await exit).toBe(0);
+  });
+
+  it('SIGTERM past SHUTDOWN_TIMEOUT_MS: the POST still waiting is answered with taskMayExist, not a reset socket, and its key replays that after restart', async () => {
+    const { dataDir, port } = await place();
+    const child = await gateway(dataDir, port, { SHUTDOWN_TIMEOUT_MS: '300' });
+    const key = randomUUID();
+    const postsBefore = await posts();
+    const inFlight = gql(child.url, createMusic, { d: 'a song held by the sandbox:hold:20000', k: key });
+    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    const exit = child.kill('SIGTERM');
+    const answer = await inFlight;
+    expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', taskMayExist: true });
+    expect(answer.errors?.[0]?.message).toMatch(/shut down before the upstream answered/);
+    expect(await exit).toBe(0);
+
+    const again = await gateway(dataDir, port);
+    const replay = await gql(again.url, createMusic, { d: 'a song held by the sandbox:hold:20000', k: key });
+    expect(replay.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', taskMayExist: true });
+    expect(replay.errors?.[0]?.message).toMatch(/^Replay of the first request with this idempotencyKey/);
+    expect(await posts()).toBe(postsBefore + 1);
+  });
+});
