@@ -58,6 +58,8 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     await page.click('#split');
     await page.waitForSelector('#progress:not([hidden])');
     expect(await page.textContent('#progressText')).toMatch(/^about \d+ s left$/);
+    mkdirSync('test/artifacts', { recursive: true });
+    await page.screenshot({ path: 'test/artifacts/live-page-progress.png' });
     await page.waitForFunction(() => document.querySelectorAll('#mixer li.stem canvas').length === 12, null, { timeout: 15_000 });
     // The bar moved while the task ran (the page records each fraction it showed), and ended full.
     const shown = await page.evaluate(() => (window as unknown as { studio: { progressShown: number[] } }).studio.progressShown);
@@ -150,7 +152,6 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     expect(resumed.position).toBeLessThan(8);
 
     expect(pageErrors).toEqual([]);
-    mkdirSync('test/artifacts', { recursive: true });
     await page.screenshot({ path: 'test/artifacts/live-page.png', fullPage: true });
 
     // A basic split opens in the same mixer, with its two stems.
