@@ -11,7 +11,7 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 
-const creditsQuery = '{ credits { credits extraCredits total } }';
+const creditsQuery = '{ credits { subscriptionCredits credits extraCredits total } }';
 const costsQuery = '{ operationCosts { operation credits note } }';
 const bpm = `mutation($c: ID!) { getBpm(clipId: $c) { bpm } }`;
 const timeline = `mutation($c: ID!) { getLyricsTimeline(clipId: $c) { words { text } } }`;
@@ -45,7 +45,7 @@ describe('credits, costs and task families', () => {
 
   it('reads the credits left from GET /api/v1/get-credits', async () => {
     const res = await gql(gw.url, creditsQuery, {}, as('fresh-key-0003'));
-    expect(res.data!.credits).toEqual({ credits: 100_000, extraCredits: 0, total: 100_000 });
+    expect(res.data!.credits).toEqual({ subscriptionCredits: 100_000, credits: 100_000, extraCredits: 0, total: 100_000 });
     expect(sandbox.calls.at(-1)).toMatchObject({ method: 'GET', path: '/api/v1/get-credits', apiKey: 'fresh-key-0003' });
   });
 

@@ -130,6 +130,14 @@ describe('bad input', () => {
     expect(status).toBe(413);
   });
 
+  it('a mutation that fails leaves the results of the others in the same request (a paid task is never hidden)', async () => {
+    const before = setup.sandbox.calls.length;
+    const res = await gql(setup.gw.url, `mutation { paid: splitStemsBasic(clipId: "${clip}") { id status } refused: splitStemsFull(clipId: "a b") { id } }`);
+    expect(res.data).toEqual({ paid: { id: expect.any(String), status: 'PENDING' }, refused: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['refused'], 'BAD_USER_INPUT']]);
+    expect(setup.sandbox.calls.length).toBe(before + 1);
+  });
+
   it('a GET query with a CSRF header is served', async () => {
     const reply = await send(setup.gw.url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, '?query=%7B__typename%7D');
     expect(reply.body).toEqual({ data: { __typename: 'Query' } });

@@ -34,7 +34,7 @@ export function createApolloClient(baseUrl: string, apiKey?: string): ApolloClie
 export async function tour(client: ApolloClient, clipId: string) {
   const { data: costs } = await client.query({ query: OperationCostsDocument });
   const { data: split } = await client.mutate({ mutation: SplitStemsBasicDocument, variables: { clipId } });
-  const taskId = split!.splitStemsBasic.id;
+  const taskId = split!.splitStemsBasic!.id;
   const statuses = await new Promise<string[]>((resolve, reject) => {
     const seen: string[] = [];
     client.subscribe({ query: TaskUpdatedDocument, variables: { taskId } }).subscribe({

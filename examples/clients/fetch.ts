@@ -45,7 +45,7 @@ export function createFetchClient(baseUrl: string, apiKey?: string) {
 export async function tour(client: ReturnType<typeof createFetchClient>, clipId: string) {
   const costs = await client.execute(OperationCostsDocument, {});
   const split = await client.execute(SplitStemsBasicDocument, { clipId });
-  const taskId = split.data!.splitStemsBasic.id;
+  const taskId = split.data!.splitStemsBasic!.id;
   const statuses: string[] = [];
   for await (const update of client.subscribe(TaskUpdatedDocument, { taskId })) statuses.push(update.data!.taskUpdated.status);
   const failed = await client.execute(TaskDocument, { id: 'not an id!' });

@@ -29,7 +29,7 @@ export function createUrqlClient(baseUrl: string, apiKey?: string): Client {
 export async function tour(client: Client, clipId: string) {
   const costs = await client.query(OperationCostsDocument, {}).toPromise();
   const split = await client.mutation(SplitStemsBasicDocument, { clipId }).toPromise();
-  const taskId = split.data!.splitStemsBasic.id;
+  const taskId = split.data!.splitStemsBasic!.id;
   const statuses = await new Promise<string[]>((resolve, reject) => {
     const seen: string[] = [];
     const { unsubscribe } = client.subscription(TaskUpdatedDocument, { taskId }).subscribe((result) => {

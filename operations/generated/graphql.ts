@@ -539,68 +539,68 @@ export type CreatePersonaMutationVariables = Exact<{
 }>;
 
 
-export type CreatePersonaMutation = { createPersona: { id: string, name: string, clipId: string } };
+export type CreatePersonaMutation = { createPersona: { id: string, name: string, clipId: string } | null };
 
 export type GetBpmMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type GetBpmMutation = { getBpm: { clipId: string, bpm: number, minBpm: number | null, maxBpm: number | null } };
+export type GetBpmMutation = { getBpm: { clipId: string, bpm: number, minBpm: number | null, maxBpm: number | null } | null };
 
 export type GetVoxMutationVariables = Exact<{
   input: VoxInput;
 }>;
 
 
-export type GetVoxMutation = { getVox: { voxAudioId: string, clipId: string, vocalStart: number | null, vocalEnd: number | null } };
+export type GetVoxMutation = { getVox: { voxAudioId: string, clipId: string, vocalStart: number | null, vocalEnd: number | null } | null };
 
 export type GetWavMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type GetWavMutation = { getWav: { clipId: string, wavUrl: string } };
+export type GetWavMutation = { getWav: { clipId: string, wavUrl: string } | null };
 
 export type GetMidiMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type GetMidiMutation = { getMidi: { clipId: string, midiUrl: string, instruments: Array<{ name: string, notes: Array<{ pitch: number, start: number, end: number, velocity: number | null }> }> } };
+export type GetMidiMutation = { getMidi: { clipId: string, midiUrl: string, instruments: Array<{ name: string, notes: Array<{ pitch: number, start: number, end: number, velocity: number | null }> }> } | null };
 
 export type GetLyricsTimelineMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type GetLyricsTimelineMutation = { getLyricsTimeline: { clipId: string, lines: Array<{ text: string, start: number, end: number, words: Array<{ text: string, start: number, end: number }> }> } };
+export type GetLyricsTimelineMutation = { getLyricsTimeline: { clipId: string, lines: Array<{ text: string, start: number, end: number, words: Array<{ text: string, start: number, end: number }> }> } | null };
 
 export type UpsampleTagsMutationVariables = Exact<{
   tags: string;
 }>;
 
 
-export type UpsampleTagsMutation = { upsampleTags: { original: string, tags: string } };
+export type UpsampleTagsMutation = { upsampleTags: { original: string, tags: string } | null };
 
 export type UploadMusicMutationVariables = Exact<{
   url: string;
 }>;
 
 
-export type UploadMusicMutation = { uploadMusic: { clipId: string } };
+export type UploadMusicMutation = { uploadMusic: { clipId: string } | null };
 
 export type GenerateLyricsMutationVariables = Exact<{
   description: string;
 }>;
 
 
-export type GenerateLyricsMutation = { generateLyrics: { drafts: Array<{ title: string | null, lyrics: string }> } };
+export type GenerateLyricsMutation = { generateLyrics: { drafts: Array<{ title: string | null, lyrics: string }> } | null };
 
 export type CreditsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CreditsQuery = { credits: { credits: number, extraCredits: number, total: number } };
+export type CreditsQuery = { credits: { subscriptionCredits: number, extraCredits: number, total: number } | null };
 
 export type OperationCostsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -614,98 +614,98 @@ export type ExtendMusicMutationVariables = Exact<{
 }>;
 
 
-export type ExtendMusicMutation = { extendMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ExtendMusicMutation = { extendMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ExtendUploadedMusicMutationVariables = Exact<{
   input: ExtendMusicInput;
 }>;
 
 
-export type ExtendUploadedMusicMutation = { extendUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ExtendUploadedMusicMutation = { extendUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type CoverMusicMutationVariables = Exact<{
   input: CoverMusicInput;
 }>;
 
 
-export type CoverMusicMutation = { coverMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type CoverMusicMutation = { coverMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type CoverUploadedMusicMutationVariables = Exact<{
   input: CoverMusicInput;
 }>;
 
 
-export type CoverUploadedMusicMutation = { coverUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type CoverUploadedMusicMutation = { coverUploadedMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ConcatMusicMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type ConcatMusicMutation = { concatMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ConcatMusicMutation = { concatMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type CreateMusicWithPersonaMutationVariables = Exact<{
   input: PersonaMusicInput;
 }>;
 
 
-export type CreateMusicWithPersonaMutation = { createMusicWithPersona: { id: string, kind: TaskKind, status: TaskStatus } };
+export type CreateMusicWithPersonaMutation = { createMusicWithPersona: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type RemasterMusicMutationVariables = Exact<{
   input: RemasterInput;
 }>;
 
 
-export type RemasterMusicMutation = { remasterMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type RemasterMusicMutation = { remasterMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type AddVocalsMutationVariables = Exact<{
   input: AddVocalsInput;
 }>;
 
 
-export type AddVocalsMutation = { addVocals: { id: string, kind: TaskKind, status: TaskStatus } };
+export type AddVocalsMutation = { addVocals: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type AddInstrumentalMutationVariables = Exact<{
   input: AddInstrumentalInput;
 }>;
 
 
-export type AddInstrumentalMutation = { addInstrumental: { id: string, kind: TaskKind, status: TaskStatus } };
+export type AddInstrumentalMutation = { addInstrumental: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type UploadAndExtendMusicMutationVariables = Exact<{
   input: UploadAndExtendInput;
 }>;
 
 
-export type UploadAndExtendMusicMutation = { uploadAndExtendMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type UploadAndExtendMusicMutation = { uploadAndExtendMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type UploadAndCoverMusicMutationVariables = Exact<{
   input: UploadAndCoverInput;
 }>;
 
 
-export type UploadAndCoverMusicMutation = { uploadAndCoverMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type UploadAndCoverMusicMutation = { uploadAndCoverMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type SampleMusicMutationVariables = Exact<{
   input: SampleMusicInput;
 }>;
 
 
-export type SampleMusicMutation = { sampleMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type SampleMusicMutation = { sampleMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type MashupMusicMutationVariables = Exact<{
   input: MashupMusicInput;
 }>;
 
 
-export type MashupMusicMutation = { mashupMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type MashupMusicMutation = { mashupMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ReplaceSectionMutationVariables = Exact<{
   input: ReplaceSectionInput;
 }>;
 
 
-export type ReplaceSectionMutation = { replaceSection: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ReplaceSectionMutation = { replaceSection: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type TaskUpdatedSubscriptionVariables = Exact<{
   taskId: string | number;
@@ -719,49 +719,49 @@ export type CreateMusicMutationVariables = Exact<{
 }>;
 
 
-export type CreateMusicMutation = { createMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type CreateMusicMutation = { createMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type SplitStemsFullMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type SplitStemsFullMutation = { splitStemsFull: { id: string, kind: TaskKind, status: TaskStatus } };
+export type SplitStemsFullMutation = { splitStemsFull: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type SplitStemsBasicMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type SplitStemsBasicMutation = { splitStemsBasic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type SplitStemsBasicMutation = { splitStemsBasic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ProducerCreateMusicMutationVariables = Exact<{
   input: ProducerMusicInput;
 }>;
 
 
-export type ProducerCreateMusicMutation = { producerCreateMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ProducerCreateMusicMutation = { producerCreateMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ProducerGenerateLyricsMutationVariables = Exact<{
   prompt: string;
 }>;
 
 
-export type ProducerGenerateLyricsMutation = { producerGenerateLyrics: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ProducerGenerateLyricsMutation = { producerGenerateLyrics: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ProducerCreateVideoMutationVariables = Exact<{
   clipId: string | number;
 }>;
 
 
-export type ProducerCreateVideoMutation = { producerCreateVideo: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ProducerCreateVideoMutation = { producerCreateVideo: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ProducerUploadMusicMutationVariables = Exact<{
   url: string;
 }>;
 
 
-export type ProducerUploadMusicMutation = { producerUploadMusic: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ProducerUploadMusicMutation = { producerUploadMusic: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ProducerDownloadMutationVariables = Exact<{
   clipId: string | number;
@@ -769,7 +769,7 @@ export type ProducerDownloadMutationVariables = Exact<{
 }>;
 
 
-export type ProducerDownloadMutation = { producerDownload: { id: string, kind: TaskKind, status: TaskStatus } };
+export type ProducerDownloadMutation = { producerDownload: { id: string, kind: TaskKind, status: TaskStatus } | null };
 
 export type ClipFieldsFragment = { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null };
 
@@ -801,7 +801,7 @@ export const GetLyricsTimelineDocument = {"__meta__":{"hash":"2100c5914e69df6832
 export const UpsampleTagsDocument = {"__meta__":{"hash":"6fb14b8ea740bda73f38654a4fafb94c5a84c23579bdaccd48410990a992bc0a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsampleTags"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsampleTags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"original"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]}}]} as unknown as DocumentNode<UpsampleTagsMutation, UpsampleTagsMutationVariables>;
 export const UploadMusicDocument = {"__meta__":{"hash":"ca2f3da34deaee7b10bcc076c0ec6cc47250182f6175cc4810eeb21843130c4c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"url"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"url"},"value":{"kind":"Variable","name":{"kind":"Name","value":"url"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clipId"}}]}}]}}]} as unknown as DocumentNode<UploadMusicMutation, UploadMusicMutationVariables>;
 export const GenerateLyricsDocument = {"__meta__":{"hash":"1dbf6ce9afdd0df58891eb09cc2c607955dede33c240103916302f3a2a49c802"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateLyrics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateLyrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drafts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"lyrics"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateLyricsMutation, GenerateLyricsMutationVariables>;
-export const CreditsDocument = {"__meta__":{"hash":"d6ec2b2609cc94a881e9b1ad57ae08acdbf22d78a85be8c24d1d351ccb64c990"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"extraCredits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<CreditsQuery, CreditsQueryVariables>;
+export const CreditsDocument = {"__meta__":{"hash":"d1b18e56af2bb039abc38324ad13fdeb38967e4829c65202f2537ec3a2219f44"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscriptionCredits"}},{"kind":"Field","name":{"kind":"Name","value":"extraCredits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<CreditsQuery, CreditsQueryVariables>;
 export const OperationCostsDocument = {"__meta__":{"hash":"1553495da04c7a9a129d7706f36debe2812eb66fab33b3e768203a1cb50d7781"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<OperationCostsQuery, OperationCostsQueryVariables>;
 export const ExtendMusicDocument = {"__meta__":{"hash":"2cd79d26baeb07dba0ed6c7c48bc00371b6f6621dd449e7026970a85ffe1f2eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendMusicMutation, ExtendMusicMutationVariables>;
 export const ExtendUploadedMusicDocument = {"__meta__":{"hash":"f41694ce22138612610a9c1b229f3728b7ad6e27159cb1d83bb76aa166bf4cb4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendUploadedMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendUploadedMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendUploadedMusicMutation, ExtendUploadedMusicMutationVariables>;

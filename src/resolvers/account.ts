@@ -14,6 +14,8 @@ const operationCosts: OperationCost[] = Object.entries(operationMutations).map((
 builder.queryFields((t) => ({
   credits: t.field({
     type: CreditsRef,
+    // Nullable: when it is refused (FORBIDDEN) or the upstream fails, the other fields of the query keep their data.
+    nullable: true,
     description:
       "The upstream account's remaining credits (for the caller's API key). Free. With sign-in, the account is the " +
       "server's, shared by every user: FORBIDDEN unless the user's token carries AUTH_ADMIN_CLAIM (see `viewer.budget`).",

@@ -226,6 +226,9 @@ for (const [field, spec] of Object.entries(operationMutations)) {
   builder.mutationField(field, (t) =>
     t.field({
       type: spec.type,
+      // Nullable: a mutation that fails gives null and its error, and the other mutations of the same request keep
+      // their results (with a non-null type one failure would null the whole `data`, hiding tasks already paid for).
+      nullable: true,
       description: `${spec.description}${costNote(spec.operation)} ${answer}`,
       args: { ...spec.args(t.arg), idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }) },
       // The row's operation and GraphQL type agree by construction (startsTask / answers).

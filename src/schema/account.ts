@@ -5,7 +5,11 @@ import type { Credits, UploadedClip } from '../upstream/results.js';
 export const CreditsRef = builder.objectRef<Credits>('Credits').implement({
   description: "The upstream account's remaining credits. Extra credits are spent first and do not expire.",
   fields: (t) => ({
-    credits: t.exposeInt('credits', { description: 'Subscription credits left this billing cycle.' }),
+    subscriptionCredits: t.exposeInt('credits', { description: 'Subscription credits left this billing cycle.' }),
+    credits: t.exposeInt('credits', {
+      description: 'Subscription credits left this billing cycle (the same as `subscriptionCredits`).',
+      deprecationReason: 'Use `subscriptionCredits`: the same number, with a name that does not repeat its type.',
+    }),
     extraCredits: t.exposeInt('extraCredits', { description: 'One-time credits left.' }),
     total: t.int({ description: 'All credits left.', resolve: (c) => c.credits + c.extraCredits }),
   }),

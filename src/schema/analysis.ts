@@ -58,7 +58,7 @@ const TimedWordRef = builder.objectRef<TimedWord>('TimedWord').implement({
     start: t.exposeFloat('start', { description: 'When it starts, in seconds.' }),
     end: t.exposeFloat('end', { description: 'When it ends, in seconds.' }),
     confidence: t.exposeFloat('confidence', { nullable: true, description: 'How sure the aligner is, 0 to 1.' }),
-    aligned: t.exposeBoolean('aligned', { description: 'false when the aligner could not place the word; its times are then estimates.' }),
+    aligned: t.exposeBoolean('aligned', { description: 'False when the aligner could not place the word; its times are then estimates.' }),
   }),
 });
 
