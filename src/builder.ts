@@ -1,5 +1,6 @@
-/** The one typed Pothos schema builder: context, scalars and the empty root types every domain extends. */
+/** The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. */
 import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 
 export const builder = new SchemaBuilder<{
@@ -10,7 +11,29 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
   };
 }>({
+  plugins: [RelayPlugin],
   defaultFieldNullability: false,
+  // Only cursor connections (viewer.tasks); tasks are read by their own ids, so no Node interface or node(id:) query.
+  relay: {
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    nodeTypeOptions: { description: 'An object with a globally unique id.' },
+    nodeFieldOptions: { description: 'The item at the end of the edge.' },
+    cursorFieldOptions: { description: 'Where this edge is in the list: pass it as `after` to continue after it.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoTypeOptions: { description: 'Where a page is in its list.' },
+    pageInfoFieldOptions: { description: 'Where this page is in the list.' },
+    hasNextPageFieldOptions: { description: 'Whether there are items after this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether there are items before this page (always false: lists are read forward).' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item of this page: pass it as `after` for the next page.' },
+    firstArgOptions: { description: 'How many items, at most 100 (default 20).' },
+    afterArgOptions: { description: 'The `endCursor` of the previous page; omit it for the first page.' },
+    lastArgOptions: { description: 'Not supported: lists are read forward, with `first` and `after`.' },
+    beforeArgOptions: { description: 'Not supported: lists are read forward, with `first` and `after`.' },
+  },
 });
 
 builder.queryType({ description: 'Reads: tasks, clips and account facts.' });

@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated once at start with messages that say what to fix. */
 import { z } from 'zod';
+import type { BudgetPolicy } from './store/types.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
 
@@ -7,6 +8,7 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const millis = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 const envSchema = z.object({
   PORT: port(4000),
@@ -49,6 +51,13 @@ const envSchema = z.object({
   AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
+  USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
+  USER_BUDGET_WINDOW: z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as "1d", "12h", "30m"')
+    .default('1d')
+    .transform((v) => Number(/^\d+/.exec(v)![0]) * durationUnits[/[a-z]+$/.exec(v)![0] as keyof typeof durationUnits])
+    .refine((ms) => ms >= 1000, 'must be at least 1 s'),
   METRICS_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
@@ -107,6 +116,8 @@ export interface Config {
   trustProxy: number;
   /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
   auth: AuthConfig | undefined;
+  /** Credits each signed-in user may spend per window (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW); unset: no budget. */
+  userBudget: BudgetPolicy | undefined;
   /** Where /metrics is served: a port of its own, else the public one. */
   metricsPort: number | undefined;
   /** A bearer token /metrics requires, when set. Never log it. */
@@ -216,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
         }
       : undefined,
+    userBudget: e.USER_CREDIT_BUDGET ? { limit: e.USER_CREDIT_BUDGET, windowMs: e.USER_BUDGET_WINDOW } : undefined,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,

@@ -10,6 +10,7 @@ export const errorCodes = {
   FORBIDDEN: 'The caller may not do this (for example: no active upstream subscription, or a browser origin not allowed).',
   NOT_FOUND: 'The task or clip does not exist for this API key.',
   INSUFFICIENT_CREDITS: 'The account has too few credits for this operation.',
+  BUDGET_EXCEEDED: "The signed-in user's credit budget for this window cannot cover this operation; `extensions.remaining` says what is left. Nothing was sent upstream.",
   CONTENT_REJECTED: 'The upstream refused the lyrics or description (moderation, copyrighted lyrics, artist names).',
   RATE_LIMITED: 'Too many requests; retry after `extensions.retryAfterSeconds` when present.',
   UPSTREAM_TIMEOUT: 'The upstream did not answer in time. For a paid operation the task may still have been created.',
@@ -34,6 +35,8 @@ export interface ErrorDetails {
    * resends it.
    */
   taskMayExist?: boolean;
+  /** For BUDGET_EXCEEDED: the credits left in the user's budget for this window. */
+  remaining?: number;
 }
 
 /**

@@ -13,19 +13,11 @@ import { clientIp } from '../src/access/caller.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { codes, gql, keyA, sandboxGateway, type GraphQLResponse } from './helpers.js';
 import { subscribeWs, waitFor } from './live.js';
+import { hsToken, testJwtSecret } from './tokens.js';
 
-const secret = 'test-sign-in-secret-0123456789abcdef';
+const secret = testJwtSecret;
 const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;
 const wsUrl = (url: string) => `${url.replace(/^http/, 'ws')}/graphql`;
-
-async function hsToken(sub: string, claims: Record<string, unknown> = {}, options: { expiresIn?: string | number; key?: string } = {}) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '10m')
-    .sign(new TextEncoder().encode(options.key ?? secret));
-}
 
 function wsClient(url: string, connectionParams: Record<string, unknown> = {}, onClose?: (code: number, reason: string) => void): Client {
   return createClient({
@@ -209,6 +201,24 @@ describe('subscription caps', () => {
     await waitFor(() => later.length === 1, 'after close');
     expect(later[0]!.data?.taskUpdated.id).toBe(task);
     await third.dispose();
+  });
+  it('a subscription asked for as plain JSON gets a coded 406 and gives its place back', async () => {
+    const auth = { authorization: 'Bearer json-sub-key-0001' };
+    const task = (await gql(setup.gw.url, split, { c: demoClip.id }, auth)).data!.splitStemsBasic.id as string;
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${setup.gw.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...auth },
+        body: JSON.stringify({ query: `subscription($id: ID!) { taskUpdated(taskId: $id) { id } }`, variables: { id: task } }),
+      });
+      expect(res.status).toBe(406);
+      expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+    // Six ended streams later (the cap is 4), the caller may still subscribe.
+    const watcher = subscribeWs(setup.gw.url, task, 'json-sub-key-0001');
+    await watcher.until((s) => s.results.length === 1);
+    expect(watcher.results[0]!.data?.taskUpdated.id).toBe(task);
+    await watcher.close();
   });
 });
 

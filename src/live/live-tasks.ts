@@ -10,6 +10,7 @@ import { createChannel } from './channel.js';
 import type { TaskEvent } from './events.js';
 import { TaskFeed } from './feed.js';
 import type { PollerDeps } from './poller.js';
+import { tenantChannel, TenantFeed } from './tenant-feed.js';
 
 export interface LiveTasksDeps extends PollerDeps {
   registry: TaskRegistry;
@@ -18,6 +19,7 @@ export interface LiveTasksDeps extends PollerDeps {
 
 export class LiveTasks {
   private readonly feeds = new Map<string, TaskFeed>();
+  private readonly tenantFeeds = new Set<TenantFeed>();
   private closing = false;
 
   constructor(private readonly deps: LiveTasksDeps) {}
@@ -52,6 +54,27 @@ export class LiveTasks {
     await this.deps.bus.publish(task.id, { task });
   }
 
+  /**
+   * Every state of each of a tenant's unfinished tasks, merged: the current state of each at once, then each change,
+   * and the tasks it submits while listening. It ends only when the subscriber leaves (or the gateway stops).
+   */
+  async subscribeTenant(apiKey: string, tenant: string): Promise<AsyncIterableIterator<Task>> {
+    if (this.closing) throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The gateway is shutting down; subscribe again.');
+    const feed = new TenantFeed(
+      tenant,
+      { ...this.deps, subscribe: (taskId) => this.subscribe(apiKey, tenant, taskId) },
+      (ended) => this.tenantFeeds.delete(ended),
+    );
+    this.tenantFeeds.add(feed);
+    await feed.start();
+    return feed.tasks;
+  }
+
+  /** Tells the tenant's live dashboards, in every instance, of a task it has just submitted. */
+  async announce(tenant: string, task: Task): Promise<void> {
+    await this.deps.bus.publish(tenantChannel(tenant), { task });
+  }
+
   /** How many tasks this instance watches now. */
   get watched(): number {
     return this.feeds.size;
@@ -60,6 +83,7 @@ export class LiveTasks {
   /** Completes every subscriber's stream and stops every poll loop; new subscribers are refused. */
   async close(): Promise<void> {
     this.closing = true;
+    for (const feed of this.tenantFeeds) feed.end();
     await Promise.all([...this.feeds.values()].map((feed) => feed.close()));
   }
 }

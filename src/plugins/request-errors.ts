@@ -1,7 +1,7 @@
 /**
  * Every error a client sees has an `extensions.code`, and none carries internals. yoga leaves some request-level
  * errors without a code (bad variables, the CSRF refusal) and attaches `originalError` to some (invalid JSON); this
- * fills the code in and drops the internals.
+ * fills the code in and drops the internals. A subscription asked for as plain JSON gets a coded 406 (and is ended).
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -23,9 +23,29 @@ function normalized(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
 }
 
+const streamNotAcceptable = JSON.stringify({
+  errors: [
+    {
+      message: 'A subscription is a stream: ask for it with "Accept: text/event-stream" (SSE), or use graphql-ws.',
+      extensions: { code: 'BAD_REQUEST' },
+    },
+  ],
+});
+
 export function requestErrorsPlugin(): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ result, setResult, resultProcessor, setResultProcessor }) {
+      if (result && typeof result === 'object' && Symbol.asyncIterator in result && !resultProcessor) {
+        // No accepted media type can carry a stream: yoga would answer an empty 406 and leave the stream (its
+        // subscription, its place under the caller's cap) running with nobody to read it.
+        void (result as AsyncIterableIterator<unknown>).return?.();
+        setResultProcessor(
+          (_result, fetchAPI) =>
+            new fetchAPI.Response(streamNotAcceptable, { status: 406, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+          'application/json',
+        );
+        return;
+      }
       if (Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
       const single = result as ExecutionResult;
       if (!single.errors?.length) return;

@@ -2,6 +2,7 @@
  * What every paid mutation does once its input is valid: call the upstream once (once per idempotency key); for an
  * operation that starts a task, remember the task and return it, and for one that answers at once, return its result.
  */
+import { reserve, surelyUnspent } from '../access/budget.js';
 import type { Context } from '../context.js';
 import { fingerprintOf } from '../idempotency/idempotency.js';
 import { webhookRequest } from '../live/webhooks.js';
@@ -33,9 +34,20 @@ export async function submitOperation<Input, Result>(
 ): Promise<Task | Result> {
   const apiKey = ctx.requireApiKey();
   // The task is remembered inside the submit so that an idempotent replay keeps the first record (and its secret).
+  const { services } = ctx;
+  // Inside the idempotent run: a replay gets the first result and reserves nothing again.
   const submit = async () => {
-    const webhook = webhookRequest(ctx.services.config.publicUrl, operation);
-    const result = await ctx.services.upstream.submit(apiKey, operation, input, webhook?.fields);
+    const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
+    const webhook = webhookRequest(services.config.publicUrl, operation);
+    let result: Result;
+    try {
+      result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
+    } catch (err) {
+      if (reservationId && surelyUnspent(err)) {
+        await services.budgets.release(reservationId).catch((e: unknown) => services.logger.error({ err: e }, 'could not return a budget reservation'));
+      }
+      throw err;
+    }
     if (operation.kind !== null) {
       const record: TaskRecord = {
         id: (result as SubmittedTask).taskId,
@@ -44,11 +56,15 @@ export async function submitOperation<Input, Result>(
         createdAt: Date.now(),
         status: 'PENDING',
         ...(webhook ? { webhookSecret: webhook.secret } : {}),
+        ...(reservationId ? { reservationId } : {}),
       };
       // The upstream has the task (and the charge): losing our note of it must not turn into an error a client retries.
-      await ctx.services.registry
+      await services.registry
         .remember(record)
-        .catch((err: unknown) => ctx.services.logger.error({ err, taskId: record.id }, 'could not record a submitted task'));
+        .catch((err: unknown) => services.logger.error({ err, taskId: record.id }, 'could not record a submitted task'));
+      await services.live
+        .announce(ctx.tenant, submittedTask(record.id, record.kind))
+        .catch((err: unknown) => services.logger.warn({ err, taskId: record.id }, 'could not announce a submitted task'));
     }
     return result;
   };

@@ -13,9 +13,11 @@ import './analysis.js';
 import './writing.js';
 import './account.js';
 import './producer.js';
+import './viewer.js';
 import '../resolvers/tasks.js';
 import '../resolvers/operations.js';
 import '../resolvers/account.js';
 import '../resolvers/subscriptions.js';
+import '../resolvers/viewer.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
