@@ -8,8 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { gql, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './requirements.js';
+import { hsToken, testJwtSecret } from './tokens.js';
 
 
 // Flags for a root user in a sandboxed machine with no network (see the env notes on Chromium here).
@@ -161,5 +162,62 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     expect(basic.stems.map((s) => s.kind)).toEqual(['VOCALS', 'INSTRUMENTAL']);
     expect(basic.playing).toBe(false);
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('with sign-in on: a token field, the viewer\'s tasks and budget, any task opened, unfinished ones followed live', async () => {
+    const signInGw = await startGateway(sandbox.url, {
+      AUTH_JWT_SECRET: testJwtSecret,
+      USER_CREDIT_BUDGET: '500',
+      USER_BUDGET_WINDOW: '1d',
+      POLL_INTERVAL_MS: '150',
+    });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    try {
+      const pageErrors: string[] = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      const token = await hsToken('ada');
+      const ada = { authorization: `Bearer ${token}` };
+      // A song Ada made earlier, elsewhere, finished by now.
+      const made = await gql(signInGw.url, `mutation { createMusic(input: { description: "an old song" }) { id } }`, {}, ada);
+      const oldTask = made.data!.createMusic.id as string;
+      await expect
+        .poll(async () => (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: oldTask }, ada)).data?.task?.status)
+        .toBe('SUCCEEDED');
+
+      await page.goto(`${signInGw.url}/`);
+      expect(await page.textContent('#apiKeyLabel')).toMatch(/Sign-in token/);
+      expect(await page.isHidden('#viewerView')).toBe(true);
+      await page.fill('#apiKey', token);
+      await page.dispatchEvent('#apiKey', 'change');
+      await page.waitForSelector(`#viewerTasks li[data-task-id="${oldTask}"][data-status="SUCCEEDED"]`);
+      expect(await page.textContent('#budget')).toMatch(/^Budget: 486 of 500 credits left \(14 used\)/);
+
+      // A task Ada submits from another tab appears at the top and moves live to SUCCEEDED.
+      const other = await gql(signInGw.url, `mutation { createMusic(input: { description: "from another tab" }) { id } }`, {}, ada);
+      const otherTask = other.data!.createMusic.id as string;
+      await page.waitForSelector(`#viewerTasks li[data-task-id="${otherTask}"]`);
+      expect(await page.getAttribute('#viewerTasks li:first-child', 'data-task-id')).toBe(otherTask);
+      await page.waitForSelector(`#viewerTasks li[data-task-id="${otherTask}"][data-status="SUCCEEDED"]`, { timeout: 15_000 });
+
+      // Opening the old task shows it, with its two takes to play.
+      await page.click(`#viewerTasks li[data-task-id="${oldTask}"] button.open`);
+      await page.waitForFunction((id) => document.getElementById('taskId')?.textContent === id, oldTask);
+      expect(await page.textContent('#taskKind')).toBe('CREATE_MUSIC');
+      await page.waitForFunction(() => document.querySelectorAll('#tracks li audio').length === 2);
+
+      // A split made on the page is listed at once, and the budget follows.
+      const clipId = (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { clips { id } } }`, { id: oldTask }, ada)).data!.task.clips[0].id;
+      await page.fill('#clipId', clipId);
+      await page.click('#splitBasic');
+      await page.waitForFunction(() => document.querySelectorAll('#mixer li.stem canvas').length === 2, null, { timeout: 15_000 });
+      const splitTask = await page.textContent('#taskId');
+      expect(await page.getAttribute(`#viewerTasks li[data-task-id="${splitTask}"]`, 'data-status')).toBeTruthy();
+      await expect.poll(() => page.textContent('#budget')).toMatch(/^Budget: 452 of 500 credits left \(48 used\)/);
+      expect(pageErrors).toEqual([]);
+      await page.screenshot({ path: 'test/artifacts/live-page-signed-in.png', fullPage: true });
+    } finally {
+      await page.close();
+      await signInGw.close();
+    }
   }, 60_000);
 });

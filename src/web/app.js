@@ -268,6 +268,7 @@ if (viewer) {
   $('apiKey').placeholder = 'paste your token';
   const signIn = () => {
     if (!$('apiKey').value.trim()) return viewer.stop();
+    showCosts();
     viewer.refresh().catch((err) => {
       viewer.stop();
       $('signInError').textContent = err.message || String(err);
@@ -278,11 +279,15 @@ if (viewer) {
   signIn();
 }
 
-gql('{ operationCosts { operation credits } }')
-  .then((data) => {
-    for (const cost of data.operationCosts) {
-      const el = document.querySelector(`[data-cost-for="${cost.operation}"]`);
-      if (el && cost.credits !== null) el.textContent = `${cost.credits} credits`;
-    }
-  })
-  .catch(() => {});
+/** Each button's price, from `operationCosts` (with sign-in, once there is a token to ask with). */
+function showCosts() {
+  gql('{ operationCosts { operation credits } }')
+    .then((data) => {
+      for (const cost of data.operationCosts) {
+        const el = document.querySelector(`[data-cost-for="${cost.operation}"]`);
+        if (el && cost.credits !== null) el.textContent = `${cost.credits} credits`;
+      }
+    })
+    .catch(() => {});
+}
+showCosts();
