@@ -44,7 +44,8 @@ export function renderReport(sections: Section[], command: string): string {
 
 /** A report's sections by title, each with its text (heading included). */
 function sectionsOf(text: string): Map<string, string> {
-  return new Map(text.split(/^(?=## )/m).slice(1).map((block) => [block.slice(3, block.indexOf('\n')), block]));
+  const blocks = text.split(/^(?=## )/m).slice(1);
+  return new Map(blocks.map((block) => [block.slice(3, block.indexOf('\n')), `${block.trimEnd()}\n\n`]));
 }
 
 const earlier = '(from an earlier run)';
@@ -59,5 +60,5 @@ export function writeReport(path: string, sections: Section[], command: string):
   const before = existsSync(path) ? sectionsOf(readFileSync(path, 'utf8')) : new Map<string, string>();
   const kept = [...before].map(([title, block]) => now.get(title) ?? (block.includes(earlier) ? block : block.replace('\n\n', `\n\n${earlier}\n\n`)));
   const added = [...now].filter(([title]) => !before.has(title)).map(([, block]) => block);
-  writeFileSync(path, fresh.slice(0, fresh.indexOf('## ')) + [...kept, ...added].join(''));
+  writeFileSync(path, `${(fresh.slice(0, fresh.indexOf('## ')) + [...kept, ...added].join('')).trimEnd()}\n`);
 }

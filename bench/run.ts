@@ -129,6 +129,11 @@ if (only.has('startup')) {
   sections.push(startupSection(results, { readyMs: 1_000, rssBytes: 120 * 2 ** 20 }));
 }
 
+if (only.has('tracing')) {
+  console.log('tracing...');
+  sections.push(await tracingSection(seconds));
+}
+
 const path = new URL('./RESULTS.md', import.meta.url).pathname;
 writeReport(path, sections, `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`);
 console.log(`wrote ${path}`);

@@ -46,7 +46,9 @@ async function measure(gateway: Child, request: (connection: number) => LoadRequ
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 export async function tracingSection(seconds: number): Promise<Section> {
-  const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '1' });
+  // Tasks that stay running: every request is an upstream read (finished ones would be served from the cache), so a
+  // sampled request has all three spans.
+  const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '3600000' });
   const collector = await startCollector();
   const off = await startGatewayProcess(sandbox.url, benchKey);
   const on = await startGatewayProcess(sandbox.url, benchKey, {
@@ -86,7 +88,8 @@ export async function tracingSection(seconds: number): Promise<Section> {
     return {
       title: '7. Tracing: the cost at 10 % sampling',
       method:
-        `\`{ task(id) { status clips { id audioUrl } } }\`, a task per connection, ${connections} connections, against two gateways ` +
+        `\`{ task(id) { status clips { id audioUrl } } }\` of running tasks (each request one upstream read), a task per ` +
+        `connection, ${connections} connections, against two gateways ` +
         `on one standalone sandbox (child processes): one without tracing (OTEL_EXPORTER_OTLP_ENDPOINT unset: no OpenTelemetry ` +
         `SDK loaded), one with OTEL_TRACES_SAMPLER_ARG=${sampleRatio} exporting over OTLP/HTTP to a collector in the bench process. ` +
         `${rounds} rounds of ${seconds} s each, alternating, after a warm-up; figures are the means of the rounds.`,

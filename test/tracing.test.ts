@@ -30,10 +30,19 @@ async function tracedUpstream(): Promise<FakeUpstream> {
   });
 }
 
-async function tracedGateway(upstream: FakeUpstream, env: Record<string, string>, exporter: InMemorySpanExporter): Promise<TestGateway> {
-  const all = { AIMUSICAPI_BASE_URL: upstream.url, AIMUSICAPI_API_KEY: serverKey, ...env };
-  const tracing = await loadTracing(loadConfig(all), { exporter });
-  return startGateway(upstream.url, all, 0, tracing);
+/** A recording upstream and a gateway in front of it that traces into `exporter`, for one describe block. */
+function tracedSetup(env: Record<string, string>) {
+  const setup = { exporter: new InMemorySpanExporter() } as { exporter: InMemorySpanExporter; upstream: FakeUpstream; gw: TestGateway };
+  beforeAll(async () => {
+    setup.upstream = await tracedUpstream();
+    const all = { AIMUSICAPI_BASE_URL: setup.upstream.url, AIMUSICAPI_API_KEY: serverKey, ...env };
+    setup.gw = await startGateway(setup.upstream.url, all, 0, await loadTracing(loadConfig(all), { exporter: setup.exporter }));
+  });
+  afterAll(async () => {
+    await setup.gw.close();
+    await setup.upstream.close();
+  });
+  return setup;
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -50,17 +59,8 @@ const idOf = (span: ReadableSpan) => span.spanContext().spanId;
 const traceOf = (span: ReadableSpan) => span.spanContext().traceId;
 
 describe('tracing on (in-memory exporter, every trace sampled)', () => {
-  const exporter = new InMemorySpanExporter();
-  let upstream: FakeUpstream;
-  let gw: TestGateway;
-  beforeAll(async () => {
-    upstream = await tracedUpstream();
-    gw = await tracedGateway(upstream, {}, exporter);
-  });
-  afterAll(async () => {
-    await gw.close();
-    await upstream.close();
-  });
+  const setup = tracedSetup({});
+  const { exporter } = setup;
 
   /** The spans of one trace, once `count` of them have ended (the server span ends after the response is sent). */
   async function spansOf(traceId: string, count: number): Promise<ReadableSpan[]> {
@@ -71,13 +71,13 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
   // Yoga's path: the same request from the gateway's own page (with its Origin).
   const routes = [
     ['the fast path', () => ({})],
-    ["yoga's path", () => ({ origin: gw.url })],
+    ["yoga's path", () => ({ origin: setup.gw.url })],
   ] as const;
   it.each(routes)('%s: client traceparent → HTTP span → operation span → upstream span → the upstream\'s traceparent', async (_path, extra) => {
     const traceId = hex(16);
     const clientSpan = hex(8);
-    const before = upstream.requests.length;
-    const reply = await post(gw.url, { query: 'query ReadTask($id: ID!) { task(id: $id) { status } }', variables: { id: 'task-1' } }, {
+    const before = setup.upstream.requests.length;
+    const reply = await post(setup.gw.url, { query: 'query ReadTask($id: ID!) { task(id: $id) { status } }', variables: { id: 'task-1' } }, {
       traceparent: `00-${traceId}-${clientSpan}-01`,
       ...extra(),
     });
@@ -92,20 +92,20 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
     expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/graphql', 'http.response.status_code': 200 });
     expect(operation.attributes).toEqual({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'ReadTask' });
     expect(call.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200 });
-    const received = upstream.requests.slice(before).map((r) => r.headers.traceparent);
+    const received = setup.upstream.requests.slice(before).map((r) => r.headers.traceparent);
     expect(received).toEqual([`00-${traceId}-${idOf(call)}-01`]);
   });
 
   it('a mutation and its upstream POST; an error marks the operation span with its code', async () => {
     const traceId = hex(16);
-    const reply = await post(gw.url, { query: 'mutation Split { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-000000000001") { id } }' }, {
+    const reply = await post(setup.gw.url, { query: 'mutation Split { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-000000000001") { id } }' }, {
       traceparent: `00-${traceId}-${hex(8)}-01`,
     });
     expect(reply.errors).toBeUndefined();
     const spans = await spansOf(traceId, 3);
     expect(spans.map((s) => s.name).sort()).toEqual(['POST /api/v1/sonic/stems/full', 'POST /graphql', 'mutation Split'].sort());
     const failing = hex(16);
-    await post(gw.url, { query: '{ task(id: "not an id!") { id } }' }, { traceparent: `00-${failing}-${hex(8)}-01` });
+    await post(setup.gw.url, { query: '{ task(id: "not an id!") { id } }' }, { traceparent: `00-${failing}-${hex(8)}-01` });
     const [operation] = (await spansOf(failing, 2)).filter((s) => s.name === 'query');
     expect(operation?.attributes['graphql.error.codes']).toEqual(['BAD_USER_INPUT']);
     expect(operation?.status.code).toBe(2); // ERROR
@@ -113,7 +113,7 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
 
   it('an operation over graphql-ws has its span, parent of its upstream call', async () => {
     const before = exporter.getFinishedSpans().length;
-    const client = createClient({ url: `${gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `${setup.gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     await new Promise((resolve, reject) => client.subscribe({ query: 'query OverSocket { task(id: "task-ws") { status } }' }, { next: resolve, error: reject, complete: () => undefined }));
     await client.dispose();
     await waitFor(() => exporter.getFinishedSpans().slice(before).some((s) => s.name === 'GET /api/v1/sonic/task/{id}'), 'the upstream span');
@@ -133,25 +133,16 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
 });
 
 describe('sampling: parent-based, OTEL_TRACES_SAMPLER_ARG for new traces', () => {
-  const exporter = new InMemorySpanExporter();
-  let upstream: FakeUpstream;
-  let gw: TestGateway;
-  beforeAll(async () => {
-    upstream = await tracedUpstream();
-    gw = await tracedGateway(upstream, { OTEL_TRACES_SAMPLER_ARG: '0' }, exporter);
-  });
-  afterAll(async () => {
-    await gw.close();
-    await upstream.close();
-  });
+  const setup = tracedSetup({ OTEL_TRACES_SAMPLER_ARG: '0' });
+  const { exporter } = setup;
 
   /** The trace id the upstream was sent, and whether that trace was recorded (checked once a later trace is in). */
   async function traced(headers: Record<string, string>) {
-    const before = upstream.requests.length;
-    await post(gw.url, { query: '{ task(id: "task-2") { status } }' }, headers);
-    const sent = String(upstream.requests[before]?.headers.traceparent);
+    const before = setup.upstream.requests.length;
+    await post(setup.gw.url, { query: '{ task(id: "task-2") { status } }' }, headers);
+    const sent = String(setup.upstream.requests[before]?.headers.traceparent);
     const marker = hex(16);
-    await post(gw.url, { query: '{ task(id: "task-2") { status } }' }, { traceparent: `00-${marker}-${hex(8)}-01` });
+    await post(setup.gw.url, { query: '{ task(id: "task-2") { status } }' }, { traceparent: `00-${marker}-${hex(8)}-01` });
     await waitFor(() => exporter.getFinishedSpans().filter((s) => traceOf(s) === marker).length === 3, 'the marker trace');
     const traceId = sent.split('-')[1];
     return { sent, recorded: exporter.getFinishedSpans().filter((s) => traceOf(s) === traceId).length };
