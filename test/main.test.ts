@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql } from './helpers.js';
+import { subscribeSse } from './live.js';
 import { removeDataDir, tempDataDir } from './stores.js';
 
 /**
@@ -17,20 +18,21 @@ describe('npm start', { timeout: 60_000 }, () => {
   const dataDir = tempDataDir();
   afterAll(() => removeDataDir(dataDir));
 
-  it('starts on the sandbox, serves GraphiQL, /health and a stems split, and stops on SIGTERM', async () => {
-    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200', DATA_DIR: dataDir });
-    const lines: string[] = [];
+  it('starts on the sandbox, serves GraphiQL, /health, a stems split and webhooks from the sandbox, and stops on SIGTERM', async () => {
+    // Polls are ten minutes apart: within the test, only the sandbox's webhook can tell a subscriber a task ended.
+    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '1000', POLL_INTERVAL_MS: '600000', DATA_DIR: dataDir });
+    let out = '';
     const ready = new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        lines.push(...chunk.trim().split('\n'));
-        const match = /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(chunk);
+        out += chunk;
+        const match = /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(out);
         if (match?.[1]) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${lines.join('\n')}`)));
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
     });
     try {
       const url = await ready;
-      expect(lines.some((l) => l.includes('No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream'))).toBe(true);
+      expect(out).toContain('No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream');
 
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
@@ -43,11 +45,26 @@ describe('npm start', { timeout: 60_000 }, () => {
       expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/); // GraphiQL assets are served locally
 
       const split = await gql(url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`, { c: demoClip.id });
-      const id = split.data!.splitStemsFull.id;
-      await new Promise((r) => setTimeout(r, 250));
-      const done = await gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id });
-      expect(done.data!.task.status).toBe('SUCCEEDED');
-      expect(done.data!.task.stems).toHaveLength(12);
+      const readSplit = () => gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id: split.data!.splitStemsFull.id });
+      await expect.poll(async () => (await readSplit()).data?.task.status, { interval: 100 }).toBe('SUCCEEDED');
+      expect((await readSplit()).data!.task.stems).toHaveLength(12);
+
+      // A song asks for a webhook, to the gateway's own address: its end reaches the subscriber by that webhook.
+      expect(out).toContain(`The sandbox sends its webhooks to ${url}/webhooks/aimusic.`);
+      const key = { authorization: 'Bearer newcomer-key-0001' };
+      const song = await gql(url, `mutation { createMusic(input: { description: "a calm piano piece" }) { id } }`, {}, key);
+      const id = song.data!.createMusic.id as string;
+      const sub = subscribeSse(url, id, 'newcomer-key-0001');
+      try {
+        await sub.until((s) => s.completed);
+        expect(sub.statuses().at(-1)).toBe('SUCCEEDED');
+      } finally {
+        await sub.close();
+      }
+      const accepted = out.split('\n').filter((line) => line.includes('webhook accepted'));
+      expect(accepted.map((line) => JSON.parse(line) as { taskId: string; status: string })).toContainEqual(
+        expect.objectContaining({ taskId: id, status: 'SUCCEEDED' }),
+      );
     } finally {
       const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve([child.exitCode]);
       child.kill('SIGTERM');
