@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Access, Caller } from '../access/index.js';
 import { GatewayError } from '../errors.js';
+import { sendError } from '../http/reply.js';
 
 /** Requests already admitted: the fast path admits before it may hand a request to yoga, which must not count it again. */
 const admitted = new WeakMap<IncomingMessage, Caller>();
@@ -49,9 +50,7 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
 export function refuseForeignOrigin(access: Access, req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
   if (access.originAllowed(origin, req.headers.host)) return false;
-  const payload = JSON.stringify({ errors: [{ message: foreignOriginMessage(origin), extensions: { code: 'FORBIDDEN' } }] });
-  res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), vary: 'Origin' });
-  res.end(payload);
+  sendError(res, 403, 'FORBIDDEN', foreignOriginMessage(origin), { vary: 'Origin' });
   return true;
 }
 
