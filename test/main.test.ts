@@ -7,12 +7,32 @@ import { subscribeSse } from './live.js';
 import { removeDataDir, tempDataDir } from './stores.js';
 
 /**
- * `npm start` as a newcomer runs it: no key, so the in-process sandbox; then a stems split over HTTP. The child runs
+ * `npm start` as a newcomer runs it: no key, so the in-process sandbox; GraphiQL's example tabs; a stems split over
+ * HTTP; a song whose end arrives by the sandbox's webhook. The child runs
  * scripts/start.mjs on the dist/ that the global setup built, as `npm start` does. Starting a process on a busy
  * machine can take long: these tests get a minute, and nothing in them measures time.
  */
 const start = (env: Record<string, string | undefined>) =>
   spawn(process.execPath, ['scripts/start.mjs'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** GraphiQL's tab title rule (graphiql's fuzzyExtractOperationName); the served bundle must have it. */
+const tabTitleRule = /^(?!#).*(query|subscription|mutation)\s+([a-zA-Z0-9_]+)/m;
+
+/**
+ * The example tabs of the GraphiQL page as GraphiQL names them (after the first operation in a tab, else
+ * "<untitled>"), with the rule found in the page's own bundle: every tab has a name, and the first tab's directions
+ * point to tabs by names that exist.
+ */
+function expectNamedTabs(page: string): void {
+  expect(page).toContain(String(tabTitleRule));
+  const options = /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);\s*<\/script>/s.exec(page)?.[1];
+  const { defaultTabs } = JSON.parse(options!) as { defaultTabs: { query: string }[] };
+  const names = defaultTabs.map((tab) => tabTitleRule.exec(tab.query)?.[2] ?? '<untitled>');
+  expect(names).toEqual(['SplitDemoSong', 'ReadTask', 'WatchTask', 'CreateSong', 'TempoOfDemoSong']);
+  const pointedTo = [...defaultTabs[0]!.query.matchAll(/the (\S+) tab\b/g)].map((m) => m[1]);
+  expect(pointedTo).toEqual(['WatchTask', 'ReadTask']);
+  for (const name of pointedTo) expect(names).toContain(name);
+}
 
 describe('npm start', { timeout: 60_000 }, () => {
   const dataDir = tempDataDir();
@@ -43,6 +63,7 @@ describe('npm start', { timeout: 60_000 }, () => {
       expect(html).toContain('aimusic-graphql');
       expect(html).toContain('SplitDemoSong');
       expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/); // GraphiQL assets are served locally
+      expectNamedTabs(html);
 
       const split = await gql(url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`, { c: demoClip.id });
       const readSplit = () => gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id: split.data!.splitStemsFull.id });
