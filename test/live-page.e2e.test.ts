@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './requirements.js';
 
 
@@ -25,12 +25,16 @@ const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+const taskMs = 20_000;
+
 describe('live task page in Chromium', requires(chromiumInstalled), () => {
+  // The sandbox's tasks move only when the test moves this clock: each state is on the page before the next begins.
+  const clock = manualClock(Date.now());
   let sandbox: Sandbox;
   let gw: TestGateway;
   let browser: Browser;
   beforeAll(async () => {
-    sandbox = await startSandbox(1500);
+    sandbox = await startSandbox(taskMs, clock.now);
     gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '150' });
     browser = await chromium.launch({ executablePath, args: chromiumArgs });
   }, 30_000);
@@ -49,11 +53,25 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     await expect.poll(() => page.textContent('[data-cost-for="splitStemsFull"]')).toBe('50 credits');
 
     await page.click('#create');
+    await expect.poll(() => sandbox.calls.filter((c) => c.method === 'POST').length).toBe(1);
+    clock.advance(taskMs);
     await page.waitForFunction(() => (document.getElementById('clipId') as HTMLInputElement).value !== '', null, { timeout: 15_000 });
     const songClip = await page.inputValue('#clipId');
     expect(sandbox.store.clip(songClip)).toBeDefined();
 
     await page.click('#split');
+    const shown = (status: string) =>
+      page.waitForFunction(
+        (s) =>
+          document.getElementById('taskKind')?.textContent === 'STEMS_FULL' &&
+          [...document.querySelectorAll<HTMLElement>('#events li')].some((li) => li.dataset.status === s),
+        status,
+        { timeout: 15_000 },
+      );
+    await shown('PENDING');
+    clock.advance(taskMs / 2);
+    await shown('RUNNING');
+    clock.advance(taskMs / 2);
     await page.waitForFunction(() => document.querySelectorAll('#mixer li.stem canvas').length === 12, null, { timeout: 15_000 });
     expect(await page.textContent('#taskKind')).toBe('STEMS_FULL');
 
@@ -143,7 +161,10 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     await page.screenshot({ path: 'test/artifacts/live-page.png', fullPage: true });
 
     // A basic split opens in the same mixer, with its two stems.
+    const posts = sandbox.calls.filter((c) => c.method === 'POST').length;
     await page.click('#splitBasic');
+    await expect.poll(() => sandbox.calls.filter((c) => c.method === 'POST').length).toBe(posts + 1);
+    clock.advance(taskMs);
     await page.waitForFunction(() => document.querySelectorAll('#mixer li.stem canvas').length === 2, null, { timeout: 15_000 });
     const basic = await snapshot();
     expect(basic.stems.map((s) => s.kind)).toEqual(['VOCALS', 'INSTRUMENTAL']);
