@@ -1,4 +1,7 @@
 /** Benchmark 3: one query for 100 task ids with duplicates; counts the upstream reads it costs. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
@@ -16,7 +19,9 @@ export interface BatchingResult {
 export async function benchBatching(total = 100, distinct = 37): Promise<BatchingResult> {
   const sandbox = createSandbox({ taskMs: 1 });
   await sandbox.listen(0);
-  const services = createServices(loadConfig({ AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: benchKey }), pino({ level: 'silent' }));
+  const dataDir = mkdtempSync(join(tmpdir(), 'aimusic-bench-data-'));
+  const config = loadConfig({ AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: benchKey, DATA_DIR: dataDir });
+  const services = createServices(config, pino({ level: 'silent' }));
   const gateway = createGateway(services);
   const url = await gateway.listen(0);
   try {
@@ -43,5 +48,6 @@ export async function benchBatching(total = 100, distinct = 37): Promise<Batchin
     await gateway.close();
     await closeServices(services);
     await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

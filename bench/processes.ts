@@ -5,7 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '../test/ports.js';
 
 export interface Child {
@@ -110,11 +112,24 @@ export async function startGatewayProcess(
   options: ChildOptions = {},
 ): Promise<Child> {
   const port = options.port ?? (await freePort());
-  return start(
+  // Its durable state in a directory of its own, removed when it stops (unless the bench gives one).
+  const dataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'aimusic-bench-data-'));
+  const child = await start(
     'dist/main.js',
-    { HOST: '127.0.0.1', AIMUSICAPI_BASE_URL: upstreamUrl, AIMUSICAPI_API_KEY: apiKey, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port) },
+    {
+      HOST: '127.0.0.1',
+      AIMUSICAPI_BASE_URL: upstreamUrl,
+      AIMUSICAPI_API_KEY: apiKey,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...env,
+      PORT: String(port),
+    },
     `http://127.0.0.1:${port}`,
     '/health',
     options,
   );
+  if (!dataDir) return child;
+  return { ...child, stop: async () => (await child.stop(), rmSync(dataDir, { recursive: true, force: true })) };
 }

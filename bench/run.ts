@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only reads,overhead,batching,subscriptions,upstream,startup,tracing] [--seconds N]`: runs the
+ * `npm run bench [-- --only reads,overhead,batching,subscriptions,upstream,startup,tracing,store] [--seconds N]`: runs the
  * benchmarks side by side on 127.0.0.1 and writes bench/RESULTS.md (sections not run this time are kept from the
  * last run). Each benchmark is bounded in time. The gateway runs from dist/, built first when it is stale, as
  * `npm start` does.
@@ -13,6 +13,8 @@ import { benchReads, type ReadsScenario } from './reads.js';
 import { readsMethod, readsSection, startupSection, type ReadsTargets } from './reads-report.js';
 import { fmt, writeReport, type Section } from './report.js';
 import { benchStartup } from './startup.js';
+import { benchStore } from './store.js';
+import { storeSection } from './store-report.js';
 import { benchSubscriptions } from './subscriptions.js';
 import { tracingSection } from './tracing.js';
 import { benchUpstreamLoad } from './upstream-load.js';
@@ -21,7 +23,7 @@ const { values } = parseArgs({
   options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
 });
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup,tracing').split(','));
+const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup,tracing,store').split(','));
 const sections: Section[] = [];
 if (isStale()) build();
 
@@ -132,6 +134,11 @@ if (only.has('startup')) {
 if (only.has('tracing')) {
   console.log('tracing...');
   sections.push(await tracingSection(seconds));
+}
+
+if (only.has('store')) {
+  console.log('store...');
+  sections.push(storeSection(await benchStore()));
 }
 
 const path = new URL('./RESULTS.md', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 /**
- * Benchmark 7: what tracing costs. The same task reads through two gateways on one sandbox: one without tracing (no
+ * Benchmark 8: what tracing costs. The same task reads through two gateways on one sandbox: one without tracing (no
  * OpenTelemetry loaded), one exporting over OTLP/HTTP to a collector in this process with 10 % of traces sampled.
  * Rounds alternate between the two so that drift in the machine's load hits both alike.
  */
@@ -92,7 +92,7 @@ export async function tracingSection(seconds: number): Promise<Section> {
     const b = summary(results.on);
     const spans = collector.seen.spans - spansBefore;
     return {
-      title: '7. Tracing: the cost at 10 % sampling',
+      title: '8. Tracing: the cost at 10 % sampling',
       method:
         `\`{ task(id) { status clips { id audioUrl } } }\` of running tasks (each request one upstream read), a task per ` +
         `connection, ${connections} connections, against two gateways ` +

@@ -107,8 +107,13 @@ export interface Config {
   submitMaxWaitMs: number;
   /** How often a watched task is read from the upstream (the upstream recommends 15-25 s). */
   pollIntervalMs: number;
-  /** The gateway's address as the upstream reaches it, for webhooks; unset: no webhooks, polling only. */
+  /** The gateway's public address (PUBLIC_URL): the upstream's webhooks, the browser origin policy. */
   publicUrl: string | undefined;
+  /**
+   * Where tasks ask the upstream to send webhooks: PUBLIC_URL, or, with the in-process sandbox, this process's own
+   * loopback address (set by main once it listens). Unset: no webhooks, polling only.
+   */
+  webhookBaseUrl: string | undefined;
   limits: Limits;
   /** Browser origins allowed to call the API (HTTP, SSE, WebSocket) besides the gateway's own; `['*']` allows any. */
   corsOrigins: string[];
@@ -204,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     submitMaxWaitMs: e.UPSTREAM_SUBMIT_MAX_WAIT_MS,
     pollIntervalMs: e.POLL_INTERVAL_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    webhookBaseUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     limits: {
       allowIntrospection: e.ALLOW_INTROSPECTION,
       maxDepth: e.MAX_QUERY_DEPTH,

@@ -15,6 +15,7 @@ import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
+import { sendError, sendJson } from './http/reply.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/metrics-endpoint.js';
 import { handleWebhook, webhookPath } from './live/webhooks.js';
@@ -59,12 +60,6 @@ export interface Gateway {
    * finish, up to SHUTDOWN_TIMEOUT_MS, after which they are cut.
    */
   close(): Promise<void>;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
-  res.end(payload);
 }
 
 /** Yoga logs with console-style arguments; pino wants an object first. */
@@ -125,12 +120,11 @@ export function createGateway(services: Services): Gateway {
     if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
     if (path === webhookPath) return handleWebhook(services, req, res);
-    if (path !== yoga.graphqlEndpoint) return sendJson(res, 404, { errors: [{ message: `Nothing is served at ${path}.`, extensions: { code: 'NOT_FOUND' } }] });
+    if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
     if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
     if (!verdict.ok) {
-      const error = { message: verdict.message, extensions: { code: 'BAD_REQUEST' } };
-      return sendJson(res, verdict.status, { errors: [error] }, { connection: 'close' });
+      return sendError(res, verdict.status, 'BAD_REQUEST', verdict.message, { connection: 'close' });
     }
     if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body))) return;
     // yoga (@whatwg-node/server) takes an already-read body from `req.body`.

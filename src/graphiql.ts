@@ -1,8 +1,11 @@
 /** The example operations GraphiQL opens with, so a newcomer can run something at once. */
 import { demoClip } from './upstream/sandbox/store.js';
 
-const splitStems = `# Welcome to aimusic-graphql. Press ▶ to split the sandbox demo song into its 12 stems,
-# then copy the returned id into the "Watch a task" tab.
+// GraphiQL names each tab after its first operation (SplitDemoSong, ReadTask, WatchTask, ...): the comments refer to
+// tabs by those names.
+const splitStems = `# Welcome to aimusic-graphql. Press ▶ to split the sandbox demo song into its 12 stems.
+# Then paste the returned id into the WatchTask tab to watch the task live until it is
+# SUCCEEDED, or into the ReadTask tab to read it once.
 mutation SplitDemoSong {
   splitStemsFull(clipId: "${demoClip.id}") {
     id

@@ -23,6 +23,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Access, Caller } from './access/index.js';
 import type { Context } from './context.js';
 import { GatewayError } from './errors.js';
+import { errorBody } from './http/reply.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
 import type { Metrics } from './metrics.js';
 import type { PersistedOperations } from './persisted/operations.js';
@@ -54,7 +55,7 @@ type SocketExtra = {
 
 /** Refuses an upgrade with an HTTP answer whose body has a code, as every other 4xx of the gateway. */
 function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const body = JSON.stringify(errorBody(code, message));
   const reason = status === 403 ? 'Forbidden' : 'Not Found';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { clientIp } from '../src/access/caller.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { codes, gql, keyA, sandboxGateway, type GraphQLResponse } from './helpers.js';
-import { subscribeWs, waitFor } from './live.js';
+import { subscribeSse, subscribeWs, waitFor } from './live.js';
 import { hsToken, testJwtSecret } from './tokens.js';
 
 const secret = testJwtSecret;
@@ -332,6 +332,14 @@ describe('sign-in with AUTH_JWT_SECRET (HS256)', () => {
     await waitFor(() => closed.length > 0, 'the close at expiry');
     expect(closed[0]).toBe(4403);
     await client.dispose();
+  });
+  it('an SSE subscription whose token expires ends then, with UNAUTHENTICATED', async () => {
+    const token = await hsToken('grace', signed(), { expiresIn: Math.floor(Date.now() / 1000) + 2 });
+    const made = await gql(setup.gw.url, split, { c: demoClip.id }, { authorization: `Bearer ${token}` });
+    const watcher = subscribeSse(setup.gw.url, made.data!.splitStemsBasic.id, token);
+    await watcher.until((s) => s.completed);
+    expect(watcher.statuses()).toEqual(['PENDING', 'error:UNAUTHENTICATED']);
+    await watcher.close();
   });
 });
 

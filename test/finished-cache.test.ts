@@ -11,7 +11,8 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
 import { freePort, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
-import { redisAvailable, startRedis, type TestRedis } from './redis.js';
+import { startRedis, type TestRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const taskMs = 1_000;
 const readTask = `query($id: ID!) { task(id: $id) { id kind status observedAt clips { id audioUrl } } }`;
@@ -233,7 +234,7 @@ describe('FinishedTasks: age and byte budget', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('the Redis second level, shared by two instances', () => {
+describe('the Redis second level, shared by two instances', requires(redis), () => {
   const clock = manualClock(Date.now());
   let redis: TestRedis;
   let sandbox: Sandbox;

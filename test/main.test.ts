@@ -3,34 +3,56 @@ import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { gql } from './helpers.js';
+import { subscribeSse } from './live.js';
 import { removeDataDir, tempDataDir } from './stores.js';
 
 /**
- * `npm start` as a newcomer runs it: no key, so the in-process sandbox; then a stems split over HTTP. The child runs
+ * `npm start` as a newcomer runs it: no key, so the in-process sandbox; GraphiQL's example tabs; a stems split over
+ * HTTP; a song whose end arrives by the sandbox's webhook. The child runs
  * scripts/start.mjs on the dist/ that the global setup built, as `npm start` does. Starting a process on a busy
  * machine can take long: these tests get a minute, and nothing in them measures time.
  */
 const start = (env: Record<string, string | undefined>) =>
   spawn(process.execPath, ['scripts/start.mjs'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** GraphiQL's tab title rule (graphiql's fuzzyExtractOperationName); the served bundle must have it. */
+const tabTitleRule = /^(?!#).*(query|subscription|mutation)\s+([a-zA-Z0-9_]+)/m;
+
+/**
+ * The example tabs of the GraphiQL page as GraphiQL names them (after the first operation in a tab, else
+ * "<untitled>"), with the rule found in the page's own bundle: every tab has a name, and the first tab's directions
+ * point to tabs by names that exist.
+ */
+function expectNamedTabs(page: string): void {
+  expect(page).toContain(String(tabTitleRule));
+  const options = /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);\s*<\/script>/s.exec(page)?.[1];
+  const { defaultTabs } = JSON.parse(options!) as { defaultTabs: { query: string }[] };
+  const names = defaultTabs.map((tab) => tabTitleRule.exec(tab.query)?.[2] ?? '<untitled>');
+  expect(names).toEqual(['SplitDemoSong', 'ReadTask', 'WatchTask', 'CreateSong', 'TempoOfDemoSong']);
+  const pointedTo = [...defaultTabs[0]!.query.matchAll(/the (\S+) tab\b/g)].map((m) => m[1]);
+  expect(pointedTo).toEqual(['WatchTask', 'ReadTask']);
+  for (const name of pointedTo) expect(names).toContain(name);
+}
+
 describe('npm start', { timeout: 60_000 }, () => {
   const dataDir = tempDataDir();
   afterAll(() => removeDataDir(dataDir));
 
-  it('starts on the sandbox, serves GraphiQL, /health and a stems split, and stops on SIGTERM', async () => {
-    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '200', DATA_DIR: dataDir });
-    const lines: string[] = [];
+  it('starts on the sandbox, serves GraphiQL, /health, a stems split and webhooks from the sandbox, and stops on SIGTERM', async () => {
+    // Polls are ten minutes apart: within the test, only the sandbox's webhook can tell a subscriber a task ended.
+    const child = start({ PORT: '0', HOST: '127.0.0.1', SANDBOX_TASK_MS: '1000', POLL_INTERVAL_MS: '600000', DATA_DIR: dataDir });
+    let out = '';
     const ready = new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        lines.push(...chunk.trim().split('\n'));
-        const match = /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(chunk);
+        out += chunk;
+        const match = /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(out);
         if (match?.[1]) resolve(match[1]);
       });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${lines.join('\n')}`)));
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
     });
     try {
       const url = await ready;
-      expect(lines.some((l) => l.includes('No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream'))).toBe(true);
+      expect(out).toContain('No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream');
 
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
@@ -41,13 +63,29 @@ describe('npm start', { timeout: 60_000 }, () => {
       expect(html).toContain('aimusic-graphql');
       expect(html).toContain('SplitDemoSong');
       expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/); // GraphiQL assets are served locally
+      expectNamedTabs(html);
 
       const split = await gql(url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`, { c: demoClip.id });
-      const id = split.data!.splitStemsFull.id;
-      await new Promise((r) => setTimeout(r, 250));
-      const done = await gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id });
-      expect(done.data!.task.status).toBe('SUCCEEDED');
-      expect(done.data!.task.stems).toHaveLength(12);
+      const readSplit = () => gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id: split.data!.splitStemsFull.id });
+      await expect.poll(async () => (await readSplit()).data?.task.status, { interval: 100 }).toBe('SUCCEEDED');
+      expect((await readSplit()).data!.task.stems).toHaveLength(12);
+
+      // A song asks for a webhook, to the gateway's own address: its end reaches the subscriber by that webhook.
+      expect(out).toContain(`The sandbox sends its webhooks to ${url}/webhooks/aimusic.`);
+      const key = { authorization: 'Bearer newcomer-key-0001' };
+      const song = await gql(url, `mutation { createMusic(input: { description: "a calm piano piece" }) { id } }`, {}, key);
+      const id = song.data!.createMusic.id as string;
+      const sub = subscribeSse(url, id, 'newcomer-key-0001');
+      try {
+        await sub.until((s) => s.completed);
+        expect(sub.statuses().at(-1)).toBe('SUCCEEDED');
+      } finally {
+        await sub.close();
+      }
+      const accepted = out.split('\n').filter((line) => line.includes('webhook accepted'));
+      expect(accepted.map((line) => JSON.parse(line) as { taskId: string; status: string })).toContainEqual(
+        expect.objectContaining({ taskId: id, status: 'SUCCEEDED' }),
+      );
     } finally {
       const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve([child.exitCode]);
       child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 /**
  * One test per mutation, from the case tables in test/cases: through GraphQL over HTTP against the sandbox, the
- * right path and body reach the upstream, the answer maps into the schema, and bad input is refused with no
- * upstream call.
+ * right path and body reach the upstream (webhook fields exactly where the docs show them), the documented price is
+ * charged, the answer maps into the schema, and bad input is refused with no upstream call.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
@@ -10,8 +10,10 @@ import type { Sandbox } from '../src/upstream/sandbox/server.js';
 import { answerCases } from './cases/answers.js';
 import { producerCases } from './cases/producer.js';
 import { sonicTaskCases } from './cases/sonic-tasks.js';
+import { documentedPrices, webhookEndpoints } from './cases/documented.js';
 import { demo, describedSong, type Fixtures, type OperationCase, type Vars } from './cases/types.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { freePort } from './ports.js';
 
 const taskMs = 20_000;
 
@@ -52,7 +54,9 @@ describe('every operation through GraphQL against the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox(taskMs, clock.now);
-    gw = await startGateway(sandbox.url);
+    // With a PUBLIC_URL, so that tasks ask for webhooks wherever the gateway thinks the upstream takes them.
+    const port = await freePort();
+    gw = await startGateway(sandbox.url, { PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
     const uploaded = sandbox.store.addClip(seed({ title: 'My Upload', uploaded: true, duration: 120 }));
     fx = { uploadedClipId: uploaded.id, personaId: sandbox.store.addPersona(keyA, 'Nova', uploaded.id).id };
   });
@@ -68,12 +72,19 @@ describe('every operation through GraphQL against the sandbox', () => {
   describe.each(cases)('$field', (c) => {
     const send = (variables: Vars) => gql(gw.url, mutationFor(c.field, c.selection ?? '{ id kind status }'), variables);
 
-    it(`reaches ${c.path} with the right body and maps the answer`, async () => {
+    it(`reaches ${c.path} with the right body, is charged its documented price and maps the answer`, async () => {
+      const credits = sandbox.store.credits(keyA);
       const res = await send(c.variables(fx));
       expect(res.errors).toBeUndefined();
       const call = sandbox.calls.at(-1)!;
       expect({ method: call.method, path: call.path, apiKey: call.apiKey }).toEqual({ method: 'POST', path: c.path, apiKey: keyA });
-      expect(call.body).toEqual(c.body(fx));
+      const { webhook_url: webhookUrl, webhook_secret: webhookSecret, ...body } = call.body as Vars;
+      expect(body).toEqual(c.body(fx));
+      const asksWebhook = webhookEndpoints.includes(c.path);
+      expect({ webhookUrl: typeof webhookUrl, webhookSecret: typeof webhookSecret }).toEqual(
+        asksWebhook ? { webhookUrl: 'string', webhookSecret: 'string' } : { webhookUrl: 'undefined', webhookSecret: 'undefined' },
+      );
+      expect(credits - sandbox.store.credits(keyA)).toBe(documentedPrices[c.field] ?? 0);
       const answer = res.data![c.field];
       if (!c.kind) return c.check(answer, fx);
 

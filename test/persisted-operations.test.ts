@@ -14,7 +14,8 @@ import WebSocket from 'ws';
 import { OperationCostsDocument, SplitStemsFullDocument } from '../operations/generated/graphql.js';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import { sandboxGateway, startGateway, startSandbox, type GraphQLResponse } from './helpers.js';
-import { redisAvailable, startRedis } from './redis.js';
+import { startRedis } from './redis.js';
+import { redis, requires } from './requirements.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const manifest = JSON.parse(readFileSync('operations/generated/persisted-documents.json', 'utf8')) as Record<string, string>;
@@ -189,7 +190,7 @@ describe('trusted documents only (PERSISTED_OPERATIONS_ONLY=true)', () => {
   });
 });
 
-describe.skipIf(!redisAvailable)('automatic persisted queries in Redis, across two instances', () => {
+describe('automatic persisted queries in Redis, across two instances', requires(redis), () => {
   let stop: () => Promise<void>;
   const gateways: Awaited<ReturnType<typeof startGateway>>[] = [];
   beforeAll(async () => {

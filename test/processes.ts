@@ -92,3 +92,14 @@ export interface SandboxLog {
 export async function sandboxLog(sandboxUrl: string): Promise<SandboxLog> {
   return (await (await fetch(`${sandboxUrl}/_sandbox/calls`)).json()) as SandboxLog;
 }
+
+/** Polls `check` until it returns something other than undefined (then that), or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -34,8 +34,10 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 export interface RedisOptions {
   /** Listen here (default: a free port), e.g. to start a Redis again where clients expect it. */
   port?: number;
-  /** Persist to an append-only file in this directory, synced at every write (default: no persistence). */
+  /** Persist to an append-only file in this directory (default: no persistence). */
   dataDir?: string;
+  /** How often that file is synced: at every write (the default here), or every second (Redis's own default). */
+  appendfsync?: 'always' | 'everysec';
 }
 
 /** Whether tests may stop and start their own Redis (not with TEST_REDIS_URL). */
@@ -45,7 +47,7 @@ export async function startRedis(options: RedisOptions = {}): Promise<TestRedis>
   if (process.env.TEST_REDIS_URL) return { url: process.env.TEST_REDIS_URL, stop: async () => {} };
   const port = options.port ?? (await freePort());
   const persistence = options.dataDir
-    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.dataDir]
+    ? ['--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'always', '--dir', options.dataDir]
     : ['--appendonly', 'no'];
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: 'ignore',

@@ -9,7 +9,7 @@ import { openSqliteStores } from '../src/store/sqlite/index.js';
 import { tenantOf } from '../src/tasks/task.js';
 import { gql, keyA } from './helpers.js';
 import { freePort } from './ports.js';
-import { sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
+import { eventually, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
 import { removeDataDir, tempDataDir } from './stores.js';
 
 const createMusic = `mutation($d: String!, $k: String) {
@@ -17,16 +17,6 @@ const createMusic = `mutation($d: String!, $k: String) {
 }`;
 const readTask = `query($id: ID!) { task(id: $id) { id kind status } }`;
 
-/** Polls `check` until it returns something other than undefined, or fails after `ms`. */
-async function eventually<T>(check: () => Promise<T | undefined>, ms: number, what: string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 // Each case starts gateway processes; on a busy machine one start can take seconds.
 describe('the gateway killed and started again on the same DATA_DIR', { timeout: 120_000 }, () => {

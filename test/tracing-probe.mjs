@@ -17,7 +17,16 @@ const { createGateway } = await import(new URL('gateway.ts', src).href);
 const { loadTracing } = await import(new URL('tracing/tracing.ts', src).href);
 const { pino } = await import('pino');
 
-const env = { AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9', AIMUSICAPI_API_KEY: 'probe-key-0123', ...JSON.parse(process.argv[2] ?? '{}') };
+const { mkdtempSync, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const dataDir = mkdtempSync(join(tmpdir(), 'aimusic-data-'));
+const env = {
+  AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9',
+  AIMUSICAPI_API_KEY: 'probe-key-0123',
+  DATA_DIR: dataDir,
+  ...JSON.parse(process.argv[2] ?? '{}'),
+};
 const config = loadConfig(env);
 const tracing = await loadTracing(config);
 const services = createServices(config, pino({ level: 'silent' }), tracing);
@@ -26,4 +35,5 @@ const url = await gateway.listen(0);
 await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
 await gateway.close();
 await closeServices(services);
+rmSync(dataDir, { recursive: true, force: true });
 console.log(JSON.stringify({ tracing: Boolean(tracing), loaded: [...loaded] }));

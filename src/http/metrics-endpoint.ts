@@ -6,14 +6,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Metrics } from '../metrics.js';
+import { sendError } from './reply.js';
 
 export const metricsPath = '/metrics';
-
-function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
-  res.end(payload);
-}
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -21,9 +16,9 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function createMetricsEndpoint(metrics: Metrics, token: string | undefined) {
   const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET') return refuse(res, 405, 'BAD_REQUEST', 'Metrics are read with GET.', { allow: 'GET' });
+    if (req.method !== 'GET') return sendError(res, 405, 'BAD_REQUEST', 'Metrics are read with GET.', { allow: 'GET' });
     if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
-      return refuse(res, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', { 'www-authenticate': 'Bearer' });
+      return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', { 'www-authenticate': 'Bearer' });
     }
     const text = await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType });
@@ -35,6 +30,6 @@ export function createMetricsEndpoint(metrics: Metrics, token: string | undefine
 export function createMetricsServer(endpoint: ReturnType<typeof createMetricsEndpoint>): Server {
   return createServer((req, res) => {
     if (req.url?.split('?')[0] === metricsPath) return void endpoint(req, res).catch(() => res.destroy());
-    refuse(res, 404, 'NOT_FOUND', `Only ${metricsPath} is served here.`);
+    sendError(res, 404, 'NOT_FOUND', `Only ${metricsPath} is served here.`);
   });
 }

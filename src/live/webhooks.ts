@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBodyUpTo } from '../http/body.js';
+import { sendError, sendJson } from '../http/reply.js';
 import { fingerprintOf } from '../idempotency/idempotency.js';
 import type { Services } from '../services.js';
 import type { Task } from '../tasks/task.js';
@@ -37,17 +38,6 @@ export function webhookRequest(
   return { fields: toWebhookFields(publicUrl + webhookPath, secret), secret };
 }
 
-function reply(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
-  res.end(payload);
-}
-
-/** A refusal, with a code as every 4xx of the gateway has. */
-function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  reply(res, status, { errors: [{ message, extensions: { code } }] }, headers);
-}
-
 const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 function parseJson(raw: Buffer): unknown {
@@ -66,10 +56,10 @@ function parseJson(raw: Buffer): unknown {
  */
 export async function handleWebhook(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { logger, registry, live } = services;
-  if (req.method !== 'POST') return refuse(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
+  if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
   const raw = await readBodyUpTo(req, maxBodyBytes);
   // The rest of the body was not read: the connection cannot carry another request.
-  if (!raw) return refuse(res, 413, 'BAD_REQUEST', `The delivery is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
+  if (!raw) return sendError(res, 413, 'BAD_REQUEST', `The delivery is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
   const body = parseJson(raw);
   const taskId = webhookTaskId(body);
   const record = taskId ? await registry.lookup(taskId) : undefined;
@@ -78,14 +68,14 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
     : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
   if (!verdict.ok || !record || !taskId) {
     logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
-    return refuse(res, 401, 'UNAUTHENTICATED', 'The delivery\'s signature could not be verified.');
+    return sendError(res, 401, 'UNAUTHENTICATED', 'The delivery\'s signature could not be verified.');
   }
   let task: Task;
   try {
     task = observed({ ...toWebhookSnapshot(body), kind: record.kind });
   } catch (err) {
     logger.warn({ taskId, err }, 'verified webhook has a body the gateway cannot read');
-    return refuse(res, 400, 'BAD_REQUEST', 'The delivery holds no task state the gateway can read.');
+    return sendError(res, 400, 'BAD_REQUEST', 'The delivery holds no task state the gateway can read.');
   }
   const headers = req.headers;
   const deliveryId =
@@ -106,8 +96,8 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   const event = typeof (body as { event?: unknown }).event === 'string' ? (body as { event: string }).event : null;
   if (!accepted) {
     logger.info({ taskId, event }, 'webhook delivery already accepted: ignored');
-    return reply(res, 200, { ok: true, duplicate: true });
+    return sendJson(res, 200, { ok: true, duplicate: true });
   }
   logger.info({ taskId, event, status: task.status, scheme: verdict.scheme }, 'webhook accepted');
-  reply(res, 200, { ok: true });
+  sendJson(res, 200, { ok: true });
 }

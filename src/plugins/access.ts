@@ -2,13 +2,14 @@
  * The HTTP adapter of the access rules (src/access): one for yoga (HTTP and SSE) and the HTTP fast path alike.
  * A foreign browser origin is refused with 403 before anything else; each GraphQL request is identified and counted
  * against the rate limit once (HTTP 401 UNAUTHENTICATED or 429 RATE_LIMITED, nothing runs); an SSE subscription
- * takes a place under the caller's cap of open subscriptions until it ends.
+ * takes a place under the caller's cap of open subscriptions until it ends, and ends when the user's token expires.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Access, Caller } from '../access/index.js';
 import { GatewayError } from '../errors.js';
+import { sendError } from '../http/reply.js';
 
 /** Requests already admitted: the fast path admits before it may hand a request to yoga, which must not count it again. */
 const admitted = new WeakMap<IncomingMessage, Caller>();
@@ -49,9 +50,7 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
 export function refuseForeignOrigin(access: Access, req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
   if (access.originAllowed(origin, req.headers.host)) return false;
-  const payload = JSON.stringify({ errors: [{ message: foreignOriginMessage(origin), extensions: { code: 'FORBIDDEN' } }] });
-  res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), vary: 'Origin' });
-  res.end(payload);
+  sendError(res, 403, 'FORBIDDEN', foreignOriginMessage(origin), { vary: 'Origin' });
   return true;
 }
 
@@ -72,12 +71,43 @@ export function accessPlugin(access: Access): Plugin {
       if (!context.req || !context.caller) return;
       const release = access.openSubscription(context.caller);
       if (release instanceof GatewayError) return setResultAndStopExecution({ errors: [release] });
+      const user = context.caller.user;
       return {
-        onSubscribeResult({ result }) {
+        onSubscribeResult({ result, setResult }) {
           if (!(typeof result === 'object' && result !== null && Symbol.asyncIterator in result)) return release();
+          // As a graphql-ws socket is closed when its token expires, an SSE stream then ends, with UNAUTHENTICATED.
+          if (user) setResult(untilExpiry(result as AsyncIterableIterator<ExecutionResult>, user.expiresAt));
           return { onEnd: release };
         },
       };
     },
   };
+}
+
+const maxTimerMs = 2 ** 31 - 1;
+
+/** The stream's results until `expiresAt` (epoch ms), then one UNAUTHENTICATED error, and the stream is ended. */
+async function* untilExpiry(stream: AsyncIterableIterator<ExecutionResult>, expiresAt: number): AsyncGenerator<ExecutionResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    const wait = () => {
+      const left = expiresAt - Date.now();
+      timer = setTimeout(() => (left > maxTimerMs ? wait() : resolve('expired')), Math.max(0, Math.min(left, maxTimerMs)));
+    };
+    wait();
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([stream.next(), expired]);
+      if (next === 'expired') {
+        yield { errors: [new GatewayError('UNAUTHENTICATED', 'The sign-in token has expired: subscribe again with a fresh one.')] };
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    await stream.return?.();
+  }
 }

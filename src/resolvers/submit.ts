@@ -38,7 +38,7 @@ export async function submitOperation<Input, Result>(
   // Inside the idempotent run: a replay gets the first result and reserves nothing again.
   const submit = async () => {
     const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
-    const webhook = webhookRequest(services.config.publicUrl, operation);
+    const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
     let result: Result;
     try {
       result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);

@@ -1,6 +1,7 @@
 /**
- * The upstream's webhook signatures (docs/upstream.md §10), one implementation for both sides: the gateway
- * verifies deliveries with it and the sandbox signs them.
+ * The upstream's webhook signatures (docs/upstream.md §10): the gateway verifies deliveries with it, and tests sign
+ * deliveries of their own with it. The sandbox signs with its own copy (sandbox/contract.ts), so that a mistake here
+ * cannot sign and verify alike.
  *
  * Current scheme: `X-Webhook-Signature: sha256=<hex>` = HMAC-SHA256(secret, `${X-Webhook-Timestamp}.${rawBody}`).
  * Legacy scheme (older hosts): `X-Signature: <hex>` = HMAC-SHA256(secret, rawBody), with no timestamp. The legacy

@@ -1,6 +1,7 @@
 /**
  * The upstream's wire format (snake_case JSON) and its mapping to the domain types.
- * This is the one place that knows the upstream's field names; the sandbox reuses the wire types.
+ * This is the one place in the gateway that knows the upstream's field names (the sandbox keeps its own copy of the
+ * documented contract, src/upstream/sandbox/contract.ts, so that the two can disagree).
  * Facts and their sources: docs/upstream.md.
  */
 import { GatewayError } from '../errors.js';
@@ -52,14 +53,6 @@ const stateToStatus: Record<string, TaskStatus> = {
   complete: 'SUCCEEDED',
   failed: 'FAILED',
   error: 'FAILED',
-};
-
-/** Wire state names per domain status, for the sandbox (first listed is canonical). */
-export const wireStates: Record<TaskStatus, string> = {
-  PENDING: 'pending',
-  RUNNING: 'running',
-  SUCCEEDED: 'succeeded',
-  FAILED: 'failed',
 };
 
 function malformed(what: string): GatewayError {
@@ -148,14 +141,6 @@ const producerStatuses: Record<string, TaskStatus> = {
   PENDING: 'PENDING',
   RUNNING: 'RUNNING',
   SUCCESS: 'SUCCEEDED',
-  FAILED: 'FAILED',
-};
-
-/** Wire status names per domain status for Producer tasks, for the sandbox. */
-export const producerWireStatuses: Record<TaskStatus, string> = {
-  PENDING: 'PENDING',
-  RUNNING: 'RUNNING',
-  SUCCEEDED: 'SUCCESS',
   FAILED: 'FAILED',
 };
 

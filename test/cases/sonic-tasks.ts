@@ -15,9 +15,21 @@ export const sonicTaskCases: OperationCase[] = [
   {
     field: 'createMusic',
     kind: 'CREATE_MUSIC',
-    variables: () => ({ input: { customMode: true, title: 'Neon', tags: 'synthwave', lyrics, model: 'SONIC_V5' } }),
+    variables: () => ({
+      input: { customMode: true, title: 'Neon', tags: 'synthwave', negativeTags: 'metal', weirdness: 0.3, lyrics, model: 'SONIC_V5' },
+    }),
     path: '/api/v1/sonic/create',
-    body: () => ({ ...songDefaults, task_type: 'create_music', custom_mode: true, mv: 'sonic-v5', prompt: lyrics, title: 'Neon', tags: 'synthwave' }),
+    body: () => ({
+      ...songDefaults,
+      task_type: 'create_music',
+      custom_mode: true,
+      mv: 'sonic-v5',
+      prompt: lyrics,
+      title: 'Neon',
+      tags: 'synthwave',
+      negative_tags: 'metal',
+      weirdness_constraint: 0.3,
+    }),
     check: (task) => {
       twoTakes(task);
       expect(task.clips[0]).toMatchObject({ title: 'Neon', tags: 'synthwave', lyrics });
@@ -81,9 +93,17 @@ export const sonicTaskCases: OperationCase[] = [
   {
     field: 'createMusicWithPersona',
     kind: 'PERSONA_MUSIC',
-    variables: (fx) => ({ input: { personaId: fx.personaId, customMode: true, lyrics, vocalGender: 'FEMALE' } }),
+    variables: (fx) => ({ input: { personaId: fx.personaId, customMode: true, autoLyrics: true, lyrics, vocalGender: 'FEMALE' } }),
     path: '/api/v1/sonic/create',
-    body: (fx) => ({ ...songDefaults, task_type: 'persona_music', persona_id: fx.personaId, custom_mode: true, prompt: lyrics, vocal_gender: 'f' }),
+    body: (fx) => ({
+      ...songDefaults,
+      task_type: 'persona_music',
+      persona_id: fx.personaId,
+      custom_mode: true,
+      auto_lyrics: true,
+      prompt: lyrics,
+      vocal_gender: 'f',
+    }),
     check: twoTakes,
     bad: {
       variables: (fx) => ({ input: { personaId: fx.personaId, customMode: true, lyrics, vocalGender: 'MALE', model: 'SONIC_V4' } }),

@@ -5,20 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import { audioUrl, requireClip, SandboxError, seconds, seed, stableNumber, text, type Body, type RouteContext, type SandboxRoute } from './checks.js';
 import { transcription } from './files.js';
-import { costOf } from './songs.js';
 import type { ClipSeed } from './store.js';
 
 const ok = (fields: Record<string, unknown>) => ({ code: 200, message: 'success', ...fields });
 
 /** An endpoint about one existing clip (`clip_id`), answering `data` computed from it. */
-function aboutClip(
-  operation: Parameters<typeof costOf>[0],
-  data: (clip: ClipSeed, body: Body, ctx: RouteContext) => Record<string, unknown>,
-): SandboxRoute {
+function aboutClip(data: (clip: ClipSeed, body: Body, ctx: RouteContext) => Record<string, unknown>): SandboxRoute {
   return (body, ctx) => {
     const clip = requireClip(ctx.store, body, 'clip_id');
     const answer = data(clip, body, ctx);
-    return { cost: costOf(operation), answer: () => ok({ data: answer }) };
+    return { answer: () => ok({ data: answer }) };
   };
 }
 
@@ -51,16 +47,16 @@ function vocalRange(body: Body): { start?: number; end?: number } {
 }
 
 export const answerRoutes: Record<string, SandboxRoute> = {
-  '/api/v1/sonic/bpm': aboutClip('bpm', (clip) => {
+  '/api/v1/sonic/bpm': aboutClip((clip) => {
     const bpm = stableNumber(clip.id, 80, 160);
     return { avg_bpm: bpm, max_bpm: bpm + 2.5, min_bpm: bpm - 2.5 };
   }),
-  '/api/v1/sonic/vox': aboutClip('vox', (clip, body) => {
+  '/api/v1/sonic/vox': aboutClip((clip, body) => {
     const { start, end } = vocalRange(body);
     return { vox_audio_id: randomUUID(), status: 'succeeded', source_clip_id: clip.id, vocal_start_s: start ?? 0, vocal_end_s: end ?? 30 };
   }),
-  '/api/v1/sonic/wav': aboutClip('wav', (clip, _body, { store }) => ({ wav_url: store.fileUrl(clip.id, 'wav') })),
-  '/api/v1/sonic/midi': aboutClip('midi', (clip, _body, { store }) => ({
+  '/api/v1/sonic/wav': aboutClip((clip, _body, { store }) => ({ wav_url: store.fileUrl(clip.id, 'wav') })),
+  '/api/v1/sonic/midi': aboutClip((clip, _body, { store }) => ({
     midi_url: store.fileUrl(clip.id, 'mid'),
     instruments: transcription(clip.id),
   })),
@@ -68,24 +64,24 @@ export const answerRoutes: Record<string, SandboxRoute> = {
     const clip = requireClip(store, body, 'clip_id');
     const words = alignment(clip);
     if (words.length === 0) throw new SandboxError(404, 'lyrics not found.');
-    return { cost: store.alignedBefore(owner, clip.id) ? 0 : costOf('lyricsTimeline'), answer: () => ok({ data: { alignment: words } }) };
+    // §3.12: later timelines of the same clip are free.
+    return { ...(store.alignedBefore(owner, clip.id) ? { cost: 0 } : {}), answer: () => ok({ data: { alignment: words } }) };
   },
   '/api/v1/sonic/upsample-tags': (body) => {
     const tags = text(body, 'tags', 1000, true);
-    return { cost: costOf('upsampleTags'), answer: () => ok({ data: { upsampled_tags: `${tags}, polished mix, wide stereo, catchy hook` } }) };
+    return { answer: () => ok({ data: { upsampled_tags: `${tags}, polished mix, wide stereo, catchy hook` } }) };
   },
   '/api/v1/sonic/persona': (body, { store, owner }) => {
     const clip = requireClip(store, body, 'clip_id');
     const name = text(body, 'name', 80, true);
     text(body, 'describe', 200, false);
     vocalRange(body);
-    return { cost: costOf('createPersona'), answer: () => ({ code: 200, persona_id: store.addPersona(owner, name, clip.id).id }) };
+    return { answer: () => ({ code: 200, persona_id: store.addPersona(owner, name, clip.id).id }) };
   },
   '/api/v1/sonic/upload': (body, { store }) => {
     const url = audioUrl(body);
     const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || 'Uploaded audio';
     return {
-      cost: costOf('upload'),
       answer: () => ok({ clip_id: store.addClip(seed({ title: name, uploaded: true })).id }),
     };
   },
@@ -95,6 +91,6 @@ export const answerRoutes: Record<string, SandboxRoute> = {
       title,
       lyrics: `[Verse]\nA song about ${about}\nSung in the sandbox light\n\n[Chorus]\n${title}, ${title}\nAll through the night`,
     });
-    return { cost: costOf('lyrics'), answer: () => ok({ results: [draft('Sandbox Skies'), draft('Echoes of Code')] }) };
+    return { answer: () => ok({ results: [draft('Sandbox Skies'), draft('Echoes of Code')] }) };
   },
 };

@@ -3,8 +3,10 @@
  * shapes of what routes return. Shared by every route module.
  */
 import { randomUUID } from 'node:crypto';
-import type { TaskFamily } from '../operations.js';
 import type { ClipSeed, SandboxStore } from './store.js';
+
+/** The two live families of task endpoints (docs/upstream.md §1). */
+export type TaskFamily = 'sonic' | 'producer';
 
 export class SandboxError extends Error {
   constructor(
@@ -26,10 +28,11 @@ export interface TaskSpec {
 }
 
 /**
- * What a route does with a valid request: start a task, or answer at once. `answer` runs only once the key's
- * credits cover `cost`, so a refused request changes nothing.
+ * What a route does with a valid request: start a task, or answer at once. It costs the endpoint's documented price
+ * (contract.ts) unless the route says otherwise (`cost`). `answer` runs only once the key's credits cover the cost,
+ * so a refused request changes nothing.
  */
-export type RouteResult = { cost: number; task: TaskSpec } | { cost: number; answer: () => unknown };
+export type RouteResult = { cost?: number; task: TaskSpec } | { cost?: number; answer: () => unknown };
 
 export interface RouteContext {
   store: SandboxStore;

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { holdAsked } from './checks.js';
+import { checkFields, endpoints, priceOf } from './contract.js';
 import { coverSvg, transcriptionMidi, wavFile } from './files.js';
 import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
@@ -92,17 +93,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now, options.credits);
   const webhooks = new SandboxWebhookSender(store, options.now);
 
-  /** Charges `owner` for a valid request and carries it out: a task's id (and its webhook, if asked), or the answer. */
-  function carryOut(owner: string, result: RouteResult, body: Record<string, unknown>): unknown {
-    if (store.credits(owner) < result.cost) throw new SandboxError(403, insufficientCredits);
+  /**
+   * Charges `owner` the endpoint's documented price for a valid request and carries it out: a task's id (and its
+   * webhook, where the endpoint takes one), or the answer.
+   */
+  function carryOut(owner: string, path: string, result: RouteResult, body: Record<string, unknown>): unknown {
+    const cost = result.cost ?? priceOf(path, body);
+    if (store.credits(owner) < cost) throw new SandboxError(403, insufficientCredits);
     if ('task' in result) {
       const { family, kind, clips, failWith } = result.task;
-      const task = store.addTask(owner, kind, clips, failWith, family, result.cost);
-      webhooks.register(task, body);
+      const task = store.addTask(owner, kind, clips, failWith, family, cost);
+      if (endpoints[path]?.webhook) webhooks.register(task, body);
       return { message: 'success', task_id: task.id };
     }
     const answer = result.answer();
-    store.spend(owner, result.cost);
+    store.spend(owner, cost);
     return answer;
   }
 
@@ -149,7 +154,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (req.method === 'POST' && route) {
       const hold = holdAsked(body ?? {});
       if (hold > 0) await sleep(hold);
-      return send(res, 200, carryOut(apiKey, route(body ?? {}, { store, owner: apiKey }), body ?? {}));
+      checkFields(path, body ?? {});
+      return send(res, 200, carryOut(apiKey, path, route(body ?? {}, { store, owner: apiKey }), body ?? {}));
     }
     return sendError(res, 404, `no route for ${req.method} ${path}`);
   }

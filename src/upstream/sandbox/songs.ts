@@ -1,10 +1,8 @@
 /**
  * The sandbox's Sonic endpoints that start tasks: /sonic/create with each task_type, upload-extend, upload-cover,
  * sample, mashup, replace-section and the stems splits. Each checks its body as the upstream does (docs/upstream.md
- * §3) and says which clips its task will produce; the charge is the operation's cost in the gateway's table.
+ * §3) and says which clips its task will produce; what it costs is the documented price (contract.ts).
  */
-import { operations, type OperationName } from '../operations.js';
-import { wireModel } from '../requests.js';
 import {
   audioUrl,
   failureAsked,
@@ -19,17 +17,16 @@ import {
   type RouteContext,
   type SandboxRoute,
 } from './checks.js';
+import { olderModels, sampleOnlyModels, sonicModels } from './contract.js';
 import { stemParts, type StemPart } from './music/song.js';
 import type { ClipSeed } from './store.js';
 
-const models = new Set(Object.values(wireModel));
-const isOlderModel = (mv: string) => mv === 'sonic-v3-5' || mv === 'sonic-v4';
+const isOlderModel = (mv: string) => olderModels.includes(mv);
 
-export const costOf = (operation: OperationName) => operations[operation].creditCost ?? 0;
-
-function model(body: Body, required = false): string {
+/** The `mv` of a body, one of the documented models; sample and mashup also take `sonic-v4-5-all` (§8). */
+function model(body: Body, required = false, extra: readonly string[] = []): string {
   const mv = text(body, 'mv', 40, required) || 'sonic-v4-5';
-  if (!models.has(mv)) throw new SandboxError(400, "The 'mv' field is invalid.");
+  if (!sonicModels.includes(mv) && !extra.includes(mv)) throw new SandboxError(400, "The 'mv' field is invalid.");
   return mv;
 }
 
@@ -42,8 +39,8 @@ function styleChecks(body: Body, mv: string): string {
 }
 
 /** Two takes of a song from the song fields of a create-like body; `fallbackTitle` names them when no title is given. */
-function songTakes(body: Body, fallbackTitle?: string, duration?: number): ClipSeed[] {
-  const mv = model(body);
+function songTakes(body: Body, fallbackTitle?: string, duration?: number, models: readonly string[] = []): ClipSeed[] {
+  const mv = model(body, false, models);
   const custom = flag(body, 'custom_mode');
   const instrumental = flag(body, 'make_instrumental');
   const autoLyrics = flag(body, 'auto_lyrics');
@@ -96,59 +93,47 @@ function addPart(part: 'vocals' | 'instrumental'): ClipMaker {
   };
 }
 
-/** Each task_type /api/v1/sonic/create takes, with the gateway operation whose cost it charges. */
-const createTaskTypes: Record<string, { operation: OperationName; make: ClipMaker }> = {
-  create_music: { operation: 'createMusic', make: (body) => songTakes(body) },
-  extend_music: { operation: 'extendMusic', make: extend },
-  extend_upload_music: { operation: 'extendUploadedMusic', make: extend },
-  cover_music: { operation: 'coverMusic', make: cover },
-  cover_upload_music: { operation: 'coverUploadedMusic', make: cover },
-  concat_music: {
-    operation: 'concatMusic',
-    make: (body, { store }) => {
-      const source = requireClip(store, body, 'continue_clip_id');
-      return [seed({ title: `${source.title} (full)`, tags: source.tags, lyrics: source.lyrics, model: source.model })];
-    },
+/** Each task_type /api/v1/sonic/create takes (§3.1). */
+const createTaskTypes: Record<string, ClipMaker> = {
+  create_music: (body) => songTakes(body),
+  extend_music: extend,
+  extend_upload_music: extend,
+  cover_music: cover,
+  cover_upload_music: cover,
+  concat_music: (body, { store }) => {
+    const source = requireClip(store, body, 'continue_clip_id');
+    return [seed({ title: `${source.title} (full)`, tags: source.tags, lyrics: source.lyrics, model: source.model })];
   },
-  persona_music: {
-    operation: 'personaMusic',
-    make: (body, { store, owner }) => {
-      if (!body.persona_id) throw new SandboxError(400, "The 'persona_id' field is required when task_type = persona_music.");
-      const persona = store.persona(text(body, 'persona_id', 100, true), owner);
-      if (!persona) throw new SandboxError(400, 'record not found.');
-      return songTakes(body, `${persona.name} sings`);
-    },
+  persona_music: (body, { store, owner }) => {
+    if (!body.persona_id) throw new SandboxError(400, "The 'persona_id' field is required when task_type = persona_music.");
+    const persona = store.persona(text(body, 'persona_id', 100, true), owner);
+    if (!persona) throw new SandboxError(400, 'record not found.');
+    return songTakes(body, `${persona.name} sings`);
   },
-  remaster: {
-    operation: 'remaster',
-    make: (body, { store }) => {
-      const source = requireClip(store, body, 'continue_clip_id');
-      const mv = model(body, true);
-      const variation = body.variation_category;
-      if (variation !== undefined && !['subtle', 'normal', 'high'].includes(String(variation))) {
-        throw new SandboxError(400, "The 'variation_category' field should be subtle, normal or high.");
-      }
-      return [1, 2].map((n) =>
-        seed({ title: `${source.title} (remaster ${n})`, tags: source.tags, lyrics: source.lyrics, model: mv, duration: source.duration }),
-      );
-    },
+  remaster: (body, { store }) => {
+    const source = requireClip(store, body, 'continue_clip_id');
+    const mv = model(body, true);
+    const variation = body.variation_category;
+    if (variation !== undefined && !['subtle', 'normal', 'high'].includes(String(variation))) {
+      throw new SandboxError(400, "The 'variation_category' field should be subtle, normal or high.");
+    }
+    return [1, 2].map((n) =>
+      seed({ title: `${source.title} (remaster ${n})`, tags: source.tags, lyrics: source.lyrics, model: mv, duration: source.duration }),
+    );
   },
-  add_vocals: { operation: 'addVocals', make: addPart('vocals') },
-  add_instrumental: { operation: 'addInstrumental', make: addPart('instrumental') },
+  add_vocals: addPart('vocals'),
+  add_instrumental: addPart('instrumental'),
 };
 
-function taskRoute(operation: OperationName, kind: string, make: ClipMaker): SandboxRoute {
-  return (body, ctx) => ({
-    cost: costOf(operation),
-    task: { family: 'sonic', kind, clips: make(body, ctx), failWith: failureAsked(body) },
-  });
+function taskRoute(kind: string, make: ClipMaker): SandboxRoute {
+  return (body, ctx) => ({ task: { family: 'sonic', kind, clips: make(body, ctx), failWith: failureAsked(body) } });
 }
 
 const create: SandboxRoute = (body, ctx) => {
   const taskType = text(body, 'task_type', 40, false) || 'create_music';
-  const entry = createTaskTypes[taskType];
-  if (!entry) throw new SandboxError(400, `The 'task_type' field is invalid: ${taskType}.`);
-  return taskRoute(entry.operation, taskType, entry.make)(body, ctx);
+  const make = createTaskTypes[taskType];
+  if (!make) throw new SandboxError(400, `The 'task_type' field is invalid: ${taskType}.`);
+  return taskRoute(taskType, make)(body, ctx);
 };
 
 export const fullStemNames = stemParts;
@@ -178,32 +163,32 @@ function stems(names: readonly string[]): ClipMaker {
 
 export const songRoutes: Record<string, SandboxRoute> = {
   '/api/v1/sonic/create': create,
-  '/api/v1/sonic/upload-extend': taskRoute('uploadAndExtend', 'upload_extend', (body) => {
+  '/api/v1/sonic/upload-extend': taskRoute('upload_extend', (body) => {
     audioUrl(body);
     seconds(body, 'continue_at', true);
     flag(body, 'auto_concat');
     return songTakes(body, 'Uploaded song (extended)');
   }),
-  '/api/v1/sonic/upload-cover': taskRoute('uploadAndCover', 'upload_cover', (body) => {
+  '/api/v1/sonic/upload-cover': taskRoute('upload_cover', (body) => {
     audioUrl(body);
     return songTakes(body, 'Uploaded song (cover)');
   }),
-  '/api/v1/sonic/sample': taskRoute('sample', 'sample', (body, { store }) => {
+  '/api/v1/sonic/sample': taskRoute('sample', (body, { store }) => {
     let title = 'Sampled song';
     if (body.sample_clip_id === undefined) audioUrl(body);
     else title = `${requireClip(store, body, 'sample_clip_id').title} (sampled)`;
     const start = seconds(body, 'chop_sample_start_s', true) ?? 0;
     const end = seconds(body, 'chop_sample_end_s', true) ?? 0;
     if (end <= start) throw new SandboxError(400, 'chop_sample_end_s should be greater than chop_sample_start_s.');
-    return songTakes(body, title);
+    return songTakes(body, title, undefined, sampleOnlyModels);
   }),
-  '/api/v1/sonic/mashup': taskRoute('mashup', 'mashup', (body, { store }) => {
+  '/api/v1/sonic/mashup': taskRoute('mashup', (body, { store }) => {
     const ids = body.mashup_clip_ids;
     if (!Array.isArray(ids) || ids.length !== 2) throw new SandboxError(400, 'mashup_clip_ids should hold exactly 2 clip ids.');
     const [a, b] = ids.map((id) => requireClip(store, { id }, 'id'));
-    return songTakes(body, `${a?.title} × ${b?.title}`);
+    return songTakes(body, `${a?.title} × ${b?.title}`, undefined, sampleOnlyModels);
   }),
-  '/api/v1/sonic/replace-section': taskRoute('replaceSection', 'replace_section', (body, { store }) => {
+  '/api/v1/sonic/replace-section': taskRoute('replace_section', (body, { store }) => {
     const source = requireClip(store, body, 'clip_id');
     const mv = model(body, true);
     const start = seconds(body, 'infill_start_s', true) ?? 0;
@@ -216,6 +201,6 @@ export const songRoutes: Record<string, SandboxRoute> = {
     text(body, 'infill_lyrics', 5000, true);
     return [1, 2].map((n) => seed({ title: `${source.title} (replaced${n === 2 ? ', full' : ''})`, tags, lyrics, model: mv }));
   }),
-  '/api/v1/sonic/stems/full': taskRoute('stemsFull', 'stems_full', stems(fullStemNames)),
-  '/api/v1/sonic/stems/basic': taskRoute('stemsBasic', 'stems_basic', stems(basicStemNames)),
+  '/api/v1/sonic/stems/full': taskRoute('stems_full', stems(fullStemNames)),
+  '/api/v1/sonic/stems/basic': taskRoute('stems_basic', stems(basicStemNames)),
 };

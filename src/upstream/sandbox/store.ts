@@ -3,10 +3,35 @@
  * state moves with time (pending for the first quarter of `taskMs`, running until `taskMs`, then succeeded or failed).
  */
 import { randomUUID } from 'node:crypto';
-import type { TaskFamily } from '../operations.js';
-import type { TaskStatus } from '../types.js';
+import type { TaskFamily } from './checks.js';
+import { producerStatuses, sonicStates, type SandboxStatus } from './contract.js';
 import { stemParts, type ClipAudio } from './music/song.js';
-import { producerWireStatuses, wireStates, type WireClip, type WireProducerItem, type WireProducerTaskResponse } from '../wire.js';
+
+/** A clip of a Sonic task answer (docs/upstream.md §4, its documented example). */
+export interface SandboxClipAnswer {
+  clip_id: string;
+  state: string;
+  title: string;
+  tags: string;
+  lyrics: string;
+  gpt_description_prompt: string;
+  image_url: string | null;
+  audio_url: string | null;
+  video_url: null;
+  /** A decimal string, as the upstream sends it ("104.88"). */
+  duration: string | null;
+  mv: string;
+  created_at: string;
+  error_message?: string | null;
+}
+
+/** A Producer task answer (§9.3, its documented example); `data` varies by task type. */
+export interface SandboxProducerAnswer {
+  code: number;
+  status: string;
+  message: string;
+  data: Record<string, unknown>[];
+}
 
 /** What a Producer task item holds, which decides the fields its answer carries. */
 export type ProducerItemKind = 'song' | 'lyrics' | 'video' | 'mp3' | 'wav';
@@ -162,7 +187,7 @@ export class SandboxStore {
     return total;
   }
 
-  status(task: SandboxTask): TaskStatus {
+  status(task: SandboxTask): SandboxStatus {
     const elapsed = this.now() - task.createdAt;
     if (elapsed < this.taskMs / 4) return 'PENDING';
     if (elapsed < this.taskMs) return 'RUNNING';
@@ -174,12 +199,12 @@ export class SandboxStore {
   }
 
   /** The task as the Sonic task GET answers it. */
-  wireClips(task: SandboxTask): WireClip[] {
+  wireClips(task: SandboxTask): SandboxClipAnswer[] {
     const status = this.status(task);
     const done = status === 'SUCCEEDED';
     return task.clips.map((c) => ({
       clip_id: c.id,
-      state: wireStates[status],
+      state: sonicStates[status],
       title: c.title,
       tags: c.tags,
       lyrics: c.lyrics,
@@ -187,7 +212,7 @@ export class SandboxStore {
       image_url: done ? this.fileUrl(c.id, 'svg') : null,
       audio_url: status === 'PENDING' || status === 'FAILED' ? null : this.fileUrl(c.id, 'wav'),
       video_url: null,
-      duration: done ? c.duration : null,
+      duration: done ? c.duration.toFixed(2) : null,
       mv: c.model,
       created_at: new Date(task.createdAt).toISOString(),
       ...(status === 'FAILED' ? { error_message: task.failWith } : {}),
@@ -195,14 +220,14 @@ export class SandboxStore {
   }
 
   /** The task as the Producer task GET answers it: items only once it has succeeded. */
-  producerAnswer(task: SandboxTask): WireProducerTaskResponse {
+  producerAnswer(task: SandboxTask): SandboxProducerAnswer {
     const status = this.status(task);
     const data = status === 'SUCCEEDED' ? task.clips.map((c) => this.producerItem(c)) : [];
     const message = status === 'FAILED' ? `${task.failWith} Credits were refunded.` : 'success';
-    return { code: 200, status: producerWireStatuses[status], message, data };
+    return { code: 200, status: producerStatuses[status], message, data };
   }
 
-  private producerItem(c: ClipSeed): WireProducerItem {
+  private producerItem(c: ClipSeed): Record<string, unknown> {
     const base = { clip_id: c.id, title: c.title };
     switch (c.producerItem) {
       case 'lyrics':

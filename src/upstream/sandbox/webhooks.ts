@@ -6,10 +6,7 @@
  * answer or a 5xx is sent again after 1 s, then 2, 4, ... up to 30 s between attempts, `maxAttempts` times in all
  * (about two and a half minutes: a receiver that restarts meanwhile still gets it).
  */
-import { randomUUID } from 'node:crypto';
-import { isTerminal } from '../types.js';
-import { signedWebhookHeaders } from '../webhook.js';
-import { webhookFailedEvent, type WireWebhookPayload } from '../wire.js';
+import { sonicPlatform, webhookEvents, webhookHeaders } from './contract.js';
 import type { SandboxStore, SandboxTask } from './store.js';
 
 export const sandboxDefaultWebhookSecret = 'sandbox-default-webhook-secret';
@@ -56,7 +53,8 @@ export class SandboxWebhookSender {
 
   /** Sends the callbacks of every task that has reached a final state; resolves with how many were sent. */
   async deliverDue(): Promise<number> {
-    const due = [...this.pending.values()].filter(({ task, notBefore }) => notBefore <= Date.now() && isTerminal(this.store.status(task)));
+    const final = (task: SandboxTask) => ['SUCCEEDED', 'FAILED'].includes(this.store.status(task));
+    const due = [...this.pending.values()].filter(({ task, notBefore }) => notBefore <= Date.now() && final(task));
     for (const { task } of due) this.pending.delete(task.id);
     await Promise.all(due.map((webhook) => this.send(webhook)));
     return due.length;
@@ -74,17 +72,11 @@ export class SandboxWebhookSender {
   private async send(webhook: PendingWebhook): Promise<void> {
     const { task, url, secret } = webhook;
     const failed = this.store.status(task) === 'FAILED';
-    const event = failed ? webhookFailedEvent : 'song.completed';
-    const payload: WireWebhookPayload = {
-      code: 200,
-      message: 'success',
-      data: this.store.wireClips(task),
-      task_id: task.id,
-      platform: 'suno',
-      event,
-    };
+    const event = failed ? webhookEvents.failed : webhookEvents.completed;
+    // The payload of the docs' example (§10): the task answer's clips, the task id, the platform and the event.
+    const payload = { code: 200, message: 'success', data: this.store.wireClips(task), task_id: task.id, platform: sonicPlatform, event };
     const raw = JSON.stringify(payload);
-    const headers = signedWebhookHeaders(secret, raw, { id: randomUUID(), event, timestamp: Math.floor(this.now() / 1000) });
+    const headers = webhookHeaders(secret, raw, event, Math.floor(this.now() / 1000));
     let status: number | null = null;
     try {
       const res = await fetch(url, { method: 'POST', headers, body: raw, signal: AbortSignal.timeout(10_000) });

@@ -1,0 +1,79 @@
+/**
+ * Bench only: the in-memory stores the gateway had before the durable ones (idempotency records and the task
+ * registry in Maps, as in git history before issue 10), behind today's interfaces, so that benchmark 7 can put the
+ * cost of SQLite and Redis beside what memory cost. Nothing here survives a restart; the gateway never uses it.
+ */
+import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../src/idempotency/store.js';
+import type { SubmittedTaskKind } from '../src/upstream/operations.js';
+import { isTerminal, type TaskStatus } from '../src/upstream/types.js';
+import type { BudgetPolicy, BudgetStore, BudgetUsage, Reservation, Stores, TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../src/store/types.js';
+
+class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
+  private readonly signals = new LocalSignals();
+
+  async claim(key: string, pending: PendingRecord, ttlMs: number): Promise<IdempotencyRecord | null> {
+    const current = await this.get(key);
+    if (current && current.state !== 'failed') return current;
+    this.entries.set(key, { record: pending, expiresAt: Date.now() + ttlMs });
+    return null;
+  }
+
+  async get(key: string): Promise<IdempotencyRecord | null> {
+    const entry = this.entries.get(key);
+    return entry && entry.expiresAt > Date.now() ? entry.record : null;
+  }
+
+  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
+    const entry = this.entries.get(key);
+    if (!entry || entry.record.state !== 'pending' || entry.record.attempt !== attempt) return;
+    this.entries.set(key, { record: outcome, expiresAt: ttlMs === null ? entry.expiresAt : Date.now() + ttlMs });
+    this.signals.notify(key);
+  }
+
+  waitForChange(key: string, ms: number): Promise<void> {
+    return this.signals.wait(key, ms);
+  }
+}
+
+class MemoryTaskRegistry implements TaskRegistry {
+  private readonly records = new Map<string, TaskRecord>();
+
+  async remember(record: TaskRecord): Promise<void> {
+    this.records.set(record.id, record);
+  }
+
+  async lookup(id: string): Promise<TaskRecord | undefined> {
+    return this.records.get(id);
+  }
+
+  async observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
+    const record = this.records.get(id);
+    if (!record || record.finishedAt !== undefined || record.status === status) return false;
+    this.records.set(id, { ...record, status, ...(isTerminal(status) ? { finishedAt: at } : {}) });
+    return isTerminal(status);
+  }
+
+  async list(tenant: string, query: TaskListQuery): Promise<TaskPage> {
+    const records = [...this.records.values()].filter((r) => r.tenant === tenant).sort((a, b) => b.createdAt - a.createdAt);
+    return { records: records.slice(0, query.first), hasNextPage: records.length > query.first, endCursor: null };
+  }
+}
+
+/** Budgets and durations are not on the paths benchmark 7 measures: they only need to exist. */
+const unusedBudgets: BudgetStore = {
+  reserve: async (): Promise<Reservation> => ({ ok: false, usage: { limit: 0, used: 0, remaining: 0, resetsAt: 0 } }),
+  release: async () => {},
+  usage: async (_tenant: string, policy: BudgetPolicy): Promise<BudgetUsage> => ({ limit: policy.limit, used: 0, remaining: policy.limit, resetsAt: 0 }),
+};
+
+export function memoryStores(): Stores {
+  return {
+    engine: 'memory' as Stores['engine'], // the gateway has two engines; this bench-only stand-in is neither
+    registry: new MemoryTaskRegistry(),
+    idempotency: new MemoryIdempotencyStore(),
+    budgets: unusedBudgets,
+    durations: { record: async () => {}, recent: async (_kind: SubmittedTaskKind) => [] },
+    close: async () => {},
+  };
+}
