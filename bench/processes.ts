@@ -35,6 +35,8 @@ export interface ChildOptions {
   port?: number;
   /** Node flags before the entry, e.g. `--expose-gc` or a bench-only `--import`. */
   nodeArgs?: string[];
+  /** The gateway entry to run instead of dist/main.js (e.g. another build, to compare two). */
+  entry?: string;
   /** Opens an IPC channel (`child.process.send`), e.g. for bench/memory-probe.ts. */
   ipc?: boolean;
 }
@@ -115,7 +117,7 @@ export async function startGatewayProcess(
   // Its durable state in a directory of its own, removed when it stops (unless the bench gives one).
   const dataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'aimusic-bench-data-'));
   const child = await start(
-    'dist/main.js',
+    options.entry ?? 'dist/main.js',
     {
       HOST: '127.0.0.1',
       AIMUSICAPI_BASE_URL: upstreamUrl,

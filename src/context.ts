@@ -19,7 +19,7 @@ export interface Context {
   /** Who owns the tasks this request may see: `user:<sub>` when signed in, else the fingerprint of the key. */
   tenant: string;
   /** Per-request task reads: each id fetched once. */
-  readonly tasks: DataLoader<string, Task>;
+  readonly tasks: Pick<DataLoader<string, Task>, 'load'>;
 }
 
 export function createContext(services: Services, caller: Caller): Context {
@@ -31,6 +31,9 @@ export function createContext(services: Services, caller: Caller): Context {
     }
     return apiKey;
   };
-  // A plain property, not a getter: yoga copies the context object, which would run a getter for every request.
-  return { services, caller, apiKey, tenant, requireApiKey, tasks: createTaskLoader(services, requireApiKey, tenant) };
+  // A plain property, not a getter (yoga copies the context object, which would run a getter for every request). The
+  // DataLoader itself is made on the first read: mutations and subscriptions, each holding a context, read none.
+  let loader: DataLoader<string, Task> | undefined;
+  const tasks = { load: (id: string) => (loader ??= createTaskLoader(services, requireApiKey, tenant)).load(id) };
+  return { services, caller, apiKey, tenant, requireApiKey, tasks };
 }

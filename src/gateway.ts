@@ -21,6 +21,7 @@ import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/
 import { handleWebhook, webhookPath } from './live/webhooks.js';
 import { accessPlugin, refuseForeignOrigin } from './plugins/access.js';
 import { csrfPlugin } from './plugins/csrf.js';
+import { graphqlJsEngine } from './plugins/engine.js';
 import { maskError } from './plugins/errors.js';
 import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
@@ -92,7 +93,8 @@ export function createGateway(services: Services): Gateway {
       exposedHeaders: [requestIdHeader],
     },
     plugins: [
-      // First, so that the plugins after it (metrics) see every error with its code.
+      graphqlJsEngine,
+      // First of the rest, so that the plugins after it (metrics) see every error with its code.
       requestErrorsPlugin(),
       parseErrorsPlugin(),
       useMetrics(services.metrics),
@@ -162,7 +164,13 @@ export function createGateway(services: Services): Gateway {
     );
   });
   const drain = new Drain(server);
-  const webSocket = attachGraphQLWebSocket(server, yoga, { access, maxPayloadBytes: limits.maxBodyBytes, metrics: services.metrics, persisted });
+  const webSocket = attachGraphQLWebSocket(server, yoga, {
+    access,
+    maxPayloadBytes: limits.maxBodyBytes,
+    metrics: services.metrics,
+    persisted,
+    traced: services.tracing !== undefined,
+  });
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

@@ -10,7 +10,8 @@
  *
  * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
  * variables and caller share one execution (src/live/shared-streams.ts): each is still parsed and validated
- * (so every limit applies), but only the first is executed, and the others join it.
+ * (so every limit applies), but only the first is executed, and the others join it. The execution itself runs lean
+ * (src/live/state-subscription.ts: graphql-js's own steps, not yoga's per-operation pipeline), unless tracing is on.
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
@@ -25,6 +26,7 @@ import type { Context } from './context.js';
 import { GatewayError } from './errors.js';
 import { errorBody } from './http/reply.js';
 import { SharedStreams, stateStreamExtension } from './live/shared-streams.js';
+import { subscribeToStates } from './live/state-subscription.js';
 import type { Metrics } from './metrics.js';
 import type { PersistedOperations } from './persisted/operations.js';
 import { foreignOriginMessage } from './plugins/access.js';
@@ -86,6 +88,20 @@ function pruneOpen(open: Map<string, () => void>, running: Record<string, unknow
   }
 }
 
+/**
+ * graphql-ws's ws adapter keeps each message it is handed until that operation ends (its handler awaits the whole
+ * subscription), and ws hands it a Buffer: passing the text on instead saves the Buffer and its backing store, about
+ * 0.5 KB per open subscription. graphql-ws reads messages as text (`String(data)`), so it sees no difference.
+ */
+function messagesAsText(ws: WebSocket): WebSocket {
+  const emit = ws.emit;
+  ws.emit = function (this: WebSocket, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'message' && Buffer.isBuffer(args[0])) args[0] = args[0].toString();
+    return emit.call(this, event, ...args);
+  };
+  return ws;
+}
+
 /** Whether every root field of a subscription is a stream of states, so that it may be shared. */
 function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
   const fields = schema.getSubscriptionType()?.getFields();
@@ -126,11 +142,16 @@ export interface WebSocketOptions {
   /** MAX_BODY_BYTES: a bigger message closes the socket (1009) before it is read. */
   maxPayloadBytes: number;
   /**
-   * Its open-subscriptions gauge counts executions (in a yoga plugin); the subscribers that join a shared execution
-   * are added here.
+   * Its open-subscriptions gauge counts executions (in a yoga plugin, or for streams of states in
+   * state-subscription.ts); the subscribers that join a shared execution are added here.
    */
-  metrics?: Pick<Metrics, 'activeSubscriptions'>;
+  metrics?: Pick<Metrics, 'activeSubscriptions' | 'graphqlRequests'>;
   persisted?: PersistedOperations;
+  /**
+   * Tracing is on: streams of states then run through yoga's subscribe too, where each gets its span, rather than
+   * lean (src/live/state-subscription.ts), at the memory cost of its pipeline.
+   */
+  traced?: boolean;
 }
 
 export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
@@ -139,7 +160,7 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
     if (!access.originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
-    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', messagesAsText(ws), req));
   });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
   const disposable = useServer<Record<string, unknown>, SocketExtra>(
@@ -194,7 +215,8 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         }
         const { query } = params;
         if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ params, caller }) as Envelope;
+        // Not the params: a subscription's context lives as long as it does, and nothing after parsing reads them.
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ caller }) as Envelope;
         let document;
         try {
           document = parse(query);
@@ -226,7 +248,9 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
           const identity = JSON.stringify([caller.tenant, caller.apiKey ?? null, caller.credentialProblem ?? null, params.operationName ?? null, params.query, params.variables ?? null]);
           const key = createHash('sha256').update(identity).digest('base64url');
-          run = (args) => shared.join(key, async () => subscribe(await withContext(args)) as Promise<Outcome>);
+          // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
+          const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
+          run = (args) => shared.join(key, async () => start(await withContext(args)));
         }
         return {
           schema,

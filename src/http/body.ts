@@ -10,16 +10,34 @@ const acceptedTypes = new Set(['application/json', 'application/graphql-response
 export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 415; message: string };
 
 
-/** The whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). */
-export async function readBodyUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). With the stream's events
+ * rather than `for await`: every request reads a body, and the async iterator costs more than the rest of this.
+ */
+export function readBodyUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      settle();
+      req.pause(); // the rest stays unread; the refusal closes the connection
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      settle();
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error) => {
+      settle();
+      reject(err);
+    };
+    req.on('data', onData).on('end', onEnd).on('error', onError);
+  });
 }
 
 export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<BodyVerdict> {

@@ -78,9 +78,17 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   };
 }
 
-function send(res: ServerResponse, status: number, mediaType: ResultMediaType, body: unknown, headers: Record<string, string> = {}): void {
+const contentTypes: Record<ResultMediaType, string> = {
+  'application/json': 'application/json; charset=utf-8',
+  'application/graphql-response+json': 'application/graphql-response+json; charset=utf-8',
+};
+
+/** The answer in one write: its headers are known up front but for the length (and a refusal's own headers). */
+function send(res: ServerResponse, status: number, mediaType: ResultMediaType, body: unknown, headers?: Record<string, string>): void {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(payload), ...headers });
+  const head = ['content-type', contentTypes[mediaType], 'content-length', String(Buffer.byteLength(payload))];
+  if (headers) for (const name in headers) head.push(name, headers[name] as string);
+  res.writeHead(status, head);
   res.end(payload);
 }
 

@@ -31,6 +31,7 @@ class SharedStream<T> {
   private readonly members = new Set<Channel<T>>();
   /** Subscribers beyond the first while the stream runs, as last told to `onJoined`. */
   private joined = 0;
+  /** For late joiners. */
   private latest: { value: T } | undefined;
   private source: AsyncIterator<T> | undefined;
   private over = false;
@@ -80,20 +81,23 @@ class SharedStream<T> {
     this.source = started[Symbol.asyncIterator]();
     this.started = undefined;
     if (this.members.size === 0) return this.stop();
-    void this.pump(this.source);
+    this.pump(this.source);
   }
 
-  private async pump(source: AsyncIterator<T>): Promise<void> {
-    let failure: unknown;
-    try {
-      for (let next = await source.next(); !next.done; next = await source.next()) {
+  /**
+   * Passes each value on until the source ends. Callbacks rather than an async loop: a suspended async function
+   * keeps its whole frame, the last value included, for as long as it waits (a stream per subscriber when none share).
+   */
+  private pump(source: AsyncIterator<T>): void {
+    source.next().then(
+      (next) => {
+        if (next.done) return this.finish();
         this.latest = { value: next.value };
         for (const member of this.members) member.push(next.value);
-      }
-    } catch (err) {
-      failure = err ?? new Error('The stream failed.');
-    }
-    this.finish(failure);
+        this.pump(source);
+      },
+      (err: unknown) => this.finish(err ?? new Error('The stream failed.')),
+    );
   }
 
   private leave(member: Channel<T>): void {

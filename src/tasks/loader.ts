@@ -42,7 +42,8 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
   if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
-  const shared = finished?.shared ? await finished.getShared(id, tenant) : undefined;
+  // The shared copy is looked for only where one may exist: not for a task its record says is still running.
+  const shared = finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
   if (record) await noteObserved(deps, record, task.status);
