@@ -109,7 +109,10 @@ export function createGateway(services: Services): Gateway {
   });
 
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
-  const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
+  const page = createWebPage({
+    ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
+    ...(services.config.auth ? { signIn: true } : {}),
+  });
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
