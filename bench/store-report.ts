@@ -6,7 +6,10 @@ import type { StoreResult, Timing } from './store.js';
 function storeNotes(results: StoreResult[]): string[] {
   const memory = results.find((r) => r.engine === 'memory');
   if (!memory) return [];
-  const added = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${fmt(a - b, 2)} ms`;
+  const added = (a: number, b: number) => {
+    const delta = Math.round((a - b) * 100) / 100 || 0; // no "-0.00"
+    return `${delta >= 0 ? '+' : ''}${fmt(delta, 2)} ms`;
+  };
   return [
     ...results
       .filter((r) => r !== memory)

@@ -112,7 +112,10 @@ export function createGateway(services: Services): Gateway {
   // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
   const answers = services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
-  const page = createWebPage(services.config.sandbox ? { demoClipId: demoClip.id } : {});
+  const page = createWebPage({
+    ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
+    ...(services.config.auth ? { signIn: true } : {}),
+  });
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

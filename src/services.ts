@@ -10,7 +10,9 @@ import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from './live
 import { RedisPollLease, soleInstanceLease, type PollLease } from './live/lease.js';
 import { LiveTasks } from './live/live-tasks.js';
 import { FinishedTasks } from './tasks/finished.js';
+import { sameForEveryKind } from './tasks/estimate.js';
 import { loadTask } from './tasks/loader.js';
+import { ProgressEstimates } from './tasks/progress.js';
 import { RecentRecords } from './tasks/recent-records.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openStores } from './store/open.js';
@@ -39,6 +41,8 @@ export interface Services {
   access: Access;
   /** Live task updates: subscriptions, their polls, and states pushed by webhooks. */
   live: LiveTasks;
+  /** `Task.submittedAt` and `Task.estimatedCompletionAt`, from the registry and the durations. */
+  progress: ProgressEstimates;
   /** The Redis connections, when REDIS_URL is set (commands; pub/sub subscriber). */
   redis?: { commands: Redis; subscriber: Redis };
   /** OpenTelemetry spans, when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/tracing/tracing.ts: loadTracing). */
@@ -135,6 +139,10 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     idempotency,
     access: new Access(config, redis?.commands),
     live,
+    progress: new ProgressEstimates(registry, stores.durations, logger, {
+      // On the in-process sandbox every task takes SANDBOX_TASK_MS, so its first estimates are right from the start.
+      ...(config.sandbox ? { defaults: sameForEveryKind(config.sandboxTaskMs) } : {}),
+    }),
     ...(redis ? { redis } : {}),
     ...(tracing ? { tracing } : {}),
   };

@@ -82,10 +82,13 @@ describe('npm start', { timeout: 60_000 }, () => {
       } finally {
         await sub.close();
       }
-      const accepted = out.split('\n').filter((line) => line.includes('webhook accepted'));
-      expect(accepted.map((line) => JSON.parse(line) as { taskId: string; status: string })).toContainEqual(
-        expect.objectContaining({ taskId: id, status: 'SUCCEEDED' }),
-      );
+      // The gateway logs the delivery after passing it on, and its stdout may reach this process after the event.
+      const accepted = () =>
+        out
+          .split('\n')
+          .filter((line) => line.includes('webhook accepted'))
+          .map((line) => JSON.parse(line) as { taskId: string; status: string });
+      await expect.poll(accepted).toContainEqual(expect.objectContaining({ taskId: id, status: 'SUCCEEDED' }));
     } finally {
       const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve([child.exitCode]);
       child.kill('SIGTERM');

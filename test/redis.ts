@@ -31,6 +31,21 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not start listening');
 }
 
+/** Whether the Redis answering on `port` is the process `pid`. */
+async function answersAs(port: number, pid: number | undefined): Promise<boolean> {
+  const { Redis } = await import('ioredis');
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await client.connect();
+    const info = await client.info('server');
+    return /^process_id:(\d+)/m.exec(info)?.[1] === String(pid);
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
 export interface RedisOptions {
   /** Listen here (default: a free port), e.g. to start a Redis again where clients expect it. */
   port?: number;
@@ -53,6 +68,13 @@ export async function startRedis(options: RedisOptions = {}): Promise<TestRedis>
     stdio: 'ignore',
   });
   await waitForPort(port, child);
+  // Another process may have taken the port between freePort() and the bind (parallel test files start servers too):
+  // then the server that answered is not ours, and stopping ours would not stop it.
+  if (!(await answersAs(port, child.pid))) {
+    child.kill('SIGKILL');
+    if (options.port === undefined) return startRedis(options);
+    throw new Error(`port ${port} is held by another process; redis-server could not take it`);
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {

@@ -5,6 +5,7 @@
  * bounded only by a generous ceiling.
  */
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codes, gql, keyA } from './helpers.js';
 import { subscribeWs, type Subscriber } from './live.js';
@@ -30,6 +31,15 @@ async function taskReads(gateway: ChildServer): Promise<number> {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
+
+/** Whether nothing listens on the port. */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+}
 
 describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_000 }, () => {
   const children: ChildServer[] = [];
@@ -96,6 +106,7 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
       await sub.until((s) => s.results.length >= 1);
 
       await redisServers.pop()!.stop();
+      expect(await refused(port)).toBe(true); // down for the gateway too, not taken over by another test's server
       expect(codes(await gql(gw.url, createMusic, { k: during }))).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(codes(await gql(gw.url, createMusic, { k: before }))).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(await posts()).toBe(1);

@@ -6,16 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStores } from '../src/store/sqlite/index.js';
-import { tenantOf } from '../src/tasks/task.js';
 import { gql, keyA } from './helpers.js';
 import { freePort } from './ports.js';
 import { eventually, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
 import { removeDataDir, tempDataDir } from './stores.js';
+import { signedIn, testJwtSecret } from './tokens.js';
 
 const createMusic = `mutation($d: String!, $k: String) {
   createMusic(input: { description: $d, model: SONIC_V4_5 }, idempotencyKey: $k) { id kind status }
 }`;
 const readTask = `query($id: ID!) { task(id: $id) { id kind status } }`;
+const viewerQuery = `{ viewer { tasks(first: 10) { edges { node { id kind } } } budget { limit used remaining resetsAt } } }`;
 
 
 // Each case starts gateway processes; on a busy machine one start can take seconds.
@@ -56,27 +57,39 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
   const posts = async (path = '/api/v1/sonic/create') =>
     (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'POST' && c.path === path).length;
 
-  it('kill -9 after a keyed createMusic was accepted: the key gives the same task after restart, with one POST; kinds, webhooks, the task list and durations survive', async () => {
+  it("kill -9 after a keyed createMusic was accepted: after restart the key gives the same task with one POST; kinds, webhooks, the user's task list and budget, and durations survive", async () => {
     const { dataDir, port } = await place();
-    const first = await gateway(dataDir, port);
+    // A signed-in user with a budget: the gateway reserves each mutation's price before its POST.
+    const signIn = { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '1000', USER_BUDGET_WINDOW: '1d' };
+    const user = await signedIn('restart-user');
+    const first = await gateway(dataDir, port, signIn);
     const key = randomUUID();
     const postsBefore = await posts();
-    const created = await gql(first.url, createMusic, { d: 'a calm piano piece', k: key });
+    const created = await gql(first.url, createMusic, { d: 'a calm piano piece', k: key }, user);
     const id = created.data!.createMusic.id as string;
-    const producer = await gql(first.url, `mutation { producerCreateMusic(input: { sound: "ambient piano", title: "Calm" }) { id } }`);
+    const producer = await gql(first.url, `mutation { producerCreateMusic(input: { sound: "ambient piano", title: "Calm" }) { id } }`, {}, user);
     const producerId = producer.data!.producerCreateMusic.id as string;
+    const viewerBefore = (await gql(first.url, viewerQuery, {}, user)).data!.viewer;
+    expect(viewerBefore.budget).toMatchObject({ limit: 1000, used: 24 }); // 14 + 10, the two prices
     expect(await first.kill('SIGKILL')).toBeNull();
 
-    const second = await gateway(dataDir, port);
-    const replay = await gql(second.url, createMusic, { d: 'a calm piano piece', k: key });
+    const second = await gateway(dataDir, port, signIn);
+    const replay = await gql(second.url, createMusic, { d: 'a calm piano piece', k: key }, user);
     expect(replay).toEqual({ data: { createMusic: { id, kind: 'CREATE_MUSIC', status: 'PENDING' } } });
     expect(await posts()).toBe(postsBefore + 1);
 
+    // The user's list (newest first, with each task's kind) and budget are as they were before the kill.
+    const viewer = (await gql(second.url, viewerQuery, {}, user)).data!.viewer;
+    expect(viewer.tasks.edges.map((e: { node: { id: string; kind: string } }) => [e.node.id, e.node.kind])).toEqual([
+      [producerId, 'PRODUCER_MUSIC'],
+      [id, 'CREATE_MUSIC'],
+    ]);
+    expect(viewer.budget).toEqual(viewerBefore.budget);
+
     // Each task is read from its own family's endpoint: the kind survived.
-    expect((await gql(second.url, readTask, { id })).data!.task).toMatchObject({ id, kind: 'CREATE_MUSIC' });
-    expect((await gql(second.url, readTask, { id: producerId })).data!.task).toMatchObject({ id: producerId, kind: 'PRODUCER_MUSIC' });
+    expect((await gql(second.url, readTask, { id }, user)).data!.task).toMatchObject({ id, kind: 'CREATE_MUSIC' });
     const producerReads = (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/task/${producerId}`));
-    expect(producerReads.map((c) => c.path)).toEqual([`/api/v1/producer/task/${producerId}`]);
+    expect(new Set(producerReads.map((c) => c.path))).toEqual(new Set([`/api/v1/producer/task/${producerId}`]));
 
     // The webhook secret survived: the sandbox's signed callback for the task, made before the kill, is accepted.
     const delivery = await eventually(
@@ -89,14 +102,12 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     expect(delivery.event).toBe('song.completed');
     expect(await second.kill('SIGTERM')).toBe(0);
 
-    // What the gateway recorded, read from DATA_DIR now that no process holds it: both tasks, newest first, the
-    // webhook's final state and the task's duration.
+    // What the gateway recorded, read from DATA_DIR now that no process holds it: the webhook's final state and the
+    // task's duration.
     const stores = openSqliteStores(dataDir);
     try {
-      const page = await stores.registry.list(tenantOf(keyA), { first: 10 });
-      expect(page.records.map((r) => r.id)).toEqual([producerId, id]);
-      const record = page.records[1]!;
-      expect(record).toMatchObject({ kind: 'CREATE_MUSIC', status: 'SUCCEEDED' });
+      const record = (await stores.registry.lookup(id))!;
+      expect(record).toMatchObject({ tenant: 'user:restart-user', kind: 'CREATE_MUSIC', status: 'SUCCEEDED' });
       expect(record.webhookSecret).toEqual(expect.any(String));
       const [duration] = await stores.durations.recent('CREATE_MUSIC', 5);
       expect(duration).toBe(record.finishedAt! - record.createdAt);

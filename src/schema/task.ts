@@ -68,6 +68,23 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       resolve: stemsOf,
     }),
     error: t.exposeString('error', { nullable: true, description: 'Why the task failed, when its status is FAILED.' }),
+    submittedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When this gateway submitted the task. Null for a task it did not submit (or no longer remembers).',
+      resolve: async (task, _args, ctx) => (await ctx.services.progress.of(task))?.submittedAt ?? null,
+    }),
+    estimatedCompletionAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the task will likely be done: `submittedAt` plus the median duration of the recent finished tasks of ' +
+        'the same kind on this gateway (a default per kind before there are three; see README, "Progress estimates"). ' +
+        'A task past that is expected shortly after `observedAt`. Each `taskUpdated` event carries a fresh estimate. ' +
+        'Null once the task is final, and when `submittedAt` is.',
+      resolve: async (task, _args, ctx) => (await ctx.services.progress.of(task))?.estimatedCompletionAt ?? null,
+    }),
     observedAt: t.field({
       type: 'DateTime',
       description:

@@ -1,9 +1,9 @@
 /** Picks the engine: Redis when the gateway has a Redis connection (REDIS_URL), else SQLite in DATA_DIR. */
+import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { RedisStores } from './redis/index.js';
-import { resolve } from 'node:path';
 import { databaseFile } from './sqlite/database.js';
 import { openSqliteStores } from './sqlite/index.js';
 import type { Stores } from './types.js';

@@ -19,7 +19,7 @@ const minute = 60_000;
  * What a kind takes before this gateway has seen any finish (README, "Progress estimates"). The upstream's own
  * guidance is "about 2 minutes" for a generation (docs/upstream.md §12); the rest are guesses of the same order.
  */
-export const defaultDurationsMs: Record<SubmittedTaskKind, number> = {
+export const defaultDurationsMs: Readonly<Record<SubmittedTaskKind, number>> = {
   CREATE_MUSIC: 2 * minute,
   EXTEND_MUSIC: 2 * minute,
   EXTEND_UPLOADED_MUSIC: 2 * minute,
@@ -50,7 +50,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** How long a task of `kind` typically takes, from `history` (the recent durations in ms, any order). */
+/** How long a task of `kind` typically takes, from `history` (the recent durations in ms, newest first). */
 export function typicalDurationMs(kind: SubmittedTaskKind, history: readonly number[], defaults = defaultDurationsMs): number {
   const usable = history.filter((d) => Number.isFinite(d) && d >= 0).slice(0, recentDurations);
   return median(usable.length >= minimumHistory ? usable : [...usable, defaults[kind]]);
@@ -64,4 +64,9 @@ export function typicalDurationMs(kind: SubmittedTaskKind, history: readonly num
 export function estimatedCompletion(submittedAt: number, typicalMs: number, now: number): number {
   const expected = submittedAt + typicalMs;
   return expected > now ? expected : now + Math.max(1000, typicalMs / 10);
+}
+
+/** Every kind taking the same time: what a gateway on its in-process sandbox expects (SANDBOX_TASK_MS). */
+export function sameForEveryKind(ms: number): Record<SubmittedTaskKind, number> {
+  return Object.fromEntries(Object.keys(defaultDurationsMs).map((kind) => [kind, ms])) as Record<SubmittedTaskKind, number>;
 }

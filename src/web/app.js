@@ -6,7 +6,7 @@ const $ = (id) => document.getElementById(id);
 const config = window.APP_CONFIG || {};
 if (config.demoClipId) $('clipId').value = config.demoClipId;
 
-const TASK_FIELDS = `id kind status error observedAt
+const TASK_FIELDS = `id kind status error observedAt submittedAt estimatedCompletionAt
   clips { id title audioUrl imageUrl duration }
   stems { kind name clip { id audioUrl duration } }`;
 
@@ -53,6 +53,7 @@ let following = null;
 function follow(task) {
   if (following) following.stop();
   $('events').replaceChildren();
+  progressShown.length = 0;
   showTask(task);
   if (task.status === 'SUCCEEDED' || task.status === 'FAILED') return Promise.resolve(task);
   return new Promise((resolve, reject) => {
@@ -183,16 +184,20 @@ function showProgress(task) {
   progressTimer = setInterval(update, 250);
 }
 
+const progressShown = [];
 function setProgress(fraction, text) {
+  if (progressShown.at(-1) !== fraction) progressShown.push(fraction);
+  if (progressShown.length > 200) progressShown.shift();
   $('progressFill').style.width = `${(fraction * 100).toFixed(1)}%`;
   $('progressBar').setAttribute('aria-valuenow', String(Math.round(fraction * 100)));
   $('progressText').textContent = text;
 }
 
-/** For tests and the console: the mixer's audio graph as it is now (start times, gains). */
+/** For tests and the console: the mixer's audio graph as it is now (start times, gains), and the progress shown. */
 window.studio = {
   mixer,
   snapshot: () => mixer.snapshot(),
+  progressShown,
 };
 
 async function run(button, work) {
@@ -263,6 +268,7 @@ if (viewer) {
   $('apiKey').placeholder = 'paste your token';
   const signIn = () => {
     if (!$('apiKey').value.trim()) return viewer.stop();
+    showCosts();
     viewer.refresh().catch((err) => {
       viewer.stop();
       $('signInError').textContent = err.message || String(err);
@@ -273,11 +279,15 @@ if (viewer) {
   signIn();
 }
 
-gql('{ operationCosts { operation credits } }')
-  .then((data) => {
-    for (const cost of data.operationCosts) {
-      const el = document.querySelector(`[data-cost-for="${cost.operation}"]`);
-      if (el && cost.credits !== null) el.textContent = `${cost.credits} credits`;
-    }
-  })
-  .catch(() => {});
+/** Each button's price, from `operationCosts` (with sign-in, once there is a token to ask with). */
+function showCosts() {
+  gql('{ operationCosts { operation credits } }')
+    .then((data) => {
+      for (const cost of data.operationCosts) {
+        const el = document.querySelector(`[data-cost-for="${cost.operation}"]`);
+        if (el && cost.credits !== null) el.textContent = `${cost.credits} credits`;
+      }
+    })
+    .catch(() => {});
+}
+showCosts();

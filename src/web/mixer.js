@@ -192,6 +192,8 @@
         contextState: this.context ? this.context.state : 'none',
         currentTime: this.context ? this.context.currentTime : 0,
         playing: this.playing,
+        /** Where in the song the sources were (or will be) started from. */
+        offset: this.offset,
         position: this.position(),
         duration: this.duration,
         stems: this.tracks.map((t) => ({

@@ -8,8 +8,17 @@ const eachBar = (play: (barStart: number, bar: number) => void) => {
   for (let bar = 0; bar < bars; bar++) play(bar * 4 * beat, bar);
 };
 
-/** Kick on 1 and 3 (and the "and" of 3 in even bars), snare on 2 and 4, closed hi-hat on eighths, open on the last. */
-export const drums: Part = (_score, out, random) => {
+/** Where the kick falls in a bar (in beats), one pattern per song, with a busier one in every second bar. */
+const kickPatterns = [
+  [[0, 2], [0, 2, 2.5]],
+  [[0, 1.5, 2], [0, 1.5, 2, 3.5]],
+  [[0, 2.5], [0, 0.75, 2.5]],
+  [[0, 1, 2, 3], [0, 1, 2, 3, 3.5]],
+];
+
+/** A kick pattern of the song's, snare on 2 and 4, closed hi-hat on eighths, open on the last. */
+export const drums: Part = (score, out, random) => {
+  const kicks = kickPatterns[score.seed % kickPatterns.length]!;
   const kick = (at: number) => {
     const osc = oscillator();
     addNote(out, at, 0.4, (t) => sine(osc(48 + 110 * Math.exp(-t * 28))) * Math.exp(-t * 7), 1);
@@ -24,7 +33,7 @@ export const drums: Part = (_score, out, random) => {
     addNote(out, at, open ? 0.3 : 0.06, (t) => hp.process(random() * 2 - 1) * Math.exp(-t * (open ? 9 : 70)), 0.35);
   };
   eachBar((start, bar) => {
-    for (const b of bar % 2 ? [0, 2, 2.5] : [0, 2]) kick(start + b * beat);
+    for (const b of kicks[bar % 2]!) kick(start + b * beat);
     for (const b of [1, 3]) snare(start + b * beat);
     for (let e = 0; e < 8; e++) hat(start + (e * beat) / 2, e === 7);
   });
