@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/upstream/sandbox/store.js';
 import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { fullClip, fullWireClip } from './cases/clip.js';
 import { gql, json, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
 
 const tasksQuery = `query($ids: [ID!]!) { tasks(ids: $ids) { id status } }`;
@@ -93,55 +94,15 @@ describe('tasks(ids) concurrency', () => {
 
 describe('task clips over GraphQL', () => {
   it('every Clip field reaches the client as the upstream gave it (clips are mapped only when asked)', async () => {
-    const upstream = await startFakeUpstream((_req, res) =>
-      json(res, 200, {
-        code: 200,
-        message: 'success',
-        data: [
-          {
-            clip_id: 'clip-1',
-            state: 'complete',
-            title: 'Neon Rivers',
-            tags: 'synthwave',
-            lyrics: '[Verse] lights',
-            gpt_description_prompt: 'a night drive',
-            image_url: 'https://cdn.example/c.png',
-            audio_url: 'https://cdn.example/c.mp3',
-            wav_url: '',
-            video_url: 'https://cdn.example/c.mp4',
-            duration: 183.5,
-            mv: 'sonic-v4-5',
-            created_at: '2026-11-25T10:00:00.000Z',
-          },
-        ],
-      }),
-    );
+    // A state spelled another way, an empty string for no value: both read as the upstream means them.
+    const wire = { ...fullWireClip, state: 'complete', wav_url: '' };
+    const upstream = await startFakeUpstream((_req, res) => json(res, 200, { code: 200, message: 'success', data: [wire] }));
     const gw = await startGateway(upstream.url);
     try {
-      const fields = 'id status title tags lyrics description audioUrl wavUrl imageUrl videoUrl duration model createdAt error';
+      const fields = Object.keys(fullClip).join(' ');
       const res = await gql(gw.url, `query($id: ID!) { task(id: $id) { status clips { ${fields} } } }`, { id: 'task-1' });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.task).toEqual({
-        status: 'SUCCEEDED',
-        clips: [
-          {
-            id: 'clip-1',
-            status: 'SUCCEEDED',
-            title: 'Neon Rivers',
-            tags: 'synthwave',
-            lyrics: '[Verse] lights',
-            description: 'a night drive',
-            audioUrl: 'https://cdn.example/c.mp3',
-            wavUrl: null,
-            imageUrl: 'https://cdn.example/c.png',
-            videoUrl: 'https://cdn.example/c.mp4',
-            duration: 183.5,
-            model: 'sonic-v4-5',
-            createdAt: '2026-11-25T10:00:00.000Z',
-            error: null,
-          },
-        ],
-      });
+      expect(res.data!.task).toEqual({ status: 'SUCCEEDED', clips: [{ ...fullClip, wavUrl: null }] });
     } finally {
       await gw.close();
       await upstream.close();

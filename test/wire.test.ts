@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clip } from '../src/upstream/types.js';
+import { fullClip, fullWireClip } from './cases/clip.js';
 import { plainClip, stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
 
 describe('stem titles', () => {
@@ -35,39 +36,9 @@ describe('task status from clips', () => {
 });
 
 describe('clips are mapped when asked, with every field', () => {
-  const wire = {
-    clip_id: 'clip-1',
-    state: 'succeeded',
-    title: 'Neon Rivers',
-    tags: 'synthwave',
-    lyrics: '[Verse] lights',
-    gpt_description_prompt: 'a night drive',
-    image_url: 'https://cdn.example/c.png',
-    audio_url: 'https://cdn.example/c.mp3',
-    wav_url: 'https://cdn.example/c.wav',
-    video_url: 'https://cdn.example/c.mp4',
-    duration: '183.5',
-    mv: 'sonic-v4-5',
-    created_at: '2026-11-25T10:00:00Z',
-    error_message: 'ignored unless failed',
-    something_else: 'not mapped',
-  };
-  const expected = {
-    id: 'clip-1',
-    status: 'SUCCEEDED',
-    title: 'Neon Rivers',
-    tags: 'synthwave',
-    lyrics: '[Verse] lights',
-    description: 'a night drive',
-    audioUrl: 'https://cdn.example/c.mp3',
-    wavUrl: 'https://cdn.example/c.wav',
-    imageUrl: 'https://cdn.example/c.png',
-    videoUrl: 'https://cdn.example/c.mp4',
-    duration: 183.5,
-    model: 'sonic-v4-5',
-    createdAt: '2026-11-25T10:00:00Z',
-    error: null,
-  };
+  // Extra upstream fields are not mapped; the error message counts only for a failed clip.
+  const wire = { ...fullWireClip, duration: '183.5', error_message: 'ignored unless failed', something_else: 'not mapped' };
+  const expected = fullClip;
 
   it('a Sonic clip: each field read one by one, and the whole clip as JSON (what Redis and the caches keep)', () => {
     const [clip] = toTaskSnapshot('t1', { code: 200, data: [wire] }).clips;
