@@ -19,7 +19,13 @@ export interface Context {
   /** Who owns the tasks this request may see: `user:<sub>` when signed in, else the fingerprint of the key. */
   tenant: string;
   /** Per-request task reads: each id fetched once. */
-  readonly tasks: Pick<DataLoader<string, Task>, 'load'>;
+  readonly tasks: TaskReads;
+}
+
+export interface TaskReads {
+  load(id: string): Promise<Task>;
+  /** The reads made so far in this request (src/http/finished-answers.ts keeps answers made only of finished tasks). */
+  readonly loaded: readonly Promise<Task>[];
 }
 
 export function createContext(services: Services, caller: Caller): Context {
@@ -34,6 +40,14 @@ export function createContext(services: Services, caller: Caller): Context {
   // A plain property, not a getter (yoga copies the context object, which would run a getter for every request). The
   // DataLoader itself is made on the first read: mutations and subscriptions, each holding a context, read none.
   let loader: DataLoader<string, Task> | undefined;
-  const tasks = { load: (id: string) => (loader ??= createTaskLoader(services, requireApiKey, tenant)).load(id) };
+  const loaded: Promise<Task>[] = [];
+  const tasks: TaskReads = {
+    loaded,
+    load: (id) => {
+      const read = (loader ??= createTaskLoader(services, requireApiKey, tenant)).load(id);
+      loaded.push(read);
+      return read;
+    },
+  };
   return { services, caller, apiKey, tenant, requireApiKey, tasks };
 }

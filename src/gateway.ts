@@ -15,6 +15,7 @@ import { graphiqlTabs, persistedOnlyTabs } from './graphiql.js';
 import { readGraphQLBody } from './http/body.js';
 import { Drain } from './http/drain.js';
 import { createFastPath } from './http/fast-path.js';
+import { FinishedAnswers } from './http/finished-answers.js';
 import { sendError, sendJson } from './http/reply.js';
 import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from './http/metrics-endpoint.js';
@@ -108,7 +109,9 @@ export function createGateway(services: Services): Gateway {
     ],
   });
 
-  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted });
+  // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
+  const answers = services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
   const page = createWebPage({
     ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
     ...(services.config.auth ? { signIn: true } : {}),

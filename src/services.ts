@@ -1,5 +1,6 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Access } from './access/index.js';
 import type { Config } from './config.js';
@@ -12,6 +13,7 @@ import { FinishedTasks } from './tasks/finished.js';
 import { sameForEveryKind } from './tasks/estimate.js';
 import { loadTask } from './tasks/loader.js';
 import { ProgressEstimates } from './tasks/progress.js';
+import { RecentRecords } from './tasks/recent-records.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { openStores } from './store/open.js';
 import type { BudgetStore, DurationHistory, Stores, TaskRegistry } from './store/types.js';
@@ -47,8 +49,15 @@ export interface Services {
   tracing?: Tracing;
 }
 
+/**
+ * ioredis, loaded from node_modules when REDIS_URL asks for it: a gateway without Redis does not load (or bundle
+ * into its start-up) a client it never uses.
+ */
+const requireHere = createRequire(import.meta.url);
+
 function connectRedis(url: string, role: string, logger: Logger): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `aimusic-graphql-${role}` });
+  const { Redis: RedisClient } = requireHere('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, { maxRetriesPerRequest: 2, connectionName: `aimusic-graphql-${role}` });
   // ioredis reconnects by itself; an error event without a listener would only be printed.
   redis.on('error', (err: Error) => logger.warn({ err: { message: err.message }, role }, 'redis connection error'));
   return redis;
@@ -91,7 +100,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
-  const { registry } = stores;
+  const registry = new RecentRecords(stores.registry);
   let bus: TaskEventBus = new MemoryTaskEventBus();
   let lease: PollLease = soleInstanceLease;
   if (redis) {

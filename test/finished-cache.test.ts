@@ -67,6 +67,43 @@ describe('finished tasks are served from the cache', () => {
     expect(readsOf(sandbox, id)).toBe(1);
   });
 
+  it('a whole answer made of finished tasks is given again to its own caller without executing; another key gets NOT_FOUND', async () => {
+    const id = await splitTask(gw.url);
+    clock.advance(taskMs);
+    const query = `query($id: ID!) { task(id: $id) { id status stems { kind clip { audioUrl } } } }`;
+    const first = await gql(gw.url, query, { id });
+    expect(first.data?.task.status).toBe('SUCCEEDED');
+    // Executions read the finished-task cache; answers given again do not execute at all.
+    const finished = gw.services.finished!;
+    const get = finished.get.bind(finished);
+    let executions = 0;
+    finished.get = (taskId, tenant) => (taskId === id && executions++, get(taskId, tenant));
+    try {
+      await new Promise((r) => setTimeout(r, 10)); // the answer is kept just after it is sent
+      for (let i = 0; i < 3; i++) expect(await gql(gw.url, query, { id })).toEqual(first);
+      expect(executions).toBe(0);
+      const other = await gql(gw.url, query, { id }, bearer(keyB));
+      expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // Another document, or the same with other variables, is executed (from the finished-task cache).
+      expect((await gql(gw.url, readTask, { id })).data?.task.status).toBe('SUCCEEDED');
+      expect(executions).toBeGreaterThan(0);
+    } finally {
+      finished.get = get;
+    }
+    expect(readsOf(sandbox, id)).toBe(1);
+  });
+
+  it('an answer that read a running task is not kept: the next one executes and reads again', async () => {
+    const id = await splitTask(gw.url);
+    clock.advance(taskMs / 2);
+    const query = `query($id: ID!) { task(id: $id) { id status } }`;
+    expect((await gql(gw.url, query, { id })).data?.task.status).toBe('RUNNING');
+    clock.advance(taskMs / 2);
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await gql(gw.url, query, { id })).data?.task.status).toBe('SUCCEEDED');
+    expect(readsOf(sandbox, id)).toBe(2);
+  });
+
   it('keeps the time of the read that found the task finished as its observedAt', async () => {
     const id = await splitTask(gw.url);
     clock.advance(taskMs);

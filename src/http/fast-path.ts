@@ -12,10 +12,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Access, Caller } from '../access/index.js';
+import type { Context } from '../context.js';
 import type { Metrics } from '../metrics.js';
 import { admitHttpRequest } from '../plugins/access.js';
 import { countErrors } from '../plugins/metrics.js';
 import type { PersistedOperations } from '../persisted/operations.js';
+import type { FinishedAnswers } from './finished-answers.js';
 
 interface Params {
   query: string | undefined;
@@ -84,8 +86,7 @@ const contentTypes: Record<ResultMediaType, string> = {
 };
 
 /** The answer in one write: its headers are known up front but for the length (and a refusal's own headers). */
-function send(res: ServerResponse, status: number, mediaType: ResultMediaType, body: unknown, headers?: Record<string, string>): void {
-  const payload = JSON.stringify(body);
+function send(res: ServerResponse, status: number, mediaType: ResultMediaType, payload: string, headers?: Record<string, string>): void {
   const head = ['content-type', contentTypes[mediaType], 'content-length', String(Buffer.byteLength(payload))];
   if (headers) for (const name in headers) head.push(name, headers[name] as string);
   res.writeHead(status, head);
@@ -97,10 +98,12 @@ export interface FastPathDeps {
   access: Access;
   metrics: Metrics;
   persisted: PersistedOperations;
+  /** Answers made only of finished tasks, given again without executing (unset: the finished-task cache is off). */
+  answers?: FinishedAnswers | undefined;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
-export function createFastPath({ yoga, access, metrics, persisted }: FastPathDeps) {
+export function createFastPath({ yoga, access, metrics, persisted, answers }: FastPathDeps) {
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
@@ -118,6 +121,26 @@ export function createFastPath({ yoga, access, metrics, persisted }: FastPathDep
     const query = params.query;
     if (query === undefined) return false;
     const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    let caller: Caller;
+    try {
+      // The same admission as yoga's (src/plugins/access.ts), which will not count this request again if it falls back.
+      caller = initial.caller = await admitHttpRequest(access, req);
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
+      metrics.fastPathRequests.inc();
+      countErrors(metrics, { errors: [err] });
+      send(res, http.status, params.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
+      return true;
+    }
+    const answerKey = answers?.key(caller.tenant, { query, variables: params.variables, operationName: params.operationName });
+    const kept = answerKey === undefined ? undefined : answers?.get(answerKey);
+    if (kept !== undefined) {
+      metrics.graphqlRequests.inc({ operation: 'query' });
+      metrics.fastPathRequests.inc();
+      send(res, 200, params.mediaType, kept);
+      return true;
+    }
     const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
     let document: DocumentNode;
     try {
@@ -129,17 +152,6 @@ export function createFastPath({ yoga, access, metrics, persisted }: FastPathDep
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
 
-    try {
-      // The same admission as yoga's (src/plugins/access.ts), which will not count this request again if it falls back.
-      initial.caller = await admitHttpRequest(access, req);
-    } catch (err) {
-      if (!(err instanceof GraphQLError)) throw err;
-      const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
-      metrics.fastPathRequests.inc();
-      countErrors(metrics, { errors: [err] });
-      send(res, http.status, params.mediaType, { errors: [{ message: err.message, extensions }] }, http.headers);
-      return true;
-    }
     let contextValue: unknown;
     try {
       contextValue = await contextFactory();
@@ -157,7 +169,9 @@ export function createFastPath({ yoga, access, metrics, persisted }: FastPathDep
     if (!('data' in result)) return false;
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
-    send(res, 200, params.mediaType, result);
+    const payload = JSON.stringify(result);
+    send(res, 200, params.mediaType, payload);
+    if (answerKey !== undefined && !result.errors?.length) void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
     return true;
   };
 }

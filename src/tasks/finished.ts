@@ -53,6 +53,11 @@ export class FinishedTasks {
     this.now = options.now ?? Date.now;
   }
 
+  /** How long `id`'s entry has left in memory, in ms (0 when there is none). */
+  remainingMs(id: string): number {
+    return this.memory.has(id) ? this.memory.getRemainingTTL(id) : 0;
+  }
+
   /** The memory the kept tasks take, as counted against the budget. */
   get bytes(): number {
     return this.memory.calculatedSize;
