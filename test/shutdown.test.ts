@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { closeServices } from '../src/services.js';
 import { gql, json, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
+import { removeDataDir } from './stores.js';
 
 const clip = '5a4d8b0c-0000-4000-8000-000000000001';
 const split = `mutation { splitStemsFull(clipId: "${clip}") { id } }`;
@@ -37,6 +38,7 @@ describe('graceful shutdown', () => {
         await closing;
         vi.useRealTimers();
         await closeServices(gw.services);
+        removeDataDir(gw.services.config.dataDir); // what gw.close() would have done
       },
     };
   };
