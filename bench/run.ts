@@ -28,7 +28,7 @@ const sections: Section[] = [];
 if (isStale()) build();
 
 /** Benchmark 1's scenarios, with the targets of issue 11. */
-const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario, 'durationMs'>; targets: ReadsTargets }[] = [
+const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario, 'durationMs'>; targets: ReadsTargets; notes?: string[] }[] = [
   {
     title: '1a. Task reads against a hand-written proxy: finished tasks, a task per connection',
     what: 'Finished tasks (the case the finished-task cache serves)',
@@ -40,6 +40,21 @@ const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario
     what: 'Running tasks (every gateway request is an upstream read, as every proxy request is)',
     scenario: { finished: false, connections: 50, taskPerConnection: true, latencyMs: 0 },
     targets: { throughput: 0.6, cpu: 2 },
+    notes: [
+      'What limits it, from a CPU profile of the gateway under this load (node --cpu-prof, measured stretch only): no ' +
+        "single hot spot. Writing the answer to the client's socket is ~20 % of busy time (a syscall the proxy pays too), " +
+        "undici's request to the sandbox with its llhttp parsing ~15 %, envelop's hook machinery around parse, validate " +
+        'and execute ~10 %, the DataLoader and the registry lookup ~7 %, graphql-js execution ~5 %, GC ~6 %, the request ' +
+        "body's JSON and the answer's JSON.stringify a few % each. The proxy does none of the GraphQL work and never parses " +
+        "either body: it pipes the upstream's bytes back.",
+      "Tried: executing with graphql-js directly instead of through envelop's execute (no difference beyond this " +
+        "machine's noise, which moves the proxy's own CPU per request between ~70 and ~120 µs from run to run). Done " +
+        'before (issue 11): the fast path, lazy clip mapping, undici body.text() with the pool\'s timers, the in-memory ' +
+        'registry records, graphql-js rather than yoga\'s default executor: 1,380-1,470 µs per request down to ~230-290 µs.',
+      'Running tasks are the case a GraphQL layer cannot make cheaper than a pipe; the gateway\'s gains are in finished ' +
+        'tasks (1a, 1c), in overlapping reads of one task (1d: one upstream call serves many), and in one poll per task ' +
+        'for every subscriber.',
+    ],
   },
   {
     title: '1c. Task reads against a hand-written proxy: finished tasks, 150 ms from the upstream',
@@ -59,10 +74,10 @@ const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario
 ];
 
 if (only.has('reads')) {
-  for (const [i, { title, what, scenario, targets }] of readScenarios.entries()) {
+  for (const [i, { title, what, scenario, targets, notes }] of readScenarios.entries()) {
     console.log(`${title}...`);
     const result = await benchReads({ ...scenario, durationMs: seconds * 1000 });
-    sections.push(readsSection(title, `${i === 0 ? `${readsMethod}\n\n` : ''}${what}`, result, targets));
+    sections.push(readsSection(title, `${i === 0 ? `${readsMethod}\n\n` : ''}${what}`, result, targets, notes));
   }
 }
 
