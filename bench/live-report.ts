@@ -68,12 +68,14 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
       'Memory is per subscription including its socket; RSS is read from the kernel and moves in pages. About 5 KB is the ' +
         'socket itself (TCP socket, ws WebSocket with its Receiver and Sender streams, graphql-ws connection state and timers), ' +
         'which the gateway cannot shed; it already lets go of the upgrade request after connection_init.',
-      'What limits the unshared case, from heap snapshots of the gateway with 10,000 subscriptions diffed against none: each ' +
-        "executed subscription holds yoga's per-operation pipeline: envelop's plugin wrappers around the result stream (error " +
-        "masking about 3 KB, the open-subscriptions gauge's onEnd hook about 1.7 KB), @graphql-tools/executor's subscribe " +
-        "(about 3 KB more than graphql-js's), then the context and execution " +
-        "arguments, graphql-ws's per-subscription state, the task feed's queue and the promises pending between each layer " +
-        '(each also carrying AsyncLocalStorage ids). A shared subscription keeps only graphql-ws\'s state and one queue.',
+      'What limits it, from heap snapshots of the gateway with 2,000 unshared subscriptions diffed against none (self ' +
+        'sizes, grouped by the object that holds them): the socket and its connection, about 5 KB (ws WebSocket ~1.7 KB, ' +
+        "net Socket ~1 KB, ws Receiver ~0.7 KB, the TCP handle ~0.6 KB, graphql-ws's keep-alive timer ~1 KB); then the " +
+        "subscription: the suspended async frames of graphql-js's subscribe and of the per-subscriber render loop (~2.2 KB), " +
+        "the task feed's queue with the pending promise chain behind it (~1.8 KB), the stream's latest rendered event (kept " +
+        'so that an identical subscription joining later gets it at once, ~1.4 KB), and the socket\'s access state (caller, ' +
+        "open-subscription places). Before issue 11 an unshared subscription also held yoga's per-operation pipeline (envelop's " +
+        'wrappers around the stream, @graphql-tools/executor\'s subscribe): 21.2 KB of heap then.',
     ],
   };
 }

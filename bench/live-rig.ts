@@ -64,7 +64,7 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
       benchKey,
       // One caller (the bench key) holds every subscription: its cap of open subscriptions is lifted.
       { PUBLIC_URL: `http://127.0.0.1:${port}`, MAX_SUBSCRIPTIONS_PER_CALLER: '1000000', ...env },
-      { port, ipc: true, nodeArgs: ['--expose-gc', '--import', './bench/memory-probe.ts', ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.tmp.ts'] : [])] },
+      { port, ipc: true, nodeArgs: ['--expose-gc', '--import', './bench/memory-probe.ts', ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.ts'] : [])] },
     );
   } catch (err) {
     await sandbox.close();

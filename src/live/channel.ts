@@ -44,7 +44,13 @@ class QueueChannel<T> implements Channel<T> {
   }
 
   async next(): Promise<IteratorResult<T>> {
-    if (this.queue?.length) return { value: this.queue.shift() as T, done: false };
+    const queue = this.queue;
+    if (queue?.length) {
+      const value = queue.shift() as T;
+      // An emptied array keeps its grown backing store; tens of thousands of idle channels would hold it for nothing.
+      if (queue.length === 0) this.queue = undefined;
+      return { value, done: false };
+    }
     if (this.ended) return new Promise((resolve, reject) => this.settle({ resolve, reject }));
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }

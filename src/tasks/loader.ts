@@ -54,18 +54,13 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
 
 /**
  * Reads a task from the upstream. The registry's kind says which family's endpoint holds it. A task the gateway has
- * no record of was not submitted through it (it was made with the caller's own key elsewhere): it is looked for at
- * the Sonic endpoint, where most tasks live, and only when that says NOT_FOUND at the Producer one. Reads are free;
- * an unknown id costs at most two, and the rate limit and `tasks(ids:)`'s 100 ids bound how many a request makes.
+ * no record of was not submitted through it: it is read once, from the Sonic endpoint (where tasks made elsewhere
+ * live), not once per family, so that a list of unknown ids costs one read each. (A Producer task made elsewhere is
+ * therefore NOT_FOUND; every task submitted through the gateway is recorded with its kind.)
  */
 async function readTask(upstream: UpstreamClient, apiKey: string, id: string, record: TaskRecord | undefined): Promise<Task> {
   if (record) return { ...(await upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
-  try {
-    return { ...(await upstream.getTask(apiKey, id, 'sonic')), kind: 'UNKNOWN' };
-  } catch (err) {
-    if (!(err instanceof GatewayError) || err.code !== 'NOT_FOUND') throw err;
-    return { ...(await upstream.getTask(apiKey, id, 'producer')), kind: 'UNKNOWN' };
-  }
+  return { ...(await upstream.getTask(apiKey, id, 'sonic')), kind: 'UNKNOWN' };
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
