@@ -75,7 +75,9 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
         "the task feed's queue with the pending promise chain behind it (~1.8 KB), the stream's latest rendered event (kept " +
         'so that an identical subscription joining later gets it at once, ~1.4 KB), and the socket\'s access state (caller, ' +
         "open-subscription places). Before issue 11 an unshared subscription also held yoga's per-operation pipeline (envelop's " +
-        'wrappers around the stream, @graphql-tools/executor\'s subscribe): 21.2 KB of heap then.',
+        'wrappers around the stream, @graphql-tools/executor\'s subscribe): 21.2 KB of heap then. Tried and dropped: keeping ' +
+        "that latest event as JSON text instead of objects (no change: graphql-ws's suspended frames hold the rendered " +
+        'event as well).',
     ],
   };
 }
