@@ -13,7 +13,7 @@
  * (so every limit applies), but only the first is executed, and the others join it. The execution itself runs lean
  * (src/live/state-subscription.ts: graphql-js's own steps, not yoga's per-operation pipeline), unless tracing is on.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -30,6 +30,8 @@ import { subscribeToStates } from './live/state-subscription.js';
 import type { Metrics } from './metrics.js';
 import type { PersistedOperations } from './persisted/operations.js';
 import { foreignOriginMessage } from './plugins/access.js';
+import { normalized } from './plugins/request-errors.js';
+import { runInRequestScope, type RequestScope } from './secrets.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
 type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
@@ -54,6 +56,9 @@ type SocketExtra = {
   /** Closes the socket when its sign-in token expires. */
   expiry?: NodeJS.Timeout;
 };
+
+/** A socket's error is the client's: it went away, and the socket closes by itself. */
+function ignoreSocketError(): void {}
 
 /** Refuses an upgrade with an HTTP answer whose body has a code, as every other 4xx of the gateway. */
 function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message: string): void {
@@ -158,6 +163,9 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
   const { access, metrics, persisted } = options;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // node:http takes its own error handler off a socket it hands to 'upgrade': without one, a client that resets the
+    // connection while it is refused (or upgraded) would throw an unhandled 'error' and end the process.
+    socket.on('error', ignoreSocketError);
     if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
     if (!access.originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', messagesAsText(ws), req));
@@ -193,6 +201,12 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         ctx.extra.open?.delete(id);
         release?.();
       },
+      // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
+      // HTTP path gives them one in a plugin hook this transport does not run (src/plugins/request-errors.ts).
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.some((error) => typeof error.extensions?.code !== 'string')
+          ? { ...result, errors: withoutHttp(result.errors.map(normalized)) }
+          : undefined,
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
         for (const release of ctx.extra.open?.values() ?? []) release();
@@ -252,6 +266,9 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
           run = (args) => shared.join(key, async () => start(await withContext(args)));
         }
+        // As an HTTP request runs (src/gateway.ts): every log line written while it runs is scrubbed of its key.
+        const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
+        const unscoped = run;
         return {
           schema,
           operationName: params.operationName,
@@ -259,7 +276,7 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           variableValues: params.variables,
           // Made when the operation runs (a shared subscription that joins a running one needs none).
           contextValue: undefined,
-          rootValue: { run } satisfies Run,
+          rootValue: { run: (args) => runInRequestScope(scope, () => unscoped(args)) } satisfies Run,
         };
       },
     },

@@ -3,8 +3,9 @@
  * limits per IP and per caller, subscription caps, and end-user sign-in with real JWTs minted by jose here (HS256
  * with a secret, RS256/ES256 from a JWKS served on 127.0.0.1).
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,26 @@ describe('browser origins, with the server key and sign-in off (CORS_ORIGINS def
     expect(refused).toMatchObject({ status: 403 });
     expect(JSON.parse((refused as { body: string }).body).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(setup.sandbox.calls).toHaveLength(0);
+  });
+
+  it('survives clients that reset the connection while their upgrade is refused (403 origin, 404 path)', async () => {
+    const { port } = new URL(setup.gw.url);
+    const resetUpgrade = (path: string, origin?: string) =>
+      new Promise<void>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${origin ? `Origin: ${origin}\r\n` : ''}\r\n`,
+          );
+          socket.resetAndDestroy(); // an RST while the server is writing its refusal
+        });
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve());
+      });
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? resetUpgrade('/graphql', evil.origin) : resetUpgrade('/elsewhere'))));
+    }
+    expect((await fetch(`${setup.gw.url}/health`)).status).toBe(200);
   });
 
   it('refuses HTTP and SSE from a foreign origin with 403 FORBIDDEN; nothing reaches the upstream', async () => {
@@ -291,6 +312,19 @@ describe('sign-in with AUTH_JWT_SECRET (HS256)', () => {
     }
     expect(closes.map(([code]) => code)).toEqual([4403, 4403]);
     expect(closes[0]![1]).toMatch(/^UNAUTHENTICATED/);
+  });
+
+  it('idempotency keys are per user even when a user id and a key both hold ":" (user "alice" with "x:k", user "alice:x" with "k")', async () => {
+    const keyed = `mutation($c: ID!, $k: String) { splitStemsBasic(clipId: $c, idempotencyKey: $k) { id } }`;
+    const posts = () => setup.sandbox.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/stems/basic')).length;
+    const before = posts();
+    const suffix = randomUUID().slice(0, 8);
+    const first = await gql(setup.gw.url, keyed, { c: demoClip.id, k: `x:${suffix}` }, await bearer('alice'));
+    const second = await gql(setup.gw.url, keyed, { c: demoClip.id, k: suffix }, await bearer('alice:x'));
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.splitStemsBasic.id).not.toBe(first.data!.splitStemsBasic.id);
+    expect(posts() - before).toBe(2);
   });
 
   it("a signed-in user's task is NOT_FOUND for another user over task, tasks and taskUpdated, with no upstream call", async () => {

@@ -182,6 +182,21 @@ describe('bad input', () => {
   });
 });
 
+describe('MAX_BODY_BYTES holds for every way a document comes', () => {
+  const setup = sandboxGateway({ MAX_BODY_BYTES: '2000' });
+  const long = `{ ${Array.from({ length: 300 }, (_, i) => `f${i}: __typename`).join(' ')} }`; // ~5 KB
+
+  it('a GET whose URL is longer is 414 BAD_REQUEST before parsing, as a POST of it is 413', async () => {
+    const get = await send(setup.gw.url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, `?query=${encodeURIComponent(long)}`);
+    expect(get.status).toBe(414);
+    expect(first(get)).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/longer than 2000 bytes/) });
+    const post = await send(setup.gw.url, asJson({ query: long }));
+    expect(post.status).toBe(413);
+    const small = await send(setup.gw.url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, `?query=${encodeURIComponent('{ __typename }')}`);
+    expect(small.body).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
 describe('limits settings', () => {
   const setup = sandboxGateway({
     ALLOW_INTROSPECTION: 'false',

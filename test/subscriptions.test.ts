@@ -209,6 +209,24 @@ describe('Subscription.taskUpdated on one instance', () => {
     expect(allowed.results[0]!.data!.taskUpdated).toMatchObject({ id, status: 'PENDING', kind: 'UNKNOWN' });
   });
 
+  it('over graphql-ws, a variable that does not fit its type is BAD_USER_INPUT (as over HTTP), with no HTTP details', async () => {
+    const client = createClient({
+      url: `${gw.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${keyA}` },
+      retryAttempts: 0,
+    });
+    try {
+      for (const query of [`query($x: ID!) { task(id: $x) { id } }`, `subscription($x: ID!) { taskUpdated(taskId: $x) { id } }`]) {
+        const first = (await client.iterate({ query, variables: { x: { a: 1 } } }).next()).value as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+        expect(first.errors?.[0]?.message, query).toMatch(/^Variable "\$x" got invalid value/);
+        expect(first.errors?.[0]?.extensions, query).toEqual({ code: 'BAD_USER_INPUT' });
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('bad input and a missing key are refused before anything starts', async () => {
     const bad = track(subscribeWs(gw.url, '../etc/passwd', keyA));
     await bad.until((s) => s.completed);

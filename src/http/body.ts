@@ -1,13 +1,13 @@
 /**
  * What a GraphQL request's body may be, checked before yoga sees it: a JSON or GraphQL content type (anything else
  * is 415: it is either a mistake or a browser "simple request" that skipped CORS), and at most MAX_BODY_BYTES
- * (413, without reading past the limit). The body read here is handed to yoga.
+ * (413, without reading past the limit; a GET's URL likewise, 414). The body read here is handed to yoga.
  */
 import type { IncomingMessage } from 'node:http';
 
 const acceptedTypes = new Set(['application/json', 'application/graphql-response+json', 'application/graphql+json', 'application/graphql']);
 
-export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 415; message: string };
+export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 414 | 415; message: string };
 
 
 /**
@@ -41,6 +41,10 @@ export function readBodyUpTo(req: IncomingMessage, maxBytes: number): Promise<Bu
 }
 
 export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): Promise<BodyVerdict> {
+  // A GET carries its document in the URL: held to the same limit as a body, as graphql-ws messages are.
+  if (req.method === 'GET' && (req.url?.length ?? 0) > maxBytes) {
+    return { ok: false, status: 414, message: `The request URL is longer than ${maxBytes} bytes: send the request as a POST.` };
+  }
   // Only a POST carries GraphQL; yoga answers other methods (PUT, DELETE, ...: 405 with `Allow`) without its body.
   if (req.method !== 'POST') return { ok: true, body: undefined };
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -34,7 +34,8 @@ export class FinishedAnswers {
 
   /** Who asks what: an answer is only ever given back to the tenant it was made for. */
   key(tenant: string, request: AnswerRequest): string {
-    return `${tenant}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? null)}\n${request.query}`;
+    // As JSON: no tenant (a user's `sub` is any string) or operation name can be made to read as another's.
+    return JSON.stringify([tenant, request.operationName ?? null, request.variables ?? null, request.query]);
   }
 
   get(key: string): string | undefined {

@@ -68,7 +68,10 @@ export class Idempotency {
 
   /** Runs `work` once per (scope, key) and fingerprint; see the module comment for what the others get. */
   async run<T>(scope: string, key: string, fingerprint: string, work: () => Promise<T>): Promise<T> {
-    const storeKey = `${scope}:${key}`;
+    // A scope (a tenant, `user:<sub>`) may hold ":" and so may a key: ":" in the key is escaped ("%" is not a key
+    // character), so that user "a" with key "x:k" and user "a:x" with key "k" never meet. Keys without ":" are stored
+    // as before, so their records still answer after an upgrade.
+    const storeKey = `${scope}:${key.replaceAll(':', '%3A')}`;
     for (;;) {
       const attempt = randomUUID();
       const pending = { state: 'pending' as const, fingerprint, attempt, leaseUntil: this.now() + this.options.leaseMs };

@@ -47,7 +47,7 @@ export class TenantFeed {
     const unlisten = await this.deps.bus.listen(tenantChannel(this.tenant), (event) => {
       if ('task' in event) this.follow(event.task.id);
     });
-    if (this.stopped) return void (await unlisten());
+    if (this.stopped) return void (await unlisten().catch(() => undefined));
     this.unlisten = unlisten;
     let after: string | null = null;
     for (let seen = 0; seen < maxFollowedTasks; ) {
@@ -91,8 +91,10 @@ export class TenantFeed {
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    void this.unlisten?.();
-    for (const events of this.followed.values()) void events?.return?.();
+    // Nobody awaits these: a rejection (Redis down while the viewer leaves) is logged, never left unhandled, which
+    // would end the process.
+    this.unlisten?.().catch((err: unknown) => this.deps.logger.warn({ err }, 'could not stop listening for the viewer'));
+    for (const events of this.followed.values()) events?.return?.().catch(() => undefined);
     this.followed.clear();
   }
 }

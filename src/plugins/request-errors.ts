@@ -11,7 +11,8 @@ function codeFor(error: GraphQLError): string {
   return /^Variable "\$/.test(error.message) ? 'BAD_USER_INPUT' : 'BAD_REQUEST';
 }
 
-function normalized(error: GraphQLError): GraphQLError {
+/** The error with a code (and without internals): as every transport gives it, yoga's HTTP path and graphql-ws. */
+export function normalized(error: GraphQLError): GraphQLError {
   const { originalError, stacktrace, ...extensions } = error.extensions ?? {};
   const coded = typeof extensions.code === 'string';
   if (coded && originalError === undefined && stacktrace === undefined) return error;
