@@ -222,7 +222,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
     },
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    // As browsers send an Origin (lower case, no trailing slash), so that yoga's CORS headers match what is allowed.
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim().toLowerCase().replace(/\/+$/, '')).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     auth: signIn
       ? {

@@ -91,7 +91,8 @@ export function createGateway(services: Services): Gateway {
     logging: yogaLogger(logger),
     cors: {
       origin: config.corsOrigins.includes('*') ? undefined : config.corsOrigins,
-      exposedHeaders: [requestIdHeader],
+      // Retry-After: a page that was rate limited can read when to try again (the body says so too).
+      exposedHeaders: [requestIdHeader, 'retry-after'],
     },
     plugins: [
       graphqlJsEngine,
@@ -99,7 +100,7 @@ export function createGateway(services: Services): Gateway {
       requestErrorsPlugin(),
       parseErrorsPlugin(),
       useMetrics(services.metrics),
-      csrfPlugin(),
+      csrfPlugin((origin) => access.originListed(origin)),
       accessPlugin(access),
       // After the rate limit: a refused request registers no document.
       ...persisted.plugins,

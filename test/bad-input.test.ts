@@ -110,6 +110,22 @@ describe('bad input', () => {
     });
   }
 
+  it('a variable that does not fit its type, or is missing: 400 for application/graphql-response+json, 200 for application/json', async () => {
+    const query = 'query($id: ID!) { task(id: $id) { id } }';
+    for (const variables of [{ id: { a: 1 } }, {}]) {
+      for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
+        const body = JSON.stringify({ query, variables });
+        const post = await send(setup.gw.url, { body, headers: { 'content-type': 'application/json', accept } });
+        expect([JSON.stringify(variables), accept, post.status]).toEqual([JSON.stringify(variables), accept, status]);
+        expect(first(post)?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+        expect(post.body.data).toBeUndefined();
+        const params = new URLSearchParams({ query, variables: JSON.stringify(variables) });
+        const get = await send(setup.gw.url, { method: 'GET', headers: { accept } }, `?${params}`);
+        expect(get.status).toBe(status);
+      }
+    }
+  });
+
   it('a body without Content-Length (chunked) is cut at the limit too', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${setup.gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
@@ -197,6 +213,28 @@ describe('MAX_BODY_BYTES holds for every way a document comes', () => {
   });
 });
 
+describe('CORS_ORIGINS written loosely', () => {
+  const setup = sandboxGateway({ CORS_ORIGINS: 'https://App.example/, https://b.example' });
+
+  it('matches as browsers send an origin (lower case, no trailing slash), in the CORS headers as in the access rule', async () => {
+    for (const origin of ['https://app.example', 'https://b.example']) {
+      const preflight = await fetch(`${setup.gw.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      const res = await fetch(`${setup.gw.url}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect([res.status, res.headers.get('access-control-allow-origin')]).toEqual([200, origin]);
+      // A page can read its request id, and how long a rate limit asks it to wait.
+      expect(res.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/).sort()).toEqual(['retry-after', 'x-request-id']);
+    }
+  });
+});
+
 describe('limits settings', () => {
   const setup = sandboxGateway({
     ALLOW_INTROSPECTION: 'false',
@@ -266,6 +304,14 @@ describe('every HTTP refusal is readable', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('a GET from a site named in CORS_ORIGINS needs no CSRF header (an EventSource cannot send one); an unnamed site still does', async () => {
+    const get = (headers: Record<string, string>) => send(setup.gw.url, { method: 'GET', headers: { 'sec-fetch-site': 'cross-site', ...headers } }, '?query=%7B__typename%7D');
+    const listed = await get({ origin: 'https://app.example' });
+    expect([listed.status, listed.body]).toEqual([200, { data: { __typename: 'Query' } }]);
+    const unlisted = await get({}); // no Origin: an <img> or a link from anywhere
+    expect([unlisted.status, first(unlisted)?.message]).toEqual([403, expect.stringMatching(/CSRF/)]);
   });
 
   it('an unknown path is 404 with a coded body', async () => {

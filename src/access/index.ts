@@ -41,6 +41,11 @@ export class Access {
     return this.origins.allows(origin, host);
   }
 
+  /** Whether the origin is named in CORS_ORIGINS (a site the deployer trusts by name, not by `*`). */
+  originListed(origin: string): boolean {
+    return this.origins.lists(origin);
+  }
+
   /** The caller; with sign-in on, UNAUTHENTICATED (thrown) unless it carries a valid token. */
   identify(facts: RequestFacts): Promise<Caller> {
     return identify(facts, this.config, this.verifier);

@@ -22,9 +22,15 @@ export class OriginPolicy {
     const originHost = hostOf(origin);
     return originHost !== undefined && (originHost === host?.toLowerCase() || originHost === this.publicHost);
   }
+
+  /** Whether `origin` is named in CORS_ORIGINS itself (not only let in by `*`). */
+  lists(origin: string): boolean {
+    return this.listed.has(normalize(origin));
+  }
 }
 
-function normalize(origin: string): string {
+/** As browsers send an origin: scheme and host in lower case, no trailing slash (CORS_ORIGINS is normalized so too). */
+export function normalize(origin: string): string {
   return origin.trim().toLowerCase().replace(/\/+$/, '');
 }
 

@@ -17,6 +17,10 @@ export function normalized(error: GraphQLError): GraphQLError {
   const coded = typeof extensions.code === 'string';
   if (coded && originalError === undefined && stacktrace === undefined) return error;
   if (!coded) extensions.code = codeFor(error);
+  // A request refused before execution (no `data`) is a 400 for clients that ask for the GraphQL-over-HTTP media
+  // type (yoga's default executor marks it so; graphql-js's, which this gateway runs, does not). `spec`: plain
+  // application/json keeps its 200.
+  if (!coded && extensions.code === 'BAD_USER_INPUT' && extensions.http === undefined) extensions.http = { status: 400, spec: true };
   // yoga keeps such an error's HTTP status (invalid JSON: 400) even for `Accept: application/json` only while it
   // carries its non-GraphQL `originalError`; without it, the status is kept explicitly.
   const http = extensions.http as { spec?: boolean } | undefined;
