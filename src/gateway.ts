@@ -28,6 +28,7 @@ import { introspectionPlugins } from './plugins/introspection.js';
 import { useMetrics } from './plugins/metrics.js';
 import { queryLimitPlugins } from './plugins/query-limits.js';
 import { parseErrorsPlugin, requestErrorsPlugin } from './plugins/request-errors.js';
+import { sseSubscriptions } from './plugins/sse-streams.js';
 import { createPersistedOperations } from './persisted/operations.js';
 import { schema } from './schema/index.js';
 import { runInRequestScope, type RequestScope } from './secrets.js';
@@ -79,6 +80,7 @@ export function createGateway(services: Services): Gateway {
   const { limits } = config;
   const { access } = services;
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
+  const sse = sseSubscriptions();
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -107,6 +109,7 @@ export function createGateway(services: Services): Gateway {
       ...introspectionPlugins(limits.allowIntrospection),
       ...queryLimitPlugins(limits),
       ...(services.tracing ? [services.tracing.plugin] : []),
+      sse.plugin,
     ],
   });
 
@@ -178,6 +181,8 @@ export function createGateway(services: Services): Gateway {
     persisted,
     traced: services.tracing !== undefined,
   });
+  // First: SSE subscriptions are cut (their clients reconnect) before the live feeds complete what is left.
+  drain.onClose(() => sse.cut());
   drain.onClose(() => webSocket.close());
   drain.onClose(() => services.live.close());
 

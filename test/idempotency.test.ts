@@ -115,7 +115,7 @@ describe('idempotencyKey on paid mutations', () => {
 });
 
 describe('idempotencyKey with Redis unreachable', () => {
-  it('a keyed mutation fails as INTERNAL_SERVER_ERROR and sends nothing; an unkeyed one still works', async () => {
+  it('a paid mutation, keyed or not, fails as INTERNAL_SERVER_ERROR and sends nothing (its task could not be recorded)', async () => {
     const up = await slowUpstream(0);
     const closed = await startFakeUpstream();
     await closed.close();
@@ -124,7 +124,9 @@ describe('idempotencyKey with Redis unreachable', () => {
       const keyed = await gql(gw.url, split, { c: clipA, k: randomUUID() });
       expect(codes(keyed)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(up.posts()).toBe(0);
-      expect((await gql(gw.url, split, { c: clipA })).data?.splitStemsFull.id).toBe('task-1');
+      const unkeyed = await gql(gw.url, split, { c: clipA });
+      expect(codes(unkeyed)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(up.posts()).toBe(0);
     } finally {
       await gw.close();
       await up.fake.close();

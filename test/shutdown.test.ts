@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { closeServices } from '../src/services.js';
-import { gql, json, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
+import { gql, json, keyA, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { subscribeSse } from './live.js';
 import { removeDataDir } from './stores.js';
 
 const clip = '5a4d8b0c-0000-4000-8000-000000000001';
@@ -101,6 +102,23 @@ describe('graceful shutdown', () => {
     await stuck;
     expect(outcome).toBe('cut');
     await fake.close();
+  });
+
+  it('cuts an SSE subscription to a running task instead of completing it, so that its client reconnects', async () => {
+    const sandbox = await startSandbox(3600_000); // the task runs all through the test
+    const gw = await startGateway(sandbox.url);
+    try {
+      const id = (await gql(gw.url, `mutation { splitStemsBasic(clipId: "${clip}") { id } }`)).data!.splitStemsBasic.id as string;
+      const sub = subscribeSse(gw.url, id, keyA);
+      await sub.until((s) => s.results.length >= 1);
+      await gw.close();
+      await sub.until((s) => s.statuses().includes('error:SSE_ERROR'));
+      expect(sub.completed).toBe(false); // a `complete` event would tell graphql-sse and EventSource the task's stream is over
+      expect(sub.statuses()[0]).toBe('PENDING');
+      await sub.close();
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it("closes the gateway's graphql-ws sockets with code 1001 (Going away), and runs onClose steps", async () => {

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -102,12 +102,28 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const dir = dataDir();
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a directory');
-    expect(() => openSqliteStores(join(file, 'data'))).toThrow(/^DATA_DIR ".*a-file\/data" \(.*\) cannot be created: ENOTDIR/);
+    expect(() => openSqliteStores(join(file, 'data'))).toThrow(/^DATA_DIR ".*a-file\/data" \(.*\) is not a directory\./);
+    expect(() => openSqliteStores(file)).toThrow(/^DATA_DIR ".*a-file" \(.*\) is not a directory\./);
 
     const corrupt = join(dir, 'corrupt');
     mkdirSync(corrupt);
     writeFileSync(join(corrupt, databaseFile), 'x'.repeat(4096));
     expect(() => openSqliteStores(corrupt)).toThrow(/^DATA_DIR ".*corrupt".*gateway\.db is not usable \(file is not a database\)/);
+  });
+
+  it('refuses a database whose header is sound but whose pages are damaged (not only when a request reads them)', async () => {
+    const dir = dataDir();
+    const stores = openSqliteStores(dir);
+    for (let i = 0; i < 300; i++) {
+      await stores.registry.remember({ id: `task-${i}`, kind: 'CREATE_MUSIC', tenant: `user:u${i % 7}`, createdAt: 1_700_000_000_000 + i, status: 'PENDING' });
+    }
+    await stores.close();
+    const path = join(dir, databaseFile);
+    const bytes = readFileSync(path);
+    expect(bytes.length).toBeGreaterThan(3 * 4096);
+    for (let i = 8192; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
+    writeFileSync(path, bytes);
+    expect(() => openSqliteStores(dir)).toThrow(/^DATA_DIR ".*".*gateway\.db is not usable/);
   });
 
   it('the gateway does not start on an unusable DATA_DIR: it exits 1 with a message naming it', async () => {

@@ -2,14 +2,17 @@
  * What every paid mutation does once its input is valid: call the upstream once (once per idempotency key); for an
  * operation that starts a task, remember the task and return it, and for one that answers at once, return its result.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { reserve, surelyUnspent } from '../access/budget.js';
 import type { Context } from '../context.js';
+import { GatewayError } from '../errors.js';
 import { fingerprintOf } from '../idempotency/idempotency.js';
 import { webhookRequest } from '../live/webhooks.js';
 import type { TaskRecord } from '../store/types.js';
 import { submittedTask, type Task } from '../tasks/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
 import type { SubmittedTask } from '../upstream/types.js';
+import type { Services } from '../services.js';
 
 type Key = string | null | undefined;
 
@@ -37,6 +40,11 @@ export async function submitOperation<Input, Result>(
   const { services } = ctx;
   // Inside the idempotent run: a replay gets the first result and reserves nothing again.
   const submit = async () => {
+    // Fail closed, as a keyed mutation does (its claim fails first): with Redis unreachable, the task could not be
+    // recorded after its POST, and its owner, kind and webhook secret would be lost with the charge.
+    if (operation.kind !== null && !(await storeReachable(services))) {
+      throw new GatewayError('INTERNAL_SERVER_ERROR', 'The gateway cannot record tasks right now (its Redis is unreachable); nothing was sent.');
+    }
     const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
     const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
     let result: Result;
@@ -58,10 +66,9 @@ export async function submitOperation<Input, Result>(
         ...(webhook ? { webhookSecret: webhook.secret } : {}),
         ...(reservationId ? { reservationId } : {}),
       };
-      // The upstream has the task (and the charge): losing our note of it must not turn into an error a client retries.
-      await services.registry
-        .remember(record)
-        .catch((err: unknown) => services.logger.error({ err, taskId: record.id }, 'could not record a submitted task'));
+      // The upstream has the task (and the charge): losing our note of it must not turn into an error a client
+      // retries. A store that failed just now gets two more tries.
+      await rememberWithRetries(services, record);
       await services.live
         .announce(ctx.tenant, submittedTask(record.id, record.kind))
         .catch((err: unknown) => services.logger.warn({ err, taskId: record.id }, 'could not announce a submitted task'));
@@ -74,4 +81,33 @@ export async function submitOperation<Input, Result>(
   if (operation.kind === null) return result;
   const { taskId } = result as SubmittedTask;
   return submittedTask(taskId, operation.kind);
+}
+
+/** Whether the store can take a write now: SQLite always; Redis once connected (waiting a little for a connection). */
+async function storeReachable(services: Services, waitMs = 2_000): Promise<boolean> {
+  const redis = services.redis?.commands;
+  if (!redis || redis.status === 'ready') return true;
+  if (redis.status === 'end') return false;
+  const ready = new Promise<boolean>((resolve) => {
+    const done = (value: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(value);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), waitMs);
+    redis.once('ready', onReady);
+  });
+  return ready;
+}
+
+async function rememberWithRetries(services: Services, record: TaskRecord): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await services.registry.remember(record);
+    } catch (err) {
+      if (attempt === 3) return void services.logger.error({ err, taskId: record.id }, 'could not record a submitted task');
+      await sleep(250 * attempt);
+    }
+  }
 }

@@ -5,7 +5,7 @@
  * (a directory that cannot be created or written, a file that is not a database, a schema newer than this code)
  * is a StoreOpenError naming DATA_DIR: the gateway never runs without its durable state.
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
@@ -110,7 +110,14 @@ export function openDatabase(dataDir: string): Database {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreOpenError(`${where} is not a directory.`);
     throw new StoreOpenError(`${where} cannot be created: ${reason(err)}.`);
+  }
+  try {
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch {
+    throw new StoreOpenError(`${where} is not writable by this process (uid ${process.getuid?.() ?? '?'}): give it the directory.`);
   }
   let db: DatabaseSync;
   try {
@@ -124,6 +131,10 @@ export function openDatabase(dataDir: string): Database {
     db.exec('PRAGMA journal_mode = WAL');
     // WAL with synchronous=NORMAL: a commit survives a killed process; only a power cut may lose the last ones.
     db.exec('PRAGMA synchronous = NORMAL');
+    // A file whose header is sound but whose pages are damaged opens fine and fails later, request by request: it
+    // is checked whole at start (a few ms for a registry of thousands of tasks).
+    const check = database.get<{ quick_check: string }>('PRAGMA quick_check(1)')?.quick_check;
+    if (check !== 'ok') throw new Error(`its integrity check failed: ${check ?? 'no answer'}`);
     migrate(database);
   } catch (err) {
     database.close();

@@ -42,12 +42,14 @@ export class InstanceLocks {
     return alive;
   }
 
-  /** Deletes the lock files of instances that are gone. */
+  /** Deletes the lock files of instances that are gone (with the journal SQLite leaves beside one killed mid-write). */
   sweep(): void {
     for (const name of readdirSync(this.dir)) {
       if (!name.endsWith(suffix)) continue;
       const id = name.slice(0, -suffix.length);
-      if (!this.alive(id)) rmSync(join(this.dir, name), { force: true });
+      if (this.alive(id)) continue;
+      rmSync(join(this.dir, name), { force: true });
+      rmSync(join(this.dir, `${name}-journal`), { force: true });
     }
   }
 
@@ -55,6 +57,7 @@ export class InstanceLocks {
     if (!this.own.isOpen) return;
     this.own.close();
     rmSync(this.path(this.id), { force: true });
+    rmSync(`${this.path(this.id)}-journal`, { force: true });
   }
 
   private path(id: string): string {
