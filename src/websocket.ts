@@ -266,9 +266,15 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
           run = (args) => shared.join(key, async () => start(await withContext(args)));
         }
-        // As an HTTP request runs (src/gateway.ts): every log line written while it runs is scrubbed of its key.
-        const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
+        // A query or mutation runs as an HTTP request does (src/gateway.ts): every log line written while it runs is
+        // scrubbed of its key. Not a subscription: its scope would be held by every promise of the stream for as long
+        // as it is open (~1 KB each); its upstream reads are made by the shared feed, and upstream errors are scrubbed
+        // of the key they were sent with where they are made (src/upstream/errors.ts).
         const unscoped = run;
+        if (operation?.operation !== 'subscription') {
+          const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
+          run = (args) => runInRequestScope(scope, () => unscoped(args));
+        }
         return {
           schema,
           operationName: params.operationName,
@@ -276,7 +282,7 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
           variableValues: params.variables,
           // Made when the operation runs (a shared subscription that joins a running one needs none).
           contextValue: undefined,
-          rootValue: { run: (args) => runInRequestScope(scope, () => unscoped(args)) } satisfies Run,
+          rootValue: { run } satisfies Run,
         };
       },
     },
