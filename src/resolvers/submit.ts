@@ -83,22 +83,18 @@ export async function submitOperation<Input, Result>(
   return submittedTask(taskId, operation.kind);
 }
 
-/** Whether the store can take a write now: SQLite always; Redis once connected (waiting a little for a connection). */
+/**
+ * Whether the store can take a write now: SQLite always; Redis once connected, waiting up to `waitMs` for a
+ * connection (a gateway just started, or a reconnect under way). Its status is polled rather than listened for, so
+ * that many mutations waiting at once add no listeners to the connection.
+ */
 async function storeReachable(services: Services, waitMs = 2_000): Promise<boolean> {
   const redis = services.redis?.commands;
-  if (!redis || redis.status === 'ready') return true;
-  if (redis.status === 'end') return false;
-  const ready = new Promise<boolean>((resolve) => {
-    const done = (value: boolean) => {
-      clearTimeout(timer);
-      redis.off('ready', onReady);
-      resolve(value);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), waitMs);
-    redis.once('ready', onReady);
-  });
-  return ready;
+  for (let waited = 0; redis && redis.status !== 'ready'; waited += 100) {
+    if (redis.status === 'end' || waited >= waitMs) return false;
+    await sleep(100);
+  }
+  return true;
 }
 
 async function rememberWithRetries(services: Services, record: TaskRecord): Promise<void> {
