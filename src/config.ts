@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated once at start with messages that say what to fix. */
 import { z } from 'zod';
+import { normalize as normalizeOrigin } from './access/origin.js';
 import type { BudgetPolicy } from './store/types.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
@@ -223,7 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
     },
     // As browsers send an Origin (lower case, no trailing slash), so that yoga's CORS headers match what is allowed.
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim().toLowerCase().replace(/\/+$/, '')).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',').map(normalizeOrigin).filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     auth: signIn
       ? {
