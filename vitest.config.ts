@@ -13,9 +13,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Builds dist/ when stale, once, for the tests that run the gateway as a child process.
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     // The last line of a run says which suites were skipped and why (a missing redis-server or Chromium).
-    reporters: ['default', './test/skip-reporter.ts'],
+    reporters: ['default', './test/support/skip-reporter.ts'],
     // Half of the suite's time was loading yoga, Pothos and the schema again for every file. A worker keeps its
     // modules between files instead: the src modules hold no state of their own (every gateway, sandbox and
     // registry is built by the test that uses it), so files still share nothing.

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { createGateway } from '../src/gateway.js';
-import { closeServices, createServices } from '../src/services.js';
-import { createSandbox } from '../src/upstream/sandbox/server.js';
+import { createGateway } from '../src/app/gateway.js';
+import { closeServices, createServices } from '../src/app/services.js';
+import { createSandbox } from '../src/sandbox/index.js';
 import { benchKey, seedTask } from './overhead.js';
 
 export interface BatchingResult {

@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { request } from 'undici';
-import { createSandbox, type Sandbox } from '../src/upstream/sandbox/server.js';
-import { signedWebhookHeaders } from '../src/upstream/webhook.js';
+import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { signedWebhookHeaders } from '../src/upstream/signatures.js';
 import type { WireClip, WireWebhookPayload } from '../src/upstream/wire.js';
 import type { ProbeAnswer } from './memory-probe.js';
 import { benchKey } from './overhead.js';
-import { freePort } from '../test/ports.js';
+import { freePort } from '../test/support/ports.js';
 import { startGatewayProcess, type Child } from './processes.js';
 
 /** Long enough that no task finishes during a benchmark. */

@@ -3,10 +3,12 @@
  * registry in Maps, as in git history before issue 10), behind today's interfaces, so that benchmark 7 can put the
  * cost of SQLite and Redis beside what memory cost. Nothing here survives a restart; the gateway never uses it.
  */
-import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../src/idempotency/store.js';
-import type { SubmittedTaskKind } from '../src/upstream/operations.js';
-import { isTerminal, type TaskStatus } from '../src/upstream/types.js';
-import type { BudgetPolicy, BudgetStore, BudgetUsage, Reservation, Stores, TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../src/store/types.js';
+import { LocalSignals } from '../src/store/local-signals.js';
+import { type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../src/store/types.js';
+import type { SubmittedTaskKind } from '../src/domain/kinds.js';
+import { isTerminal, type TaskStatus } from '../src/domain/task.js';
+import type { BudgetPolicy, BudgetStore, BudgetUsage, Reservation, Stores } from '../src/store/types.js';
+import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../src/domain/records.js';
 
 class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../test/ports.js';
+import { freePort } from '../test/support/ports.js';
 
 export interface Child {
   url: string;
@@ -98,7 +98,7 @@ async function start(entry: string, env: Record<string, string>, url: string, pr
 export async function startSandboxProcess(env: Record<string, string> = {}, options: ChildOptions = {}): Promise<Child> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  return start('dist/upstream/sandbox/main.js', { SANDBOX_PORT: String(port), ...env }, url, '/files/probe.svg', options);
+  return start('dist/sandbox/main.js', { SANDBOX_PORT: String(port), ...env }, url, '/files/probe.svg', options);
 }
 
 /** bench/proxy.ts in front of `upstreamUrl`. */

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../test/ports.js';
+import { freePort } from '../test/support/ports.js';
 
 export interface StartupRun {
   /** Spawn to the first 200 from /health. */

@@ -115,7 +115,7 @@ export async function tracingSection(seconds: number): Promise<Section> {
         'CPU per request is read from /proc for each gateway process; on a machine shared with other work it swings from round to ' +
           'round (hence the medians of alternating rounds), and throughput is then set by the CPU the machine gives, not by tracing.',
         'A CPU profile (node --cpu-prof) of a gateway at 10 % sampling, with its sandbox and load generator in one process, puts ' +
-          'about 5 % of all samples in OpenTelemetry and src/tracing: mostly creating the spans of unsampled requests ' +
+          'about 5 % of all samples in OpenTelemetry and src/observability: mostly creating the spans of unsampled requests ' +
           '(Tracer.startSpan, ids, the sampler), less the export (serialising the sampled 10 %).',
       ],
     };

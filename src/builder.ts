@@ -36,6 +36,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/**
+ * The extension that marks a root subscription field as a stream of states: its first event is the current state
+ * and each event is the whole state, so a late subscriber may start from the latest one.
+ */
+export const stateStreamExtension = 'stateStream';
+
 builder.queryType({ description: 'Reads: tasks, clips and account facts.' });
 builder.mutationType({ description: 'Upstream operations. Each paid one submits a task and returns it at once.' });
 

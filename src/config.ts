@@ -1,4 +1,8 @@
-/** Configuration from the environment, validated once at start with messages that say what to fix. */
+/**
+ * Configuration from the environment, validated once at start with messages that say what to fix, and frozen: what
+ * only start-up can know (where the in-process sandbox listens, this process's own address) is filled in by
+ * `resolveConfig` before any service is built, never written into a Config afterwards.
+ */
 import { z } from 'zod';
 import { normalize as normalizeOrigin } from './access/origin.js';
 import type { BudgetPolicy } from './store/types.js';
@@ -75,7 +79,7 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Where the upstream is; in sandbox mode, filled in once the in-process sandbox listens. */
+  /** Where the upstream is; in sandbox mode, the in-process sandbox's address (`resolveConfig`). */
   upstreamUrl: string;
   /** The server's own key, used when a request brings none. */
   apiKey: string | undefined;
@@ -112,7 +116,7 @@ export interface Config {
   publicUrl: string | undefined;
   /**
    * Where tasks ask the upstream to send webhooks: PUBLIC_URL, or, with the in-process sandbox, this process's own
-   * loopback address (set by main once it listens). Unset: no webhooks, polling only.
+   * loopback address (`resolveConfig`, once src/main.ts has bound its listener). Unset: no webhooks, polling only.
    */
   webhookBaseUrl: string | undefined;
   limits: Limits;
@@ -173,6 +177,24 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** A frozen copy of `value`, and of every object and array it holds. */
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The configuration with what start-up learnt once it ran (the in-process sandbox's URL, the address the sandbox's
+ * webhooks reach this process at), frozen. src/main.ts calls it before building any service.
+ */
+export function resolveConfig(config: Config, resolved: { upstreamUrl: string; webhookBaseUrl: string | undefined }): Config {
+  return deepFreeze({ ...config, upstreamUrl: resolved.upstreamUrl, webhookBaseUrl: resolved.webhookBaseUrl });
+}
+
+/** The configuration the environment gives, frozen (see `resolveConfig` for what only start-up can add). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -187,7 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  AIMUSICAPI_API_KEY: required with sign-in (AUTH_JWT_SECRET or AUTH_JWKS_URL): signed-in users spend the server key');
   }
   const [adminName, adminValue] = e.AUTH_ADMIN_CLAIM?.split(/=(.*)/s) ?? [];
-  return {
+  return deepFreeze({
     port: e.PORT,
     host: e.HOST,
     upstreamUrl: e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl,
@@ -243,5 +265,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
-  };
+  });
 }

@@ -1,7 +1,12 @@
-/** `npm start`: read the configuration, start the in-process sandbox when there is no key, serve. */
+/**
+ * `npm start`: read the configuration, start the in-process sandbox when there is no key, bind the listener, resolve
+ * and freeze the configuration (the sandbox's URL, this process's own address for the sandbox's webhooks), then
+ * build the services and the gateway and serve.
+ */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config.js';
-import type { Sandbox } from './upstream/sandbox/server.js';
+import { ConfigError, loadConfig, resolveConfig } from './config.js';
+import type { Sandbox } from './sandbox/index.js';
 
 /** This process's address as seen from this machine (a wildcard listener is reached on the loopback). */
 function loopbackUrl({ address, family, port }: AddressInfo): string {
@@ -9,43 +14,56 @@ function loopbackUrl({ address, family, port }: AddressInfo): string {
   return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
 }
 
+/** The listener, bound before anything is built; until the gateway takes it over it answers 503 (starting). */
+function bindListener(port: number, host: string): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+    res.end(JSON.stringify({ status: 'starting' }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const loaded = loadConfig();
   // The rest of the gateway (GraphQL, the schema, undici, ...) loads only once the configuration is valid, so a bad
   // value is reported at once rather than after a second of loading.
   const [{ createGateway }, { createLogger }, { closeServices, createServices }, { createSandbox }, { loadTracing }, { webhookPath }] =
     await Promise.all([
-      import('./gateway.js'),
-      import('./logger.js'),
-      import('./services.js'),
-      import('./upstream/sandbox/server.js'),
-      import('./tracing/tracing.js'),
-      import('./live/webhooks.js'),
+      import('./app/gateway.js'),
+      import('./observability/logger.js'),
+      import('./app/services.js'),
+      import('./sandbox/index.js'),
+      import('./observability/tracing.js'),
+      import('./submit/webhook-request.js'),
     ]);
-  const logger = createLogger(config.logLevel, undefined, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
+  const logger = createLogger(loaded.logLevel, undefined, [loaded.apiKey, loaded.metricsToken, loaded.auth?.jwtSecret]);
 
   let sandbox: Sandbox | undefined;
-  if (config.sandbox) {
-    sandbox = createSandbox({ taskMs: config.sandboxTaskMs, latencyMs: config.sandboxLatencyMs });
-    config.upstreamUrl = await sandbox.listen(config.sandboxPort, '127.0.0.1');
+  let upstreamUrl = loaded.upstreamUrl;
+  if (loaded.sandbox) {
+    sandbox = createSandbox({ taskMs: loaded.sandboxTaskMs, latencyMs: loaded.sandboxLatencyMs });
+    upstreamUrl = await sandbox.listen(loaded.sandboxPort, '127.0.0.1');
     logger.info(
-      `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${config.upstreamUrl} ` +
-        `(simulated and free; tasks finish in ${config.sandboxTaskMs / 1000} s).`,
+      `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${upstreamUrl} ` +
+        `(simulated and free; tasks finish in ${loaded.sandboxTaskMs / 1000} s).`,
     );
   }
+  const server = await bindListener(loaded.port, loaded.host);
+  // The in-process sandbox can reach this process, so tasks ask it for signed webhooks as they would ask the real
+  // upstream with PUBLIC_URL: a task's end reaches subscribers when it happens, not at the next poll.
+  const webhookBaseUrl = loaded.webhookBaseUrl ?? (sandbox ? loopbackUrl(server.address() as AddressInfo) : undefined);
+  const config = resolveConfig(loaded, { upstreamUrl, webhookBaseUrl });
+  if (sandbox && !loaded.webhookBaseUrl) logger.info(`The sandbox sends its webhooks to ${config.webhookBaseUrl}${webhookPath}.`);
 
   const tracing = await loadTracing(config);
   if (tracing) logger.info(`Tracing: OTLP/HTTP to ${config.tracing.endpoint}, ${config.tracing.sampleRatio * 100} % of new traces sampled.`);
   const services = createServices(config, logger, tracing);
-  const gateway = createGateway(services);
+  const gateway = createGateway(services, { server });
   const url = await gateway.listen(config.port, config.host);
   logger.info(`aimusic-graphql ready: GraphiQL at ${url}/graphql, health at ${url}/health`);
-  if (sandbox && !config.webhookBaseUrl) {
-    // The in-process sandbox can reach this process, so tasks ask it for signed webhooks as they would ask the real
-    // upstream with PUBLIC_URL: a task's end reaches subscribers when it happens, not at the next poll.
-    config.webhookBaseUrl = loopbackUrl(gateway.server.address() as AddressInfo);
-    logger.info(`The sandbox sends its webhooks to ${config.webhookBaseUrl}${webhookPath}.`);
-  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -11,10 +11,11 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { clientIp } from '../src/access/caller.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { codes, gql, keyA, sandboxGateway, type GraphQLResponse } from './helpers.js';
-import { subscribeSse, subscribeWs, waitFor } from './live.js';
-import { hsToken, testJwtSecret } from './tokens.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { codes, gql, keyA, sandboxGateway, type GraphQLResponse } from './support/helpers.js';
+import { subscribeSse, subscribeWs } from './support/live.js';
+import { waitFor } from './support/wait.js';
+import { hsToken, testJwtSecret } from './support/tokens.js';
 
 const secret = testJwtSecret;
 const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;

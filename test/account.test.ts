@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationMutations } from '../src/resolvers/operations.js';
+import { operationMutations } from '../src/resolvers/mutations.js';
 import { schema } from '../src/schema/index.js';
-import { seed } from '../src/upstream/sandbox/checks.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { seed } from '../src/sandbox/checks.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 const creditsQuery = '{ credits { subscriptionCredits credits extraCredits total } }';
 const costsQuery = '{ operationCosts { operation credits note } }';

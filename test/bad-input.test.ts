@@ -7,8 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { graphiqlTabs } from '../src/graphiql.js';
-import { gql, keyB, sandboxGateway } from './helpers.js';
+import { graphiqlTabs } from '../src/web/graphiql.js';
+import { gql, keyB, sandboxGateway } from './support/helpers.js';
 
 const clip = '5a4d8b0c-0000-4000-8000-000000000001';
 

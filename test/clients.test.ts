@@ -11,8 +11,8 @@ import { createFetchClient, tour as fetchTour } from '../examples/clients/fetch.
 import { createSseClient, tour as sseTour } from '../examples/clients/sse.js';
 import { createUrqlClient, tour as urqlTour } from '../examples/clients/urql.js';
 import { OperationCostsDocument } from '../operations/generated/graphql.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, sandboxGateway } from './helpers.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, sandboxGateway } from './support/helpers.js';
 
 type Tour = { operations: number; taskId: string; statuses: string[]; errorCode: unknown };
 

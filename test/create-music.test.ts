@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gql, keyB, manualClock, sandboxGateway } from './helpers.js';
+import { gql, keyB, manualClock, sandboxGateway } from './support/helpers.js';
 
 const create = `mutation($input: CreateMusicInput!) { createMusic(input: $input) { id kind status clips { id } } }`;
 

@@ -1,6 +1,6 @@
 /** The completion estimate: a default per kind before there is history, the median of recent durations after. */
 import { describe, expect, it } from 'vitest';
-import { estimatedCompletion, typicalDurationMs } from '../src/tasks/estimate.js';
+import { estimatedCompletion, typicalDurationMs } from '../src/domain/estimate.js';
 
 const s = 1000;
 

@@ -1,9 +1,9 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { demoClip } from '../src/sandbox/index.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 interface Reply {
   status: number;

@@ -4,12 +4,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../src/errors.js';
+import type { ErrorCode } from '../src/domain/errors.js';
 import { UpstreamClient } from '../src/upstream/client.js';
-import { errorFromTransport, isUnsent } from '../src/upstream/errors.js';
+import { errorFromTransport, isUnsent } from '../src/upstream/faults.js';
 import { operations } from '../src/upstream/operations.js';
-import { nextDelayMs } from '../src/upstream/retry.js';
-import { gql, json, manualClock, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
+import { nextDelayMs } from '../src/domain/backoff.js';
+import { gql, json, manualClock, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './support/helpers.js';
 
 const readTask = `query($id: ID!) { task(id: $id) { id status clips { id } } }`;
 const splitStems = `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`;

@@ -4,15 +4,16 @@
  * entries expire and stay within their byte budget; Redis shares them between instances.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { webhookPath } from '../src/live/webhooks.js';
-import { FinishedTasks } from '../src/tasks/finished.js';
-import type { Task } from '../src/tasks/task.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { freePort, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
-import { startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import { webhookPath } from '../src/submit/webhook-request.js';
+import { FinishedTasks } from '../src/tasks/finished-cache.js';
+import type { Task } from '../src/domain/task.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { freePort, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
+import { waitFor } from './support/wait.js';
+import { startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 const taskMs = 1_000;
 const readTask = `query($id: ID!) { task(id: $id) { id kind status observedAt clips { id audioUrl } } }`;

@@ -8,7 +8,7 @@ import { serverAudits } from 'graphql-http';
 import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { sandboxGateway } from './helpers.js';
+import { sandboxGateway } from './support/helpers.js';
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
   const setup = sandboxGateway({ CORS_ORIGINS: 'https://app.example' });

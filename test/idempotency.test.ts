@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, gql, json, keyB, sandboxGateway, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
-import { startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import { codes, gql, json, keyB, sandboxGateway, startFakeUpstream, startGateway, type TestGateway } from './support/helpers.js';
+import { startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 const split = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id kind status } }`;
 const clipA = '5a4d8b0c-0000-4000-8000-000000000001';

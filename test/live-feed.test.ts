@@ -1,16 +1,16 @@
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GatewayError, type ErrorCode } from '../src/errors.js';
-import { delayAfterFailure, isRetryable, type PollPolicy } from '../src/live/backoff.js';
+import { GatewayError, type ErrorCode } from '../src/domain/errors.js';
+import { delayAfterFailure, isRetryable, type PollPolicy } from '../src/domain/backoff.js';
 import { MemoryTaskEventBus } from '../src/live/bus.js';
-import { supersedes, type TaskEvent } from '../src/live/events.js';
+import { supersedes, type TaskEvent } from '../src/domain/events.js';
 import type { PollLease } from '../src/live/lease.js';
 import { LiveTasks } from '../src/live/live-tasks.js';
 import type { Sleep } from '../src/live/poller.js';
-import type { Task } from '../src/tasks/task.js';
-import type { TaskStatus } from '../src/upstream/types.js';
-import { waitFor } from './live.js';
-import { tempSqliteStores } from './stores.js';
+import type { Task } from '../src/domain/task.js';
+import type { TaskStatus } from '../src/domain/task.js';
+import { waitFor } from './support/wait.js';
+import { tempSqliteStores } from './support/stores.js';
 
 const policy: PollPolicy = { intervalMs: 1_000, maxDelayMs: 16_000, maxFailures: 4, leaseSlackMs: 0 };
 const task = (status: TaskStatus, title = 'Song'): Task => ({

@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { gql, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './requirements.js';
-import { hsToken, testJwtSecret } from './tokens.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { gql, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './support/requirements.js';
+import { hsToken, testJwtSecret } from './support/tokens.js';
 
 
 // Flags for a root user in a sandboxed machine with no network (see the env notes on Chromium here).

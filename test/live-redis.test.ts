@@ -1,12 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisPollLease } from '../src/live/lease.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { freePort, sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
-import { startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { freePort, sleep, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
+import { waitFor } from './support/wait.js';
+import { startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 const taskMs = 20_000;
 

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql } from './helpers.js';
-import { subscribeSse } from './live.js';
-import { removeDataDir, tempDataDir } from './stores.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql } from './support/helpers.js';
+import { subscribeSse } from './support/live.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
 
 /**
  * `npm start` as a newcomer runs it: no key, so the in-process sandbox; GraphiQL's example tabs; a stems split over

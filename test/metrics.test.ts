@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './helpers.js';
-import { subscribeSse, subscribeWs } from './live.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './support/helpers.js';
+import { subscribeSse, subscribeWs } from './support/live.js';
 
 function sample(text: string, name: string, labels: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));

@@ -5,12 +5,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import type { TaskRecord } from '../src/store/types.js';
+import type { TaskRecord } from '../src/domain/records.js';
 import { noteObserved } from '../src/tasks/observe.js';
-import { tenantOf } from '../src/tasks/task.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, manualClock, sandboxGateway } from './helpers.js';
-import { tempSqliteStores } from './stores.js';
+import { tenantOf } from '../src/domain/tenancy.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, manualClock, sandboxGateway } from './support/helpers.js';
+import { tempSqliteStores } from './support/stores.js';
 
 const logger = pino({ level: 'silent' });
 const policy = { limit: 100, windowMs: 3600_000 };

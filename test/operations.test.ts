@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
-import { seed } from '../src/upstream/sandbox/checks.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { seed } from '../src/sandbox/checks.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { answerCases } from './cases/answers.js';
 import { producerCases } from './cases/producer.js';
 import { sonicTaskCases } from './cases/sonic-tasks.js';
 import { documentedPrices, webhookEndpoints } from './cases/documented.js';
 import { demo, describedSong, type Fixtures, type OperationCase, type Vars } from './cases/types.js';
-import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { freePort } from './ports.js';
+import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { freePort } from './support/ports.js';
 
 const taskMs = 20_000;
 

@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localSlots, SubmitPacer } from '../src/upstream/pacing.js';
-import { codes, gql, json, keyB, manualClock, startFakeUpstream, startGateway, type TestGateway } from './helpers.js';
-import { startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import { codes, gql, json, keyB, manualClock, startFakeUpstream, startGateway, type TestGateway } from './support/helpers.js';
+import { startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 const split = (clip: number, key?: string) =>
   `mutation { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-00000000000${clip}"${key ? `, idempotencyKey: "${key}"` : ''}) { id } }`;

@@ -12,10 +12,10 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { OperationCostsDocument, SplitStemsFullDocument } from '../operations/generated/graphql.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { sandboxGateway, startGateway, startSandbox, type GraphQLResponse } from './helpers.js';
-import { startRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { sandboxGateway, startGateway, startSandbox, type GraphQLResponse } from './support/helpers.js';
+import { startRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const manifest = JSON.parse(readFileSync('operations/generated/persisted-documents.json', 'utf8')) as Record<string, string>;

@@ -4,9 +4,9 @@
  * estimate once a task is final or when the gateway did not submit it.
  */
 import { describe, expect, it } from 'vitest';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, keyA, manualClock, sandboxGateway } from './helpers.js';
-import { subscribeWs } from './live.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, keyA, manualClock, sandboxGateway } from './support/helpers.js';
+import { subscribeWs } from './support/live.js';
 
 const fields = 'id status submittedAt estimatedCompletionAt';
 const s = 1000;

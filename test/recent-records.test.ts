@@ -3,9 +3,9 @@
  * status follows what is observed through it, a final status stays final, and the copy is read again after its age.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { RecentRecords } from '../src/tasks/recent-records.js';
-import type { TaskRecord } from '../src/store/types.js';
-import { tempSqliteStores } from './stores.js';
+import { RecentRecords } from '../src/tasks/record-cache.js';
+import type { TaskRecord } from '../src/domain/records.js';
+import { tempSqliteStores } from './support/stores.js';
 
 const stores = tempSqliteStores();
 afterAll(() => stores.close());

@@ -1,7 +1,7 @@
 import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { startRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
+import { startRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
 
 describe('test redis-server', requires(redis), () => {
   it('starts, answers PING, and stops', async () => {

@@ -7,13 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codes, gql, keyA } from './helpers.js';
-import { subscribeWs, type Subscriber } from './live.js';
-import { freePort } from './ports.js';
-import { eventually, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
-import { redisRestartable, startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
-import { removeDataDir, tempDataDir } from './stores.js';
+import { codes, gql, keyA } from './support/helpers.js';
+import { subscribeWs, type Subscriber } from './support/live.js';
+import { freePort } from './support/ports.js';
+import { sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './support/processes.js';
+import { waitFor } from './support/wait.js';
+import { redisRestartable, startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
 
 const createMusic = `mutation($k: String) {
   createMusic(input: { description: "a calm piano piece", model: SONIC_V4_5 }, idempotencyKey: $k) { id }
@@ -66,14 +67,11 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
     await Promise.all(onEach.map((s) => s.until((x) => x.results.length >= 1)));
 
     // One instance holds the task's poll lease and reads it every interval; the other only made its first read.
-    const holder = await eventually(
+    const holder = await waitFor(
       async () => {
         const [a, b] = await Promise.all(instances.map(taskReads));
         return a! >= b! + 3 ? 0 : b! >= a! + 3 ? 1 : undefined;
-      },
-      30_000,
-      'one instance to poll',
-    );
+      }, 'one instance to poll', 30_000);
     const survivor = 1 - holder;
     expect(onEach[survivor]!.statuses()).not.toContain('SUCCEEDED'); // the task is still running
     const killedAt = Date.now();
@@ -115,7 +113,7 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
       await sub.until((s) => s.completed);
       expect(sub.statuses().at(-1)).toBe('SUCCEEDED');
       // The key used before the outage still names its task; the one refused during it is sent now, once.
-      const again = await eventually(async () => (await gql(gw.url, createMusic, { k: before })).data?.createMusic.id, 10_000, 'Redis');
+      const again = await waitFor(async () => (await gql(gw.url, createMusic, { k: before })).data?.createMusic.id, 'Redis', 10_000);
       expect(again).toBe(id);
       const retried = (await gql(gw.url, createMusic, { k: during })).data!.createMusic.id as string;
       expect((await gql(gw.url, createMusic, { k: during })).data!.createMusic.id).toBe(retried);

@@ -6,11 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStores } from '../src/store/sqlite/index.js';
-import { gql, keyA } from './helpers.js';
-import { freePort } from './ports.js';
-import { eventually, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './processes.js';
-import { removeDataDir, tempDataDir } from './stores.js';
-import { signedIn, testJwtSecret } from './tokens.js';
+import { gql, keyA } from './support/helpers.js';
+import { freePort } from './support/ports.js';
+import { sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './support/processes.js';
+import { waitFor } from './support/wait.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
+import { signedIn, testJwtSecret } from './support/tokens.js';
 
 const createMusic = `mutation($d: String!, $k: String) {
   createMusic(input: { description: $d, model: SONIC_V4_5 }, idempotencyKey: $k) { id kind status }
@@ -92,11 +93,9 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     expect(new Set(producerReads.map((c) => c.path))).toEqual(new Set([`/api/v1/producer/task/${producerId}`]));
 
     // The webhook secret survived: the sandbox's signed callback for the task, made before the kill, is accepted.
-    const delivery = await eventually(
-      async () => (await sandboxLog(sandbox.url)).webhooks.find((w) => w.taskId === id && w.status === 200),
-      60_000, // the sandbox tries again with backoff while the gateway was down
-      'the webhook to be accepted',
-    ).catch(async (err: Error) => {
+    const delivery = await waitFor(
+      async () => (await sandboxLog(sandbox.url)).webhooks.find((w) => w.taskId === id && w.status === 200), // the sandbox tries again with backoff while the gateway was down
+      'the webhook to be accepted', 60_000).catch(async (err: Error) => {
       throw new Error(`${err.message}; deliveries: ${JSON.stringify((await sandboxLog(sandbox.url)).webhooks)}`);
     });
     expect(delivery.event).toBe('song.completed');
@@ -126,7 +125,7 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
       () => 'answered',
       () => 'connection lost',
     );
-    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    await waitFor(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 'the POST to arrive', 10_000);
     await first.kill('SIGKILL');
     expect(await inFlight).toBe('connection lost');
 
@@ -144,7 +143,7 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     const child = await gateway(dataDir, port);
     const postsBefore = await posts();
     const inFlight = gql(child.url, createMusic, { d: 'a song held by the sandbox:hold:1500' });
-    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    await waitFor(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 'the POST to arrive', 10_000);
     const exit = child.kill('SIGTERM');
     expect((await inFlight).data?.createMusic).toMatchObject({ kind: 'CREATE_MUSIC', status: 'PENDING' });
     expect(await exit).toBe(0);
@@ -156,7 +155,7 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     const key = randomUUID();
     const postsBefore = await posts();
     const inFlight = gql(child.url, createMusic, { d: 'a song held by the sandbox:hold:20000', k: key });
-    await eventually(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 10_000, 'the POST to arrive');
+    await waitFor(async () => ((await posts()) === postsBefore + 1 ? true : undefined), 'the POST to arrive', 10_000);
     const exit = child.kill('SIGTERM');
     const answer = await inFlight;
     expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', taskMayExist: true });

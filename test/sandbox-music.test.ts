@@ -4,7 +4,7 @@
  * from their bytes, independently of the code that wrote them.
  */
 import { describe, expect, it } from 'vitest';
-import { gql, manualClock, sandboxGateway } from './helpers.js';
+import { gql, manualClock, sandboxGateway } from './support/helpers.js';
 
 interface Wav {
   sampleRate: number;

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createGateway, type Gateway } from '../src/gateway.js';
-import { createLogger } from '../src/logger.js';
-import { closeServices, createServices, type Services } from '../src/services.js';
-import { json, startFakeUpstream, type FakeUpstream } from './helpers.js';
-import { removeDataDir, tempDataDir } from './stores.js';
+import { createGateway, type Gateway } from '../src/app/gateway.js';
+import { createLogger } from '../src/observability/logger.js';
+import { closeServices, createServices } from '../src/app/services.js';
+import { type Services } from '../src/context.js';
+import { json, startFakeUpstream, type FakeUpstream } from './support/helpers.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
 
 const serverKey = 'SRVKEY-zq8J3xK1mw7Pd0Lr';
 const clientKey = 'CLIKEY-Hq2w9Ne4Rt6Yb1Vc';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChannel, type Channel } from '../src/live/channel.js';
-import { SharedStreams, type Started } from '../src/live/shared-streams.js';
+import { SharedStreams, type Started } from '../src/transport/websocket/shared-streams.js';
 
 /** A source stream the test drives, which counts how often it was started and stopped. */
 function source() {

@@ -5,10 +5,10 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { closeServices } from '../src/services.js';
-import { gql, json, keyA, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { subscribeSse } from './live.js';
-import { removeDataDir } from './stores.js';
+import { closeServices } from '../src/app/services.js';
+import { gql, json, keyA, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { subscribeSse } from './support/live.js';
+import { removeDataDir } from './support/stores.js';
 
 const clip = '5a4d8b0c-0000-4000-8000-000000000001';
 const split = `mutation { splitStemsFull(clipId: "${clip}") { id } }`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stemKinds } from '../src/upstream/types.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, manualClock, sandboxGateway } from './helpers.js';
+import { stemKinds } from '../src/domain/stems.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, manualClock, sandboxGateway } from './support/helpers.js';
 
 const taskQuery = `query($id: ID!) { task(id: $id) { id kind status clips { id audioUrl } stems { kind name clip { id title audioUrl duration } } } }`;
 

@@ -5,15 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayError } from '../src/errors.js';
-import { Idempotency } from '../src/idempotency/idempotency.js';
+import { GatewayError } from '../src/domain/errors.js';
+import { Idempotency } from '../src/submit/idempotency.js';
 import { RedisStores } from '../src/store/redis/index.js';
-import type { BudgetPolicy, Stores, TaskRecord } from '../src/store/types.js';
-import type { TaskStatus } from '../src/upstream/types.js';
-import { manualClock } from './helpers.js';
-import { startRedis, type TestRedis } from './redis.js';
-import { redis, requires } from './requirements.js';
-import { tempSqliteStores } from './stores.js';
+import type { BudgetPolicy, Stores } from '../src/store/types.js';
+import type { TaskRecord } from '../src/domain/records.js';
+import type { TaskStatus } from '../src/domain/task.js';
+import { manualClock } from './support/helpers.js';
+import { startRedis, type TestRedis } from './support/redis.js';
+import { redis, requires } from './support/requirements.js';
+import { tempSqliteStores } from './support/stores.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hour = 3600_000;

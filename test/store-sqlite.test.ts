@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Idempotency } from '../src/idempotency/idempotency.js';
+import { Idempotency } from '../src/submit/idempotency.js';
 import { databaseFile } from '../src/store/sqlite/database.js';
 import { openSqliteStores, StoreOpenError } from '../src/store/sqlite/index.js';
-import { manualClock } from './helpers.js';
-import { removeDataDir, tempDataDir } from './stores.js';
+import { manualClock } from './support/helpers.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];

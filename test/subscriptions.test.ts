@@ -1,10 +1,11 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
-import { sleep, subscribeSse, subscribeWs, waitFor, type Subscriber } from './live.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { sleep, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
+import { waitFor } from './support/wait.js';
 
 const taskMs = 20_000;
 const intervalMs = 25;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
+import { demoClip } from '../src/sandbox/index.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { fullClip, fullWireClip } from './cases/clip.js';
-import { gql, json, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import { gql, json, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 const tasksQuery = `query($ids: [ID!]!) { tasks(ids: $ids) { id status } }`;
 const taskGets = (sandbox: Sandbox) => sandbox.calls.filter((c) => c.method === 'GET' && c.path.startsWith('/api/v1/sonic/task/'));

@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { TenantFeed, type TenantFeedDeps } from '../src/live/tenant-feed.js';
-import type { TaskRegistry } from '../src/store/types.js';
+import type { TaskRegistry } from '../src/domain/records.js';
 
 describe('TenantFeed', () => {
   it('a viewer leaving while the bus cannot unsubscribe (Redis down) is logged, not an unhandled rejection', async () => {

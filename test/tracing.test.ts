@@ -14,9 +14,9 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.js';
-import { loadTracing } from '../src/tracing/tracing.js';
-import { json, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
-import { waitFor } from './live.js';
+import { loadTracing } from '../src/observability/tracing.js';
+import { json, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './support/helpers.js';
+import { waitFor } from './support/wait.js';
 
 const clientKey = 'tracing-client-key-7f3a9c';
 const serverKey = 'tracing-server-key-b81e44';
@@ -210,7 +210,7 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
 
   it('loads no OpenTelemetry SDK module (only @opentelemetry/api, which prom-client uses)', async () => {
     // A child process of its own: this one has the SDK loaded by the tests above.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/tracing-probe.mjs', '{}'], { timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/tracing-probe.mjs', '{}'], { timeout: 60_000 });
     const probe = JSON.parse(stdout) as { tracing: boolean; loaded: string[] };
     expect(probe.tracing).toBe(false);
     expect(probe.loaded.some((url) => url.startsWith('graphql-yoga/'))).toBe(true); // the probe sees what loads

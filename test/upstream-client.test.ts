@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamClient } from '../src/upstream/client.js';
 import { operations } from '../src/upstream/operations.js';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { keyA, keyB, manualClock, startSandbox } from './helpers.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { keyA, keyB, manualClock, startSandbox } from './support/helpers.js';
 
 describe('upstream client against the sandbox over HTTP', () => {
   const clock = manualClock();

@@ -6,16 +6,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/upstream/sandbox/server.js';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import {
-  documentedCreateBody,
-  documentedErrors,
-  documentedPrices,
-  documentedTaskAnswer,
-  olderModelCustomCreatePrice,
-} from './cases/documented.js';
-import { gql, keyA, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './helpers.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { documentedCreateBody, documentedErrors, documentedPrices, documentedTaskAnswer, olderModelCustomCreatePrice } from './cases/documented.js';
+import { gql, keyA, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 const taskMs = 20_000;
 

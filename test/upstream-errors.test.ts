@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../src/errors.js';
-import { codes, gql, json, keyA, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './helpers.js';
+import { errorCodes } from '../src/domain/errors.js';
+import { codes, gql, json, keyA, startFakeUpstream, startGateway, type FakeUpstream, type TestGateway } from './support/helpers.js';
 import { readFileSync } from 'node:fs';
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;

@@ -3,10 +3,11 @@
  * budgets reserved atomically before each paid POST and given back when nothing was spent. Tokens minted by jose.
  */
 import { describe, expect, it } from 'vitest';
-import { demoClip } from '../src/upstream/sandbox/store.js';
-import { codes, gql, manualClock, sandboxGateway } from './helpers.js';
-import { subscribeWs, waitFor } from './live.js';
-import { signedIn, testJwtSecret } from './tokens.js';
+import { demoClip } from '../src/sandbox/index.js';
+import { codes, gql, manualClock, sandboxGateway } from './support/helpers.js';
+import { subscribeWs } from './support/live.js';
+import { waitFor } from './support/wait.js';
+import { signedIn, testJwtSecret } from './support/tokens.js';
 
 const taskMs = 20_000;
 const stemsFull = `mutation($c: ID!, $k: String) { splitStemsFull(clipId: $c, idempotencyKey: $k) { id } }`;

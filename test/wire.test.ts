@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Clip } from '../src/upstream/types.js';
+import type { Clip } from '../src/domain/clip.js';
 import { fullClip, fullWireClip } from './cases/clip.js';
-import { plainClip, stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
+import { plainClip } from '../src/domain/clip.js';
+import { stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
 
 describe('stem titles', () => {
   it.each([

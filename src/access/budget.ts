@@ -6,7 +6,7 @@
  */
 import type { Caller } from './caller.js';
 import type { Config } from '../config.js';
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 import type { BudgetPolicy, BudgetStore } from '../store/types.js';
 import type { UpstreamOperation } from '../upstream/operations.js';
 

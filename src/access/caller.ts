@@ -4,7 +4,7 @@
  * else the server's; with sign-in on, a verified user on the server's key.
  */
 import type { Config } from '../config.js';
-import { tenantOf, userTenant } from '../tasks/task.js';
+import { tenantOf, userTenant } from '../domain/tenancy.js';
 import type { SignedInUser, TokenVerifier } from './sign-in.js';
 
 export interface RequestFacts {

@@ -1,12 +1,12 @@
 /**
  * The access rules, in one place for every transport (as graphql-ws keeps its protocol in one core with thin
  * adapters): who the caller is, whether its browser origin may call, whether an operation is within the rate limit,
- * and whether it may open another subscription. The HTTP adapter (src/plugins/access.ts, used by yoga and the fast
- * path) and the WebSocket adapter (src/websocket.ts) only carry these verdicts to their clients.
+ * and whether it may open another subscription. The HTTP adapter (src/transport/http/admit.ts, used by yoga and the fast
+ * path) and the WebSocket adapter (src/transport/websocket/server.ts) only carry these verdicts to their clients.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import type { GatewayError } from '../errors.js';
+import type { GatewayError } from '../domain/errors.js';
 import { identify, type Caller, type RequestFacts } from './caller.js';
 import { OriginPolicy } from './origin.js';
 import { OperationLimiter } from './rate-limit.js';

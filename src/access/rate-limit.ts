@@ -6,7 +6,7 @@
  */
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 
 export interface RateLimits {
   /** Operations per minute per caller (key or user); 0: no such limit. */

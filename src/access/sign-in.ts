@@ -5,7 +5,7 @@
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '../config.js';
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 
 export interface SignedInUser {
   /** The token's `sub`. */

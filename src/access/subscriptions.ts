@@ -3,7 +3,7 @@
  * of this instance. (The per-socket cap is the WebSocket adapter's, from graphql-ws's own count.) A subscription
  * holds one place in each of its buckets until it ends.
  */
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 
 export class SubscriptionCaps {
   private readonly open = new Map<string, number>();

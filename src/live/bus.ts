@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { TaskEvent } from './events.js';
+import type { TaskEvent } from '../domain/events.js';
 
 export type TaskEventListener = (event: TaskEvent) => void;
 

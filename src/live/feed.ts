@@ -4,11 +4,11 @@
  * whether this instance polled it, another instance did, or a webhook brought it; a subscriber gets the current
  * state first, then each change, and its stream ends after a final state or an error.
  */
-import type { GatewayError } from '../errors.js';
-import type { Task } from '../tasks/task.js';
-import { isTerminal } from '../upstream/types.js';
+import type { GatewayError } from '../domain/errors.js';
+import type { Task } from '../domain/task.js';
+import { isTerminal } from '../domain/task.js';
 import { createChannel, type Channel } from './channel.js';
-import { errorEvent, observed, supersedes, type TaskEvent } from './events.js';
+import { errorEvent, observed, supersedes, type TaskEvent } from '../domain/events.js';
 import { TaskPoller, type PollerDeps } from './poller.js';
 
 interface Subscriber {

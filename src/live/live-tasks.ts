@@ -2,19 +2,20 @@
  * Live task updates for the whole instance: one feed (and so at most one poll loop) per task, however many
  * subscribers it has, and the way in for states pushed to the gateway (webhooks).
  */
-import { GatewayError } from '../errors.js';
-import type { TaskRegistry } from '../store/types.js';
-import type { FinishedTasks } from '../tasks/finished.js';
-import { seesOnlyRecordedTasks, type Task } from '../tasks/task.js';
+import { GatewayError } from '../domain/errors.js';
+import type { TaskRegistry } from '../domain/records.js';
+import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
+import { type Task } from '../domain/task.js';
 import { createChannel } from './channel.js';
-import type { TaskEvent } from './events.js';
+import type { TaskEvent } from '../domain/events.js';
 import { TaskFeed } from './feed.js';
 import type { PollerDeps } from './poller.js';
 import { tenantChannel, TenantFeed } from './tenant-feed.js';
 
 export interface LiveTasksDeps extends PollerDeps {
   registry: TaskRegistry;
-  finished?: FinishedTasks | undefined;
+  /** Finished tasks kept for their owners (src/tasks/finished-cache.ts), served without a feed. */
+  finished?: { get(taskId: string, tenant: string): Task | undefined } | undefined;
 }
 
 export class LiveTasks {

@@ -5,12 +5,12 @@
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { GatewayError } from '../errors.js';
-import type { Task } from '../tasks/task.js';
-import { isTerminal } from '../upstream/types.js';
-import { delayAfterFailure, isRetryable, type PollPolicy } from './backoff.js';
+import { GatewayError } from '../domain/errors.js';
+import type { Task } from '../domain/task.js';
+import { isTerminal } from '../domain/task.js';
+import { delayAfterFailure, isRetryable, type PollPolicy } from '../domain/backoff.js';
 import type { TaskEventBus } from './bus.js';
-import { errorEvent, observed, supersedes } from './events.js';
+import { errorEvent, observed, supersedes } from '../domain/events.js';
 import type { PollLease } from './lease.js';
 
 export type ReadTask = (apiKey: string, tenant: string, taskId: string) => Promise<Task>;

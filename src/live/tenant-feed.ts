@@ -4,11 +4,11 @@
  * tasks the tenant submits while it listens from a per-tenant announcement on the bus (so from any instance).
  */
 import type { Logger } from 'pino';
-import type { TaskRegistry } from '../store/types.js';
-import type { Task } from '../tasks/task.js';
+import type { TaskRegistry } from '../domain/records.js';
+import type { Task } from '../domain/task.js';
 import type { TaskEventBus } from './bus.js';
 import { createChannel, type Channel } from './channel.js';
-import type { TaskEvent } from './events.js';
+import type { TaskEvent } from '../domain/events.js';
 
 /** The bus channel of a tenant's announcements (task ids hold no colon, so it cannot be a task's). */
 export const tenantChannel = (tenant: string) => `tenant:${tenant}`;

@@ -1,9 +1,9 @@
 /** Account reads: the remaining credits (a free upstream read) and the price list of every mutation. */
 import { builder } from '../builder.js';
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
 import { operations } from '../upstream/operations.js';
-import { operationMutations } from './operations.js';
+import { operationMutations } from './mutations.js';
 
 const operationCosts: OperationCost[] = Object.entries(operationMutations).map(([operation, spec]) => ({
   operation,

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { eventError, type TaskEvent } from '../live/events.js';
-import { stateStreamExtension } from '../live/shared-streams.js';
+import { eventError, type TaskEvent } from '../domain/events.js';
+import { stateStreamExtension } from '../builder.js';
 import { TaskRef } from '../schema/task.js';
 import { idSchema, parseInput } from '../schema/validation.js';
 

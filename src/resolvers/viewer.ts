@@ -6,9 +6,9 @@
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { budgetOf } from '../access/budget.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../domain/errors.js';
 import { encodeCursor } from '../store/rules.js';
-import type { TaskStatus } from '../upstream/types.js';
+import type { TaskStatus } from '../domain/task.js';
 import { TaskRef } from '../schema/task.js';
 import { TaskStatusEnum } from '../schema/task-status.js';
 import { BudgetRef, ViewerRef, type Viewer } from '../schema/viewer.js';

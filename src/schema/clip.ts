@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import type { Clip } from '../upstream/types.js';
+import type { Clip } from '../domain/clip.js';
 import { TaskStatusEnum } from './task-status.js';
 
 export const ClipRef = builder.objectRef<Clip>('Clip').implement({

@@ -6,17 +6,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type * as requests from '../upstream/requests.js';
 import { describedEnum } from './enums.js';
-import {
-  audioWeightField,
-  MusicModelEnum,
-  songFields,
-  songSchema,
-  styleFields,
-  styleRules,
-  styleShape,
-  weightFields,
-  weightShape,
-} from './music.js';
+import { audioWeightField, MusicModelEnum, songFields, songSchema, styleFields, styleRules, styleShape, weightFields, weightShape } from './music.js';
 import { audioUrlSchema, idSchema, requiredTextSchema, secondsSchema, weightSchema } from './validation.js';
 
 const sourceClip = 'The source clip (a clip id from a finished task, or from `uploadMusic` for the *Uploaded* operations).';

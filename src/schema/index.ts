@@ -15,7 +15,7 @@ import './account.js';
 import './producer.js';
 import './viewer.js';
 import '../resolvers/tasks.js';
-import '../resolvers/operations.js';
+import '../resolvers/mutations.js';
 import '../resolvers/account.js';
 import '../resolvers/subscriptions.js';
 import '../resolvers/viewer.js';

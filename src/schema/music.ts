@@ -6,7 +6,7 @@ import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { builder, type BuilderTypes } from '../builder.js';
 import type { MusicRequest } from '../upstream/requests.js';
-import { musicModels, type MusicModel } from '../upstream/types.js';
+import { musicModels, type MusicModel } from '../domain/models.js';
 import { describedEnum } from './enums.js';
 import { weightSchema } from './validation.js';
 

@@ -1,7 +1,8 @@
 /** Inputs of the Producer family: its models, a new song, and the download formats. */
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { producerModels, type AudioFormat, type ProducerDownloadRequest, type ProducerMusicRequest } from '../upstream/requests.js';
+import { producerModels } from '../domain/models.js';
+import { type AudioFormat, type ProducerDownloadRequest, type ProducerMusicRequest } from '../upstream/requests.js';
 import { describedEnum } from './enums.js';
 import { idSchema, requiredTextSchema, textSchema } from './validation.js';
 

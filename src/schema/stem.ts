@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
-import { stemKinds, type Clip, type StemKind } from '../upstream/types.js';
+import { stemKinds, type StemKind } from '../domain/stems.js';
+import { type Clip } from '../domain/clip.js';
 import { ClipRef } from './clip.js';
 
 const descriptions: Record<StemKind, string> = {

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
-import type { Task } from '../tasks/task.js';
-import { taskKinds, type TaskKind } from '../upstream/operations.js';
+import type { Task } from '../domain/task.js';
+import { taskKinds, type TaskKind } from '../domain/kinds.js';
 import { stemOfTitle } from '../upstream/wire.js';
 import { ClipRef } from './clip.js';
 import { StemRef, type Stem } from './stem.js';

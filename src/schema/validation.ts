@@ -1,6 +1,6 @@
 /** Input validation with zod: every rule runs before any upstream call and fails as BAD_USER_INPUT. */
 import { z } from 'zod';
-import { badInput } from '../errors.js';
+import { badInput } from '../domain/errors.js';
 
 /** Upstream ids are UUIDs today; accept any short token of safe characters so a format change does not break us. */
 export const idSchema = z

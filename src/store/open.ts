@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
 import { RedisStores } from './redis/index.js';
 import { databaseFile } from './sqlite/database.js';
 import { openSqliteStores } from './sqlite/index.js';
@@ -10,7 +9,7 @@ import type { Stores } from './types.js';
 
 export { StoreOpenError } from './sqlite/index.js';
 
-export function openStores(config: Pick<Config, 'dataDir'>, redis: Redis | undefined, logger: Logger): Stores {
+export function openStores(config: { dataDir: string }, redis: Redis | undefined, logger: Logger): Stores {
   if (redis) return new RedisStores(redis);
   const stores = openSqliteStores(config.dataDir, { logger });
   logger.info(`Task registry, idempotency keys and budgets are kept in ${resolve(config.dataDir, databaseFile)} (DATA_DIR).`);

@@ -2,7 +2,7 @@
  * What both engines must agree on, kept in one place: how long records live, what a task-list cursor looks like
  * (so a cursor stays valid whichever engine serves the next page), and which budget window a moment falls in.
  */
-import { badInput } from '../errors.js';
+import { badInput } from '../domain/errors.js';
 import type { BudgetPolicy, BudgetUsage } from './types.js';
 
 /** How long a submitted task is remembered (its owner, kind, webhook secret; the tenant's task list). */

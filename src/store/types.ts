@@ -5,57 +5,11 @@
  * last state we saw, per-tenant credit budgets and how long finished tasks took.
  *
  * A tenant is a stable, non-reversible owner name: `tenantOf(apiKey)` for a caller on an API key, `user:<sub>` for
- * a signed-in end user (src/auth). Nothing here ever holds an API key.
+ * a signed-in end user (src/access). Nothing here ever holds an API key.
  */
-import type { IdempotencyStore } from '../idempotency/store.js';
-import type { SubmittedTaskKind } from '../upstream/operations.js';
-import type { TaskStatus } from '../upstream/types.js';
-
-export interface TaskRecord {
-  id: string;
-  kind: SubmittedTaskKind;
-  /** Who submitted the task; only this tenant may read it. */
-  tenant: string;
-  /** When the gateway submitted it (epoch ms). */
-  createdAt: number;
-  /** The secret the upstream signs this task's webhook deliveries with, when one was asked for. Never log it. */
-  webhookSecret?: string;
-  /** The last status the gateway observed (PENDING at submit). */
-  status: TaskStatus;
-  /** When the gateway first observed a final status (epoch ms). */
-  finishedAt?: number;
-  /** The budget reservation this task holds, returned if the task ends FAILED (src/store BudgetStore). */
-  reservationId?: string;
-}
-
-export interface TaskPage {
-  /** Newest first. */
-  records: TaskRecord[];
-  hasNextPage: boolean;
-  /** Opaque; pass as `after` for the next page. Null when `records` is empty. */
-  endCursor: string | null;
-}
-
-export interface TaskListQuery {
-  first: number;
-  after?: string | null;
-  /** Only tasks whose last observed status is one of these. */
-  statuses?: readonly TaskStatus[];
-}
-
-export interface TaskRegistry {
-  /** Records a submitted task (insert or replace by id). */
-  remember(record: TaskRecord): Promise<void>;
-  lookup(id: string): Promise<TaskRecord | undefined>;
-  /**
-   * Records a status the gateway observed. Returns true only for the one call that moved the record to a final
-   * status (so that what must happen once per finished task, such as returning a reservation, happens once even when
-   * a poll, a webhook and a query all see it), false otherwise and for unknown ids.
-   */
-  observe(id: string, status: TaskStatus, at: number): Promise<boolean>;
-  /** A tenant's tasks, newest first, as cursor pages. */
-  list(tenant: string, query: TaskListQuery): Promise<TaskPage>;
-}
+import type { ErrorCode, ErrorDetails } from '../domain/errors.js';
+import type { SubmittedTaskKind } from '../domain/kinds.js';
+import type { TaskRegistry } from '../domain/records.js';
 
 /** A tenant's use of its credit budget in the current window. */
 export interface BudgetUsage {
@@ -100,4 +54,36 @@ export interface Stores {
   budgets: BudgetStore;
   durations: DurationHistory;
   close(): Promise<void>;
+}
+
+/** Idempotency records: a store only keeps them and makes `claim` atomic; what they mean is src/submit/idempotency.ts. */
+export interface StoredError {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetails;
+}
+
+export type PendingRecord = { state: 'pending'; fingerprint: string; attempt: string; leaseUntil: number };
+
+export type IdempotencyRecord =
+  /** A request is being carried out by `attempt` (in some instance) until `leaseUntil` at the latest. */
+  | PendingRecord
+  /** It succeeded: every replay gets `result`. */
+  | { state: 'done'; fingerprint: string; result: unknown }
+  /** It failed and surely created nothing: kept briefly for the requests that waited on it; a new request runs. */
+  | { state: 'failed'; fingerprint: string; attempt: string; error: StoredError }
+  /** It failed after the upstream may have started paid work: every replay gets this error, nothing is resent. */
+  | { state: 'unknown'; fingerprint: string; error: StoredError };
+
+export interface IdempotencyStore {
+  /**
+   * Atomically stores `pending` with `ttlMs` unless the key holds a record other than a `failed` one.
+   * Returns that record, or null when this call claimed the key.
+   */
+  claim(key: string, pending: PendingRecord, ttlMs: number): Promise<IdempotencyRecord | null>;
+  get(key: string): Promise<IdempotencyRecord | null>;
+  /** Replaces the pending record of `attempt` with its outcome; `ttlMs` null keeps the key's expiry. */
+  settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void>;
+  /** Resolves when the key may have changed, or after `ms`. */
+  waitForChange(key: string, ms: number): Promise<void>;
 }

@@ -4,14 +4,15 @@
  * task is read from the upstream once and then served from the finished-task cache (finished.ts).
  */
 import DataLoader from 'dataloader';
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
-import type { TaskRecord } from '../store/types.js';
-import { familyOf } from '../upstream/operations.js';
-import { isTerminal } from '../upstream/types.js';
-import type { FinishedTasks } from './finished.js';
+import type { TaskRecord } from '../domain/records.js';
+import { familyOf } from '../domain/kinds.js';
+import { isTerminal } from '../domain/task.js';
+import type { FinishedTasks } from './finished-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
-import { seesOnlyRecordedTasks, type Task } from './task.js';
+import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
+import { type Task } from '../domain/task.js';
 
 export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;

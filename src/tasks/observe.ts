@@ -6,8 +6,9 @@
  * read (the task loader, and so every poll), a webhook.
  */
 import type { Logger } from 'pino';
-import type { BudgetStore, DurationHistory, TaskRecord, TaskRegistry } from '../store/types.js';
-import type { TaskStatus } from '../upstream/types.js';
+import type { BudgetStore, DurationHistory } from '../store/types.js';
+import type { TaskRecord, TaskRegistry } from '../domain/records.js';
+import type { TaskStatus } from '../domain/task.js';
 
 export interface ObserveDeps {
   registry: TaskRegistry;

@@ -1,14 +1,14 @@
 /**
  * `Task.submittedAt` and `Task.estimatedCompletionAt`: when the gateway submitted a task (its registry record) and
- * when it will likely be done (src/tasks/estimate.ts over the store's durations of the same kind). Resolved per
+ * when it will likely be done (src/domain/estimate.ts over the store's durations of the same kind). Resolved per
  * state of a task, so every event of a subscription carries a fresh estimate.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { DurationHistory } from '../store/types.js';
-import type { SubmittedTaskKind } from '../upstream/operations.js';
-import { defaultDurationsMs, estimatedCompletion, recentDurations, typicalDurationMs } from './estimate.js';
-import type { Task } from './task.js';
+import type { SubmittedTaskKind } from '../domain/kinds.js';
+import { defaultDurationsMs, estimatedCompletion, recentDurations, typicalDurationMs } from '../domain/estimate.js';
+import type { Task } from '../domain/task.js';
 
 /** What the estimate needs of the task registry (src/store). */
 export interface SubmitRecords {

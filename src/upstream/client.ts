@@ -8,22 +8,14 @@
  * - While the breaker is open every call fails at once with UPSTREAM_UNAVAILABLE.
  */
 import { Pool } from 'undici';
-import { GatewayError, type ErrorCode } from '../errors.js';
+import { GatewayError, type ErrorCode } from '../domain/errors.js';
 import { CircuitBreaker, type BreakerState } from './breaker.js';
-import {
-  errorFromAnswer,
-  errorFromTransport,
-  isErrorAnswer,
-  isRetryableRead,
-  isUnsent,
-  isUpstreamFault,
-  withTaskMayExist,
-} from './errors.js';
-import type { Tracing } from '../tracing/tracing.js';
-import type { TaskFamily, UpstreamOperation } from './operations.js';
+import { errorFromAnswer, errorFromTransport, isErrorAnswer, isRetryableRead, isUnsent, isUpstreamFault, withTaskMayExist } from './faults.js';
+import type { TaskFamily } from '../domain/kinds.js';
+import type { UpstreamOperation } from './operations.js';
 import { shuttingDown } from './pacing.js';
-import { nextDelayMs, sleep, type RetryPolicy } from './retry.js';
-import type { TaskSnapshot } from './types.js';
+import { nextDelayMs, type RetryPolicy } from '../domain/backoff.js';
+import type { TaskSnapshot } from '../domain/task.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 
 export interface UpstreamClientOptions {
@@ -42,7 +34,13 @@ export interface UpstreamClientOptions {
   /** Submit pacing (pacing.ts): paid POSTs wait for their turn here, before anything is sent. */
   pacer?: { wait(apiKey: string): Promise<void>; close(): void };
   /** A span per attempt, whose `traceparent` goes to the upstream. */
-  tracing?: Pick<Tracing, 'upstreamCall'>;
+  tracing?: { upstreamCall(method: string, path: string, attempt: number): UpstreamSpan };
+}
+
+/** One upstream attempt's span (src/observability/tracing.ts makes them): the headers that carry it, and its end. */
+export interface UpstreamSpan {
+  headers: Record<string, string>;
+  end(status: number | null, errorCode: string | null): void;
 }
 
 export interface UpstreamCall {
@@ -69,6 +67,8 @@ type Outcome = { value: unknown } | { failure: Failure };
 
 /** Largest upstream answer read; anything longer is a malformed answer, not a memory problem. */
 const maxBodyBytes = 4 * 1024 * 1024;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, deadlineMs: 20_000, baseDelayMs: 200, maxDelayMs: 2_000 };
 

@@ -11,8 +11,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { GatewayError } from '../errors.js';
-import { tenantOf } from '../tasks/task.js';
+import { GatewayError } from '../domain/errors.js';
+import { tenantOf } from '../domain/tenancy.js';
 
 /** Hands out send slots per key: the wait until the slot taken (≥ 0), or, when none is within `maxWaitMs`, minus the wait there would be. */
 export interface SlotClock {

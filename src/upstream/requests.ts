@@ -2,7 +2,7 @@
  * What the gateway asks of the upstream, in domain terms, and the upstream JSON body each request becomes.
  * Field names and which call takes which field are recorded with their sources in docs/upstream.md §3 and §9.
  */
-import type { MusicModel } from './types.js';
+import type { MusicModel, ProducerModel } from '../domain/models.js';
 
 export const wireModel: Record<MusicModel, string> = {
   SONIC_V3_5: 'sonic-v3-5',
@@ -15,19 +15,6 @@ export const wireModel: Record<MusicModel, string> = {
   SONIC_V6_WILD: 'sonic-v6-wild',
   SONIC_V6_MINI: 'sonic-v6-mini',
 };
-
-export const producerModels = [
-  'FUZZ_3_DEMO',
-  'FUZZ_2_0',
-  'FUZZ_2_0_PRO',
-  'FUZZ_2_0_RAW',
-  'FUZZ_1_1_PRO',
-  'FUZZ_1_1',
-  'FUZZ_1_0_PRO',
-  'FUZZ_1_0',
-  'FUZZ_0_8',
-] as const;
-export type ProducerModel = (typeof producerModels)[number];
 
 export const wireProducerModel: Record<ProducerModel, string> = {
   FUZZ_3_DEMO: 'FUZZ-3-Demo',

@@ -3,7 +3,7 @@
  * Shapes and their evidence: docs/upstream.md §3.4–§3.16, §9.1, §9.2. Answers are read leniently (numbers may come
  * as strings, `data` may be absent) but a missing essential field is an UPSTREAM_ERROR, never a silent null.
  */
-import { GatewayError } from '../errors.js';
+import { GatewayError } from '../domain/errors.js';
 import type { ClipRequest, PersonaRequest } from './requests.js';
 
 export interface Tempo {

@@ -1,11 +1,13 @@
 /**
  * The upstream's wire format (snake_case JSON) and its mapping to the domain types.
  * This is the one place in the gateway that knows the upstream's field names (the sandbox keeps its own copy of the
- * documented contract, src/upstream/sandbox/contract.ts, so that the two can disagree).
+ * documented contract, src/sandbox/contract.ts, so that the two can disagree).
  * Facts and their sources: docs/upstream.md.
  */
-import { GatewayError } from '../errors.js';
-import type { Clip, StemKind, TaskSnapshot, TaskStatus } from './types.js';
+import { GatewayError } from '../domain/errors.js';
+import { plainClip, type Clip } from '../domain/clip.js';
+import type { StemKind } from '../domain/stems.js';
+import type { TaskSnapshot, TaskStatus } from '../domain/task.js';
 
 export interface WireClip {
   clip_id: string;
@@ -96,12 +98,6 @@ class LazyClip implements Clip {
   toJSON(): Clip {
     return plainClip(this);
   }
-}
-
-/** Every field of a clip, as a plain object. */
-export function plainClip(clip: Clip): Clip {
-  const { id, status, title, tags, lyrics, description, audioUrl, wavUrl, imageUrl, videoUrl, duration, model, createdAt, error } = clip;
-  return { id, status, title, tags, lyrics, description, audioUrl, wavUrl, imageUrl, videoUrl, duration, model, createdAt, error };
 }
 
 export function toClip(wire: unknown): Clip {

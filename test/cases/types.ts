@@ -1,5 +1,5 @@
 /** The shape of a per-operation test case: one mutation through GraphQL against the sandbox. */
-import { demoClip } from '../../src/upstream/sandbox/store.js';
+import { demoClip } from '../../src/sandbox/store.js';
 
 /** Ids the cases need that exist only once the sandbox is seeded. */
 export interface Fixtures {

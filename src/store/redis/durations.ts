@@ -1,7 +1,7 @@
 /** How long finished tasks took, per kind, in Redis: a sorted set per kind by time, trimmed to the newest ones. */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { SubmittedTaskKind } from '../../upstream/operations.js';
+import type { SubmittedTaskKind } from '../../domain/kinds.js';
 import { durationMaxAgeMs, durationsKeptPerKind } from '../rules.js';
 import type { DurationHistory } from '../types.js';
 

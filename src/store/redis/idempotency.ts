@@ -4,7 +4,8 @@
  * made in this process.
  */
 import type { Redis } from 'ioredis';
-import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../../idempotency/store.js';
+import { LocalSignals } from '../local-signals.js';
+import { type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../types.js';
 
 const claimScript = `
 local current = redis.call('GET', KEYS[1])

@@ -4,10 +4,10 @@
  * by creation time, then id). Holds webhook secrets: the Redis server must be as private as the gateway's memory.
  */
 import type { Redis } from 'ioredis';
-import type { SubmittedTaskKind } from '../../upstream/operations.js';
-import { isTerminal, type TaskStatus } from '../../upstream/types.js';
+import type { SubmittedTaskKind } from '../../domain/kinds.js';
+import { isTerminal, type TaskStatus } from '../../domain/task.js';
 import { decodeCursor, encodeCursor, listPosition, taskRecordMaxAgeMs } from '../rules.js';
-import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../types.js';
+import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../../domain/records.js';
 
 // KEYS: the task's hash, its tenant's list. ARGV: list position, expiry (epoch ms), oldest position kept, fields...
 const rememberScript = `

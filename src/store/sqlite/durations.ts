@@ -1,5 +1,5 @@
 /** How long finished tasks took, per kind, in SQLite: the newest `durationsKeptPerKind` of each kind are kept. */
-import type { SubmittedTaskKind } from '../../upstream/operations.js';
+import type { SubmittedTaskKind } from '../../domain/kinds.js';
 import { durationMaxAgeMs, durationsKeptPerKind } from '../rules.js';
 import type { DurationHistory } from '../types.js';
 import type { Database } from './database.js';

@@ -4,7 +4,8 @@
  * (instances.ts): a claim whose process has died (a crash, kill -9, a deploy that cut it) can never be settled, so
  * it is reported with its lease over at once and its key answers the "did not finish" replay instead of waiting.
  */
-import { LocalSignals, type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../../idempotency/store.js';
+import { LocalSignals } from '../local-signals.js';
+import { type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../types.js';
 import type { Database } from './database.js';
 import type { InstanceLocks } from './instances.js';
 

@@ -1,0 +1,224 @@
+/**
+ * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, SSE, GraphiQL; graphql-ws on
+ * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic, a health check at /health, Prometheus
+ * metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere. Every request gets a
+ * request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the logs, and is
+ * tracked for shutdown.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Caller } from '../access/index.js';
+import { bearerKey, createContext, type Context } from '../context.js';
+import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
+import { readGraphQLBody } from '../transport/http/body.js';
+import { Drain } from '../transport/http/drain.js';
+import { createFastPath } from '../transport/http/fast-path.js';
+import { FinishedAnswers } from '../transport/http/answer-cache.js';
+import { sendError, sendJson } from '../transport/http/reply.js';
+import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
+import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
+import { handleWebhook } from '../transport/webhooks.js';
+import { webhookPath } from '../submit/webhook-request.js';
+import { useAccess } from '../plugins/use-access.js';
+import { refuseForeignOrigin } from '../transport/http/admit.js';
+import { useCsrf } from '../plugins/use-csrf.js';
+import { useGraphQLJs } from '../plugins/use-graphql-js.js';
+import { maskError } from '../transport/error-shape.js';
+import { useIntrospection } from '../plugins/use-introspection.js';
+import { useMetrics } from '../plugins/use-metrics.js';
+import { useQueryLimits } from '../plugins/use-query-limits.js';
+import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.js';
+import { useSseStreams } from '../plugins/use-sse-streams.js';
+import { createPersistedOperations } from '../persisted/documents.js';
+import { schema } from '../schema/index.js';
+import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
+import type { Services } from '../context.js';
+import { demoClip } from '../sandbox/index.js';
+import { createWebPage } from '../web/serve.js';
+import { attachGraphQLWebSocket } from '../transport/websocket/server.js';
+
+/**
+ * What yoga is given besides the request: node's req/res over HTTP, the socket's caller over WebSocket. Over HTTP the
+ * caller is filled in by the access plugin before the context is built.
+ */
+type ServerContext = { req?: IncomingMessage; res?: ServerResponse; caller?: Caller };
+
+function callerOf(initial: { caller?: Caller }): Caller {
+  if (!initial.caller) throw new Error('a GraphQL operation reached the context without an identified caller');
+  return initial.caller;
+}
+
+export interface Gateway {
+  readonly server: Server;
+  /** The listener of METRICS_PORT, when it is set (started by `listen`, on the same host). */
+  readonly metricsServer: Server | undefined;
+  readonly yoga: YogaServerInstance<ServerContext, Context>;
+  /** Starts listening (the metrics listener too, and the server unless it was given listening); resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Adds a step to shutdown, run while HTTP requests drain. */
+  onClose(closer: () => void | Promise<void>): void;
+  /**
+   * Graceful shutdown: /health answers 503 (for SHUTDOWN_DELAY_MS new requests are still served), then no new
+   * connections; live subscriptions end (WebSockets close with 1001, SSE streams complete) and requests in flight
+   * finish, up to SHUTDOWN_TIMEOUT_MS, after which they are cut.
+   */
+  close(): Promise<void>;
+}
+
+/** Yoga logs with console-style arguments; pino wants an object first. */
+function yogaLogger(logger: Logger): YogaLogger {
+  const level = (name: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    const err = args.find((a): a is Error => a instanceof Error);
+    const text = args.filter((a) => !(a instanceof Error)).map(String).join(' ');
+    logger[name](err ? { err } : {}, text || err?.message || '');
+  };
+  return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
+}
+
+export interface GatewayOptions {
+  /**
+   * A server already listening: src/main.ts binds it before the services are built, so that the configuration can
+   * name this process's own address (the in-process sandbox's webhook target) before it is frozen. The gateway
+   * replaces its 'request' listeners (which answered 503 while starting) with its own.
+   */
+  server?: Server;
+}
+
+export function createGateway(services: Services, options: GatewayOptions = {}): Gateway {
+  const { logger, config } = services;
+  const { limits } = config;
+  const { access } = services;
+  const persisted = createPersistedOperations(config, logger, services.redis?.commands);
+  const sse = useSseStreams();
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: (initial) => createContext(services, callerOf(initial)),
+    graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
+    // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    landingPage: false,
+    maskedErrors: { maskError, isDev: false },
+    logging: yogaLogger(logger),
+    cors: {
+      origin: config.corsOrigins.includes('*') ? undefined : config.corsOrigins,
+      // Retry-After: a page that was rate limited can read when to try again (the body says so too).
+      exposedHeaders: [requestIdHeader, 'retry-after'],
+    },
+    plugins: [
+      useGraphQLJs,
+      // First of the rest, so that the plugins after it (metrics) see every error with its code.
+      useRequestErrors(),
+      useParseErrors(),
+      useMetrics(services.metrics),
+      useCsrf((origin) => access.originListed(origin)),
+      useAccess(access),
+      // After the rate limit: a refused request registers no document.
+      ...persisted.plugins,
+      ...useIntrospection(limits.allowIntrospection),
+      ...useQueryLimits(limits),
+      ...(services.tracing ? [services.tracing.plugin] : []),
+      sse.plugin,
+    ],
+  });
+
+  // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
+  const answers = services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
+  const page = createWebPage({
+    ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
+    ...(services.config.auth ? { signIn: true } : {}),
+  });
+  const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (page(req, res)) return;
+    if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const status = drain.draining ? 'draining' : 'ok';
+      return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
+    }
+    const path = req.url?.split('?')[0];
+    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
+    // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
+    if (path === webhookPath) return handleWebhook(services, req, res);
+    if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
+    if (refuseForeignOrigin(access, req, res)) return;
+    const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
+    if (!verdict.ok) {
+      return sendError(res, verdict.status, 'BAD_REQUEST', verdict.message, { connection: 'close' });
+    }
+    if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body))) return;
+    // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
+    if (verdict.body?.length) (req as IncomingMessage & { body?: Buffer }).body = verdict.body;
+    await yoga(req, res, { req, res });
+  }
+
+  const { tracing } = services;
+  // Span names: these paths, or the method alone (no name per unknown path).
+  const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
+  const server = options.server ?? createServer();
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const path = req.url?.split('?')[0] ?? '';
+    const requestId = requestIdOf(req.headers[requestIdHeader]);
+    // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
+    const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
+    const scope: RequestScope = { requestId, secrets: ownKey ? [ownKey] : [] };
+    res.setHeader(requestIdHeader, requestId);
+    drain.track(res);
+    res.once('finish', () =>
+      runInRequestScope(scope, () =>
+        logger.info(
+          { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+          'request',
+        ),
+      ),
+    );
+    const served = () => handle(req, res);
+    runInRequestScope(scope, () =>
+      (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
+        logger.error({ err }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.destroy();
+      }),
+    );
+  });
+  const drain = new Drain(server);
+  const webSocket = attachGraphQLWebSocket(server, yoga, {
+    access,
+    maxPayloadBytes: limits.maxBodyBytes,
+    metrics: services.metrics,
+    persisted,
+    traced: services.tracing !== undefined,
+  });
+  // First: SSE subscriptions are cut (their clients reconnect) before the live feeds complete what is left.
+  drain.onClose(() => sse.cut());
+  drain.onClose(() => webSocket.close());
+  drain.onClose(() => services.live.close());
+
+  return {
+    server,
+    yoga,
+    metricsServer,
+    async listen(port, host = '127.0.0.1') {
+      const start = (listener: Server, at: number) =>
+        new Promise<void>((resolve, reject) => {
+          listener.once('error', reject);
+          listener.listen(at, host, () => resolve());
+        });
+      if (metricsServer && config.metricsPort !== undefined) {
+        await start(metricsServer, config.metricsPort);
+        drain.onClose(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+      }
+      if (!server.listening) await start(server, port);
+      const { port: bound } = server.address() as AddressInfo;
+      return `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${bound}`;
+    },
+    onClose: (closer) => drain.onClose(closer),
+    // Past the timeout, paid requests still waiting on the upstream are answered (taskMayExist), not cut.
+    close: () => drain.close(config.shutdownTimeoutMs, config.shutdownDelayMs, () => services.upstream.stopWaiting()),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Every error a client sees has an `extensions.code`, and none carries internals. yoga leaves some request-level
+ * errors without a code (bad variables, the CSRF refusal) and attaches `originalError` to some (invalid JSON); this
+ * fills the code in and drops the internals (src/transport/error-shape.ts). A subscription asked for as plain JSON gets a coded 406 (and is ended).
+ */
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { normalized } from '../transport/error-shape.js';
+
+
+const streamNotAcceptable = JSON.stringify({
+  errors: [
+    {
+      message: 'A subscription is a stream: ask for it with "Accept: text/event-stream" (SSE), or use graphql-ws.',
+      extensions: { code: 'BAD_REQUEST' },
+    },
+  ],
+});
+
+export function useRequestErrors(): Plugin {
+  return {
+    onResultProcess({ result, setResult, resultProcessor, setResultProcessor }) {
+      if (result && typeof result === 'object' && Symbol.asyncIterator in result && !resultProcessor) {
+        // No accepted media type can carry a stream: yoga would answer an empty 406 and leave the stream (its
+        // subscription, its place under the caller's cap) running with nobody to read it.
+        void (result as AsyncIterableIterator<unknown>).return?.();
+        setResultProcessor(
+          (_result, fetchAPI) =>
+            new fetchAPI.Response(streamNotAcceptable, { status: 406, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+          'application/json',
+        );
+        return;
+      }
+      if (Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      const single = result as ExecutionResult;
+      if (!single.errors?.length) return;
+      setResult({ ...single, errors: single.errors.map(normalized) });
+    },
+  };
+}
+
+/**
+ * Parse errors carry GRAPHQL_PARSE_FAILED (and yoga's HTTP status for them) whichever transport parsed the document
+ * first: yoga marks them only for requests it parsed itself, and its parse cache hands the same error object to every
+ * later request with the same text (from the HTTP fast path or graphql-ws too).
+ */
+export function useParseErrors(): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (!(result instanceof GraphQLError)) return;
+        const extensions = result.extensions as Record<string, unknown> & { http?: { spec?: boolean; status?: number } };
+        extensions.code ??= 'GRAPHQL_PARSE_FAILED';
+        extensions.http ??= {};
+        extensions.http.spec ??= true;
+        extensions.http.status ??= 400;
+      };
+    },
+  };
+}

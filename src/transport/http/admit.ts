@@ -1,0 +1,56 @@
+/**
+ * The HTTP adapter of the access rules (src/access), for yoga (HTTP and SSE, through src/plugins/use-access.ts) and
+ * the HTTP fast path alike: a foreign browser origin is refused with 403 before anything else; each GraphQL request
+ * is identified and counted against the rate limit once, and a refusal carries its HTTP status and headers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { Access, Caller } from '../../access/index.js';
+import { GatewayError } from '../../domain/errors.js';
+import { sendError } from './reply.js';
+
+/** Requests already admitted: the fast path admits before it may hand a request to yoga, which must not count it again. */
+const admitted = new WeakMap<IncomingMessage, Caller>();
+
+const statusOf: Partial<Record<GatewayError['code'], number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, FORBIDDEN: 403 };
+
+/** The error with the HTTP status and headers yoga (and the fast path) answer it with. */
+export function asHttpError(error: GatewayError): GraphQLError {
+  const headers: Record<string, string> = {};
+  if (error.code === 'UNAUTHENTICATED') headers['www-authenticate'] = 'Bearer';
+  if (error.details.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.details.retryAfterSeconds);
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: statusOf[error.code] ?? 400, headers } },
+  });
+}
+
+/** Identifies the request's caller and counts it against the rate limit, once per request; throws the HTTP refusal. */
+export async function admitHttpRequest(access: Access, req: IncomingMessage): Promise<Caller> {
+  const known = admitted.get(req);
+  if (known) return known;
+  let caller: Caller;
+  try {
+    caller = await access.identify({
+      remoteAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers['x-forwarded-for'],
+      authorization: req.headers.authorization,
+    });
+  } catch (err) {
+    throw err instanceof GatewayError ? asHttpError(err) : err;
+  }
+  const refusal = await access.admit(caller);
+  if (refusal) throw asHttpError(refusal);
+  admitted.set(req, caller);
+  return caller;
+}
+
+/** Answers 403 to a browser whose origin may not use the API, and says whether it did. */
+export function refuseForeignOrigin(access: Access, req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  if (access.originAllowed(origin, req.headers.host)) return false;
+  sendError(res, 403, 'FORBIDDEN', foreignOriginMessage(origin), { vary: 'Origin' });
+  return true;
+}
+
+export const foreignOriginMessage = (origin: string | undefined) =>
+  `Origin ${origin} may not use this API: the gateway serves browsers only from its own page and the origins listed in CORS_ORIGINS.`;

@@ -1,0 +1,177 @@
+/**
+ * The HTTP fast path: a plain JSON POST of one query or mutation from a non-browser client is run through yoga's
+ * envelop (the same parse and validation caches, limits, masking, context and plugins) without yoga's fetch-API
+ * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2).
+ *
+ * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
+ * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
+ * validate or coerce its variables (yoga's answer to those has its own status codes). A fallback always happens
+ * before any resolver runs, so nothing is executed twice.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Access, Caller } from '../../access/index.js';
+import type { Context } from '../../context.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { admitHttpRequest } from './admit.js';
+import { countErrors } from '../../plugins/use-metrics.js';
+import type { PersistedOperations } from '../../persisted/documents.js';
+import type { FinishedAnswers } from './answer-cache.js';
+
+interface Params {
+  query: string | undefined;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+  extensions: Record<string, unknown> | undefined;
+  /** The response's media type, as yoga would choose it from `Accept`. */
+  mediaType: ResultMediaType;
+}
+
+type ResultMediaType = 'application/json' | 'application/graphql-response+json';
+
+/**
+ * yoga's choice of media type for a single result (its use-result-processor): the first `Accept` entry in utf-8 that
+ * a JSON type matches, application/json when both do (a wildcard). Streams are chosen only when no entry matches
+ * JSON, and q-values are not weighed. Undefined when no entry matches JSON: yoga answers those (a stream, or 406).
+ */
+export function resultMediaType(accept: string | undefined): ResultMediaType | undefined {
+  for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [type = '', ...params] = entry.split(';');
+    const charset = params.find((p) => p.includes('charset='));
+    if (charset && charset !== 'charset=utf-8') continue;
+    const [pre, sub] = type.split('/');
+    if (pre !== '*' && pre !== 'application') continue;
+    if (sub === '*' || sub === 'json') return 'application/json';
+    if (sub === 'graphql-response+json') return 'application/graphql-response+json';
+  }
+  return undefined;
+}
+
+const knownParams = new Set(['query', 'variables', 'operationName', 'extensions']);
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The request's GraphQL parameters when it qualifies for the fast path, else undefined. */
+export function fastPathParams(req: IncomingMessage, body: Buffer): Params | undefined {
+  if (req.method !== 'POST' || req.headers.origin !== undefined) return undefined;
+  if (!req.headers['content-type']?.toLowerCase().startsWith('application/json')) return undefined;
+  const mediaType = resultMediaType(req.headers.accept);
+  if (!mediaType) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isMap(parsed)) return undefined;
+  // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
+  for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
+  const { query, variables, operationName, extensions } = parsed;
+  if (query != null && typeof query !== 'string') return undefined;
+  if (variables != null && !isMap(variables)) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (extensions != null && !isMap(extensions)) return undefined;
+  return {
+    query: query ?? undefined,
+    variables: variables ?? undefined,
+    operationName: operationName ?? undefined,
+    extensions: extensions ?? undefined,
+    mediaType,
+  };
+}
+
+const contentTypes: Record<ResultMediaType, string> = {
+  'application/json': 'application/json; charset=utf-8',
+  'application/graphql-response+json': 'application/graphql-response+json; charset=utf-8',
+};
+
+/** The answer in one write: its headers are known up front but for the length (and a refusal's own headers). */
+function send(res: ServerResponse, status: number, mediaType: ResultMediaType, payload: string, headers?: Record<string, string>): void {
+  const head = ['content-type', contentTypes[mediaType], 'content-length', String(Buffer.byteLength(payload))];
+  if (headers) for (const name in headers) head.push(name, headers[name] as string);
+  res.writeHead(status, head);
+  res.end(payload);
+}
+
+export interface FastPathDeps {
+  yoga: YogaServerInstance<any, any>;
+  access: Access;
+  metrics: Metrics;
+  persisted: PersistedOperations;
+  /** Answers made only of finished tasks, given again without executing (unset: the finished-task cache is off). */
+  answers?: FinishedAnswers | undefined;
+}
+
+/** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
+export function createFastPath({ yoga, access, metrics, persisted, answers }: FastPathDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
+    const given = fastPathParams(req, body);
+    if (!given) return false;
+    let params = given;
+    if (given.query === undefined) {
+      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
+      try {
+        params = await persisted.resolve(given);
+      } catch {
+        return false;
+      }
+    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+      return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
+    }
+    const query = params.query;
+    if (query === undefined) return false;
+    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    let caller: Caller;
+    try {
+      // The same admission as yoga's (src/transport/http/admit.ts), which will not count this request again if it falls back.
+      caller = initial.caller = await admitHttpRequest(access, req);
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
+      metrics.fastPathRequests.inc();
+      countErrors(metrics, { errors: [err] });
+      send(res, http.status, params.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
+      return true;
+    }
+    const answerKey = answers?.key(caller.tenant, { query, variables: params.variables, operationName: params.operationName });
+    const kept = answerKey === undefined ? undefined : answers?.get(answerKey);
+    if (kept !== undefined) {
+      metrics.graphqlRequests.inc({ operation: 'query' });
+      metrics.fastPathRequests.inc();
+      send(res, 200, params.mediaType, kept);
+      return true;
+    }
+    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      return false;
+    }
+    if (validate(schema, document).length > 0) return false;
+    const operation = getOperationAST(document, params.operationName);
+    if (!operation || operation.operation === 'subscription') return false;
+
+    let contextValue: unknown;
+    try {
+      contextValue = await contextFactory();
+    } catch {
+      return false; // yoga reports a context that cannot be built; nothing has run yet
+    }
+    const result = (await execute({
+      schema,
+      document,
+      variableValues: params.variables,
+      operationName: params.operationName,
+      contextValue,
+    })) as ExecutionResult;
+    // No `data`: the request failed before execution (e.g. variables of the wrong type); yoga answers those.
+    if (!('data' in result)) return false;
+    metrics.fastPathRequests.inc();
+    countErrors(metrics, result);
+    const payload = JSON.stringify(result);
+    send(res, 200, params.mediaType, payload);
+    if (answerKey !== undefined && !result.errors?.length) void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
+    return true;
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The webhook receiver: the transport adapter for states the upstream pushes. Each submit that asks for a callback
+ * (src/submit/webhook-request.ts) keeps a fresh secret in its task's registry record (so any instance can verify a
+ * delivery). A delivery whose signature checks out is published to the task's subscribers at once; a final state
+ * also ends every poll of the task. Anything unverifiable gets 401 and changes nothing.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyUpTo } from './http/body.js';
+import { sendError, sendJson } from './http/reply.js';
+import { fingerprintOf } from '../submit/idempotency.js';
+import type { Services } from '../context.js';
+import type { Task } from '../domain/task.js';
+import { verifyWebhook, webhookHeaderNames } from '../upstream/signatures.js';
+import { toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
+import { noteObserved } from '../tasks/observe.js';
+import { observed } from '../domain/events.js';
+
+const maxBodyBytes = 4 * 1024 * 1024;
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Handles POST /webhooks/aimusic. Only what the signature covers is believed: the task state and its event type come
+ * from the signed body (the `X-Webhook-Event` header is not signed, so it is ignored). A delivery id seen before for
+ * the task (`X-Webhook-Id`, mirrored in `Idempotency-Key`; else the signature itself) is acknowledged and ignored:
+ * the ids are kept in the idempotency store, shared by the instances, for 24 hours.
+ */
+export async function handleWebhook(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { logger, registry, live } = services;
+  if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
+  const raw = await readBodyUpTo(req, maxBodyBytes);
+  // The rest of the body was not read: the connection cannot carry another request.
+  if (!raw) return sendError(res, 413, 'BAD_REQUEST', `The delivery is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
+  const body = parseJson(raw);
+  const taskId = webhookTaskId(body);
+  const record = taskId ? await registry.lookup(taskId) : undefined;
+  const verdict = record?.webhookSecret
+    ? verifyWebhook(req.headers, raw, record.webhookSecret, Date.now())
+    : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
+  if (!verdict.ok || !record || !taskId) {
+    logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
+    return sendError(res, 401, 'UNAUTHENTICATED', 'The delivery\'s signature could not be verified.');
+  }
+  let task: Task;
+  try {
+    task = observed({ ...toWebhookSnapshot(body), kind: record.kind });
+  } catch (err) {
+    logger.warn({ taskId, err }, 'verified webhook has a body the gateway cannot read');
+    return sendError(res, 400, 'BAD_REQUEST', 'The delivery holds no task state the gateway can read.');
+  }
+  const headers = req.headers;
+  const deliveryId =
+    firstHeader(headers[webhookHeaderNames.id]) ??
+    firstHeader(headers[webhookHeaderNames.idempotencyKey]) ??
+    firstHeader(headers[webhookHeaderNames.signature]) ??
+    firstHeader(headers[webhookHeaderNames.legacySignature]) ??
+    '';
+  let accepted = false;
+  await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
+    accepted = true;
+    await noteObserved(services, record, task.status);
+    // Its owner's next reads of a finished task need no upstream call.
+    services.finished?.put(task, record.tenant);
+    await live.publish(task);
+    return true;
+  });
+  const event = typeof (body as { event?: unknown }).event === 'string' ? (body as { event: string }).event : null;
+  if (!accepted) {
+    logger.info({ taskId, event }, 'webhook delivery already accepted: ignored');
+    return sendJson(res, 200, { ok: true, duplicate: true });
+  }
+  logger.info({ taskId, event, status: task.status, scheme: verdict.scheme }, 'webhook accepted');
+  sendJson(res, 200, { ok: true });
+}

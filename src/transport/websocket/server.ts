@@ -1,0 +1,293 @@
+/**
+ * GraphQL over WebSocket (the graphql-ws protocol) on the gateway's HTTP server, at the same /graphql path,
+ * executed by yoga's envelop so that schema, context and error masking are those of HTTP. It is the WebSocket
+ * adapter of the access rules (src/access), held to everything HTTP obeys: the upgrade is refused (403, before any
+ * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
+ * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
+ * `{ "authorization": "Bearer ..." }` or the upgrade's Authorization header) is identified once per socket, and a
+ * socket whose token expires is closed (4403) then; every operation counts against the rate limit; open
+ * subscriptions are capped per socket and per caller (RATE_LIMITED for that subscribe, the socket stays usable).
+ *
+ * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
+ * variables and caller share one execution (src/transport/websocket/shared-streams.ts): each is still parsed and validated
+ * (so every limit applies), but only the first is executed, and the others join it. The execution itself runs lean
+ * (src/transport/websocket/state-subscription.ts: graphql-js's own steps, not yoga's per-operation pipeline), unless tracing is on.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Access, Caller } from '../../access/index.js';
+import type { Context } from '../../context.js';
+import { GatewayError } from '../../domain/errors.js';
+import { errorBody } from '../http/reply.js';
+import { SharedStreams } from './shared-streams.js';
+import { stateStreamExtension } from '../../builder.js';
+import { subscribeToStates } from './state-subscription.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { PersistedOperations } from '../../persisted/documents.js';
+import { foreignOriginMessage } from '../http/admit.js';
+import { normalized } from '../error-shape.js';
+import { runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
+
+type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
+type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
+
+/** How one operation runs, handed from `onSubscribe` to `execute`/`subscribe` as its root value (used once). */
+interface Run {
+  run?: (args: ExecutionArgs) => Promise<Outcome>;
+}
+
+function authorizationOf(payload: Record<string, unknown> | undefined, request: IncomingMessage | undefined): string | null {
+  const given = payload?.authorization ?? payload?.Authorization;
+  if (typeof given === 'string') return given;
+  return request?.headers.authorization ?? null;
+}
+
+/** What this module adds to graphql-ws's per-socket `ctx.extra`, once the connection is initialised. */
+type SocketExtra = {
+  socket: WebSocket;
+  caller?: Caller;
+  /** This socket's open subscriptions, by operation id, with the release of their place under the caller's cap. */
+  open?: Map<string, () => void>;
+  /** Closes the socket when its sign-in token expires. */
+  expiry?: NodeJS.Timeout;
+};
+
+/** A socket's error is the client's: it went away, and the socket closes by itself. */
+function ignoreSocketError(): void {}
+
+/** Refuses an upgrade with an HTTP answer whose body has a code, as every other 4xx of the gateway. */
+function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message: string): void {
+  const body = JSON.stringify(errorBody(code, message));
+  const reason = status === 403 ? 'Forbidden' : 'Not Found';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
+/** A WebSocket close reason is at most 123 bytes. */
+const closeReason = (text: string) => Buffer.from(text).subarray(0, 123).toString().replace(/\uFFFD+$/, '');
+
+/** Closes the socket when the caller's token expires (timers cannot wait longer than ~24.8 days: re-armed). */
+function closeAtExpiry(extra: SocketExtra, expiresAt: number): void {
+  const wait = expiresAt - Date.now();
+  extra.expiry = setTimeout(
+    () => (wait > maxTimerMs ? closeAtExpiry(extra, expiresAt) : extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: the sign-in token has expired')),
+    Math.max(0, Math.min(wait, maxTimerMs)),
+  );
+  extra.expiry.unref();
+}
+const maxTimerMs = 2 ** 31 - 1;
+
+/** Releases the places of subscriptions graphql-ws no longer runs (it forgets an operation in a `finally`). */
+function pruneOpen(open: Map<string, () => void>, running: Record<string, unknown>): void {
+  for (const [id, release] of open) {
+    if (id in running) continue;
+    open.delete(id);
+    release();
+  }
+}
+
+/**
+ * graphql-ws's ws adapter keeps each message it is handed until that operation ends (its handler awaits the whole
+ * subscription), and ws hands it a Buffer: passing the text on instead saves the Buffer and its backing store, about
+ * 0.5 KB per open subscription. graphql-ws reads messages as text (`String(data)`), so it sees no difference.
+ */
+function messagesAsText(ws: WebSocket): WebSocket {
+  const emit = ws.emit;
+  ws.emit = function (this: WebSocket, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'message' && Buffer.isBuffer(args[0])) args[0] = args[0].toString();
+    return emit.call(this, event, ...args);
+  };
+  return ws;
+}
+
+/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
+function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const fields = schema.getSubscriptionType()?.getFields();
+  if (!fields) return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
+  );
+}
+
+/**
+ * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
+ * persisted-query errors), which mean nothing on a socket.
+ */
+function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.extensions.http === undefined) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+  });
+}
+
+/** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
+function runOf(args: ExecutionArgs): Promise<Outcome> {
+  const holder = args.rootValue as Run;
+  const run = holder.run;
+  holder.run = undefined;
+  if (!run) throw new Error('operation already started');
+  return run({ ...args, rootValue: undefined });
+}
+
+export interface GraphQLWebSocketServer {
+  /** Closes every socket with 1001 (going away) and stops the WebSocket server. */
+  close(): Promise<void>;
+}
+
+export interface WebSocketOptions {
+  access: Access;
+  /** MAX_BODY_BYTES: a bigger message closes the socket (1009) before it is read. */
+  maxPayloadBytes: number;
+  /**
+   * Its open-subscriptions gauge counts executions (in a yoga plugin, or for streams of states in
+   * state-subscription.ts); the subscribers that join a shared execution are added here.
+   */
+  metrics?: Pick<Metrics, 'activeSubscriptions' | 'graphqlRequests'>;
+  persisted?: PersistedOperations;
+  /**
+   * Tracing is on: streams of states then run through yoga's subscribe too, where each gets its span, rather than
+   * lean (src/transport/websocket/state-subscription.ts), at the memory cost of its pipeline.
+   */
+  traced?: boolean;
+}
+
+export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
+  const { access, metrics, persisted } = options;
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // node:http takes its own error handler off a socket it hands to 'upgrade': without one, a client that resets the
+    // connection while it is refused (or upgraded) would throw an unhandled 'error' and end the process.
+    socket.on('error', ignoreSocketError);
+    if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
+    if (!access.originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', messagesAsText(ws), req));
+  });
+  const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
+  const disposable = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      execute: (args: ExecutionArgs) => runOf(args),
+      subscribe: (args: ExecutionArgs) => runOf(args),
+      onConnect: async (ctx) => {
+        const { extra } = ctx;
+        const request = (extra as { request?: IncomingMessage }).request;
+        // The caller is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
+        // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
+        (extra as { request?: IncomingMessage }).request = undefined;
+        try {
+          extra.caller = await access.identify({
+            remoteAddress: request?.socket.remoteAddress,
+            forwardedFor: request?.headers['x-forwarded-for'],
+            authorization: authorizationOf(ctx.connectionParams, request),
+          });
+        } catch (err) {
+          if (!(err instanceof GatewayError)) throw err;
+          extra.socket.close(CloseCode.Forbidden, closeReason(`UNAUTHENTICATED: ${err.message}`));
+          return false;
+        }
+        extra.open = new Map();
+        if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
+        return true;
+      },
+      onComplete: (ctx, id) => {
+        const release = ctx.extra.open?.get(id);
+        ctx.extra.open?.delete(id);
+        release?.();
+      },
+      // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
+      // HTTP path gives them one in a plugin hook this transport does not run (src/plugins/use-request-errors.ts).
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.some((error) => typeof error.extensions?.code !== 'string')
+          ? { ...result, errors: withoutHttp(result.errors.map(normalized)) }
+          : undefined,
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        for (const release of ctx.extra.open?.values() ?? []) release();
+        ctx.extra.open?.clear();
+      },
+      onSubscribe: async (ctx, id, given) => {
+        const { caller, open } = ctx.extra;
+        if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+        const refusal = await access.admit(caller);
+        if (refusal) return [refusal];
+        let params;
+        try {
+          // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
+          // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
+          const asked = { ...given, query: given.query || undefined };
+          params = persisted ? await persisted.resolve(asked) : asked;
+        } catch (err) {
+          if (err instanceof GraphQLError) return withoutHttp([err]);
+          throw err;
+        }
+        const { query } = params;
+        if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
+        // Not the params: a subscription's context lives as long as it does, and nothing after parsing reads them.
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ caller }) as Envelope;
+        let document;
+        try {
+          document = parse(query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return withoutHttp([err]);
+          throw err;
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return withoutHttp(errors);
+        const operation = getOperationAST(document, params.operationName);
+        if (operation?.operation === 'subscription') {
+          pruneOpen(open, ctx.subscriptions);
+          if (open.size >= access.maxSubscriptionsPerSocket) {
+            return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
+          }
+          const release = access.openSubscription(caller);
+          if (release instanceof GatewayError) return [release];
+          open.set(id, release);
+        }
+        // `args` is runOf's own copy.
+        const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
+        let run: Run['run'];
+        if (operation?.operation !== 'subscription') {
+          run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
+        } else if (!isStateStream(schema, operation)) {
+          run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
+        } else {
+          // Hashed: the map of running streams holds neither keys nor whole documents.
+          // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
+          const identity = JSON.stringify([caller.tenant, caller.apiKey ?? null, caller.credentialProblem ?? null, params.operationName ?? null, params.query, params.variables ?? null]);
+          const key = createHash('sha256').update(identity).digest('base64url');
+          // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
+          const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
+          run = (args) => shared.join(key, async () => start(await withContext(args)));
+        }
+        // A query or mutation runs as an HTTP request does (src/app/gateway.ts): every log line written while it runs is
+        // scrubbed of its key. Not a subscription: its scope would be held by every promise of the stream for as long
+        // as it is open (~1 KB each); its upstream reads are made by the shared feed, and upstream errors are scrubbed
+        // of the key they were sent with where they are made (src/upstream/faults.ts).
+        const unscoped = run;
+        if (operation?.operation !== 'subscription') {
+          const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
+          run = (args) => runInRequestScope(scope, () => unscoped(args));
+        }
+        return {
+          schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          // Made when the operation runs (a shared subscription that joins a running one needs none).
+          contextValue: undefined,
+          rootValue: { run } satisfies Run,
+        };
+      },
+    },
+    wsServer,
+  );
+  return { close: () => disposable.dispose() as Promise<void> };
+}

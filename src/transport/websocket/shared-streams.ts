@@ -1,0 +1,165 @@
+/**
+ * Identical live subscriptions share one execution. Every subscriber of a task holds the task owner's key, and
+ * most send the same document with the same variables (the same page open in many tabs, a team watching one
+ * render). Run separately, each holds its own resolver, executor and plugin state (several KB) and is executed
+ * again for every event; shared, the stream is executed once per event and each subscriber costs a queue.
+ *
+ * A subscriber that asks for a stream under the key of a running one joins it: it gets the latest value at once,
+ * then every later value, and ends when the stream ends. Only streams of states may be shared, where the latest
+ * value is what a new subscriber would have been sent first anyway. The stream is stopped when its last subscriber
+ * leaves; the next one to ask starts it again.
+ */
+import { createChannel, type Channel } from '../../live/channel.js';
+
+/** What starting a stream gives: the stream, or a single value (a refusal, e.g. an error result) for all who asked. */
+export type Started<T> = AsyncIterable<T> | T;
+
+function isAsyncIterable<T>(value: Started<T>): value is AsyncIterable<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** Told how many subscribers share another's execution, as that number changes (+n or −n). */
+export type OnJoined = (delta: number) => void;
+
+class SharedStream<T> {
+  private readonly members = new Set<Channel<T>>();
+  /** Subscribers beyond the first while the stream runs, as last told to `onJoined`. */
+  private joined = 0;
+  /** For late joiners. */
+  private latest: { value: T } | undefined;
+  private source: AsyncIterator<T> | undefined;
+  private over = false;
+  /** Until the stream has started (then `source` is set, and a joiner need not wait). */
+  private started: Promise<Started<T>> | undefined;
+
+  constructor(
+    start: () => Promise<Started<T>>,
+    /** Called once, when the stream is over: nobody may join it any more. */
+    private readonly onOver: () => void,
+    private readonly onJoined: OnJoined | undefined,
+  ) {
+    const started = start();
+    this.started = started;
+    started.then(
+      (value) => this.run(value),
+      () => this.finish(),
+    );
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  async join(): Promise<Started<T>> {
+    const channel = createChannel<T>(() => this.leave(channel));
+    this.members.add(channel);
+    this.count();
+    if (this.latest) channel.push(this.latest.value);
+    if (!this.started) return channel; // running already
+    let started: Started<T>;
+    try {
+      started = await this.started;
+    } catch (err) {
+      this.members.delete(channel);
+      this.count();
+      throw err;
+    }
+    if (isAsyncIterable(started)) return channel;
+    this.members.delete(channel);
+    this.count();
+    return started;
+  }
+
+  private run(started: Started<T>): void {
+    if (!isAsyncIterable(started)) return this.finish();
+    this.source = started[Symbol.asyncIterator]();
+    this.started = undefined;
+    if (this.members.size === 0) return this.stop();
+    this.pump(this.source);
+  }
+
+  /**
+   * Passes each value on until the source ends. Callbacks rather than an async loop: a suspended async function
+   * keeps its whole frame, the last value included, for as long as it waits (a stream per subscriber when none share).
+   */
+  private pump(source: AsyncIterator<T>): void {
+    source.next().then(
+      (next) => {
+        if (next.done) return this.finish();
+        this.latest = { value: next.value };
+        for (const member of this.members) member.push(next.value);
+        this.pump(source);
+      },
+      (err: unknown) => this.finish(err ?? new Error('The stream failed.')),
+    );
+  }
+
+  private leave(member: Channel<T>): void {
+    this.members.delete(member);
+    this.count();
+    if (this.members.size === 0) this.stop();
+  }
+
+  private count(): void {
+    const joined = this.over ? 0 : Math.max(0, this.members.size - 1);
+    if (joined !== this.joined) this.onJoined?.(joined - this.joined);
+    this.joined = joined;
+  }
+
+  /** Nobody listens: the source is told to stop (its pending read then ends the pump). */
+  private stop(): void {
+    if (this.over) return;
+    this.finish();
+    void this.source?.return?.().catch(() => undefined);
+  }
+
+  private finish(failure?: unknown): void {
+    if (!this.over) {
+      this.over = true;
+      this.onOver();
+    }
+    for (const member of this.members) member.end(failure);
+    this.members.clear();
+    this.count();
+  }
+}
+
+export class SharedStreams<T> {
+  private readonly streams = new Map<string, SharedStream<T>>();
+
+  /**
+   * `onJoined`: told how many subscribers, beyond the first of each running stream, share another's execution
+   * (e.g. to count them as open subscriptions where executions are counted).
+   */
+  constructor(private readonly onJoined?: OnJoined) {}
+
+  /**
+   * The running stream under `key`, joined, or a new one from `start()`. Resolves with the subscriber's own
+   * iterator, or with the single value `start()` gave instead of a stream; rejects when `start()` does.
+   */
+  join(key: string, start: () => Promise<Started<T>>): Promise<Started<T>> {
+    let stream = this.streams.get(key);
+    if (!stream) {
+      const created: SharedStream<T> = new SharedStream(
+        start,
+        () => this.streams.get(key) === created && this.streams.delete(key),
+        this.onJoined,
+      );
+      stream = created;
+      this.streams.set(key, stream);
+    }
+    return stream.join();
+  }
+
+  /** Streams running now. */
+  get running(): number {
+    return this.streams.size;
+  }
+
+  /** Subscribers of all running streams. */
+  get subscribers(): number {
+    let total = 0;
+    for (const stream of this.streams.values()) total += stream.size;
+    return total;
+  }
+}
