@@ -22,6 +22,8 @@ const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 const inputs = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
 const isTypeScript = (path) => /\.(ts|mts|cts)$/.test(path);
+/** Type declarations (src/web/globals.d.ts, for `npm run typecheck:web`) compile to nothing: not built, not copied. */
+const isDeclaration = (path) => /\.d\.(ts|mts|cts)$/.test(path);
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -62,7 +64,7 @@ const ownModulesStayModules = {
 async function compile() {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
-    entryPoints: [...files(src)].filter(isTypeScript),
+    entryPoints: [...files(src)].filter((path) => isTypeScript(path) && !isDeclaration(path)),
     outbase: src,
     outdir: dist,
     bundle: true,

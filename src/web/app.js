@@ -1,8 +1,14 @@
+// @ts-check
 // The live task page: mutations over HTTP POST /graphql, updates over graphql-ws (window.graphqlWs, served by the
 // gateway from the graphql-ws package). Plain browser JavaScript, no build step.
 'use strict';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * @template {keyof PageElements} K
+ * @param {K} id
+ * @returns {PageElements[K]}
+ */
+const $ = (id) => /** @type {PageElements[K]} */ (document.getElementById(id));
 const config = window.APP_CONFIG || {};
 if (config.demoClipId) $('clipId').value = config.demoClipId;
 
@@ -15,6 +21,11 @@ function authorization() {
   return key ? `Bearer ${key}` : undefined;
 }
 
+/**
+ * @param {string} query
+ * @param {Record<string, unknown>} [variables]
+ * @returns {Promise<any>} the response's `data`, shaped by `query`
+ */
 async function gql(query, variables) {
   const auth = authorization();
   const res = await fetch('/graphql', {
@@ -27,11 +38,14 @@ async function gql(query, variables) {
   return body.data;
 }
 
+/** @param {readonly PageGraphQLError[]} errors */
 function describeErrors(errors) {
   return errors.map((e) => `${(e.extensions && e.extensions.code) || 'ERROR'}: ${e.message}`).join('\n');
 }
 
+/** @type {GraphQLWsClient | undefined} */
 let wsClient;
+/** @type {string | undefined} */
 let wsKey;
 function subscriptions() {
   const auth = authorization();
@@ -44,11 +58,14 @@ function subscriptions() {
   return wsClient;
 }
 
+/** @type {{ id: string, stop: () => void } | null} */
 let following = null;
 
 /**
  * Shows a task and follows it over graphql-ws until it is final; resolves with its last state. Opening another
  * task stops following this one (the promise then resolves with the last state seen).
+ * @param {PageTask} task
+ * @returns {Promise<PageTask>}
  */
 function follow(task) {
   if (following) following.stop();
@@ -58,6 +75,7 @@ function follow(task) {
   if (task.status === 'SUCCEEDED' || task.status === 'FAILED') return Promise.resolve(task);
   return new Promise((resolve, reject) => {
     let last = task;
+    /** @param {() => void} settle */
     const done = (settle) => {
       if (following === current) following = null;
       settle();
@@ -65,9 +83,9 @@ function follow(task) {
     const unsubscribe = subscriptions().subscribe(
       { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: task.id } },
       {
-        next: (result) => {
-          if (result.errors && result.errors.length) return done(() => reject(new Error(describeErrors(result.errors))));
-          last = result.data.taskUpdated;
+        next: (/** @type {PageResult<{ taskUpdated: PageTask }>} */ result) => {
+          if (result.errors && result.errors.length) return done(() => reject(new Error(describeErrors(/** @type {readonly PageGraphQLError[]} */ (result.errors)))));
+          last = /** @type {{ taskUpdated: PageTask }} */ (result.data).taskUpdated;
           logEvent(last);
           showTask(last);
         },
@@ -80,7 +98,10 @@ function follow(task) {
   });
 }
 
-/** One line per update received, so the task's progress reads as a timeline. */
+/**
+ * One line per update received, so the task's progress reads as a timeline.
+ * @param {PageTask} task
+ */
 function logEvent(task) {
   const li = document.createElement('li');
   li.dataset.status = task.status;
@@ -89,14 +110,15 @@ function logEvent(task) {
   $('events').append(li);
 }
 
+/** @param {PageTask} task */
 function showTask(task) {
   $('taskView').hidden = false;
   $('taskId').textContent = task.id;
   $('taskKind').textContent = task.kind;
   const order = ['PENDING', 'RUNNING', 'SUCCEEDED'];
   const at = order.indexOf(task.status);
-  for (const li of $('steps').children) {
-    const i = order.indexOf(li.dataset.status);
+  for (const li of /** @type {HTMLCollectionOf<HTMLLIElement>} */ ($('steps').children)) {
+    const i = order.indexOf(/** @type {string} */ (li.dataset.status));
     li.className = task.status === 'FAILED' ? (i === 2 ? 'failed' : '') : i < at || task.status === 'SUCCEEDED' ? 'done' : i === at ? 'current' : '';
     if (task.status === 'FAILED' && i === 2) li.textContent = 'Failed';
   }
@@ -108,7 +130,11 @@ function showTask(task) {
   showPlayers(task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c })), task.status === 'SUCCEEDED');
 }
 
-/** A card per clip, with a player once the task has succeeded (the takes of a song are separate songs). */
+/**
+ * A card per clip, with a player once the task has succeeded (the takes of a song are separate songs).
+ * @param {{ name: string, kind: string, clip: PageClip }[]} tracks
+ * @param {boolean} playable
+ */
 function showPlayers(tracks, playable) {
   $('tracks').replaceChildren(
     ...tracks.map((t) => {
@@ -135,9 +161,13 @@ function showPlayers(tracks, playable) {
 }
 
 const mixer = window.createMixer($('mixer'));
+/** The id of the task whose stems the mixer has. @type {string | null} */
 let mixerFor = null;
 
-/** A stems task's stems go to the mixer once it has succeeded: one transport for all of them. */
+/**
+ * A stems task's stems go to the mixer once it has succeeded: one transport for all of them.
+ * @param {PageTask} task
+ */
 function showStems(task) {
   $('tracks').replaceChildren();
   if (task.status !== 'SUCCEEDED') {
@@ -146,7 +176,7 @@ function showStems(task) {
   }
   if (mixerFor === task.id) return;
   mixerFor = task.id;
-  const stems = task.stems.filter((s) => s.clip.audioUrl).map((s) => ({ name: s.name, kind: s.kind, url: s.clip.audioUrl }));
+  const stems = task.stems.filter((s) => s.clip.audioUrl).map((s) => ({ name: s.name, kind: s.kind, url: /** @type {string} */ (s.clip.audioUrl) }));
   mixer.load(stems).catch((err) => {
     // An audio host that does not allow other origins to read its files (CORS) can still be played, one by one.
     $('mixer').hidden = true;
@@ -155,17 +185,20 @@ function showStems(task) {
   });
 }
 
+/** @type {ReturnType<typeof setInterval> | undefined} */
 let progressTimer;
 /**
  * The estimated progress of a running task: the time since it was submitted over the time it is expected to take
  * (both from the gateway), moved along between updates. It never shows 100% before the task is done.
+ * @param {PageTask} task
  */
 function showProgress(task) {
   clearInterval(progressTimer);
   const box = $('progress');
   const final = task.status === 'SUCCEEDED' || task.status === 'FAILED';
-  const start = Date.parse(task.submittedAt);
-  const end = Date.parse(task.estimatedCompletionAt);
+  // Either may be null: Date.parse(null) is NaN, and the `end > start` test below then hides the bar.
+  const start = Date.parse(/** @type {string} */ (task.submittedAt));
+  const end = Date.parse(/** @type {string} */ (task.estimatedCompletionAt));
   if (final) {
     if (!box.hidden) setProgress(task.status === 'SUCCEEDED' ? 1 : 0, task.status === 'SUCCEEDED' ? 'done' : 'failed');
     return;
@@ -184,7 +217,12 @@ function showProgress(task) {
   progressTimer = setInterval(update, 250);
 }
 
+/** @type {number[]} */
 const progressShown = [];
+/**
+ * @param {number} fraction
+ * @param {string} text
+ */
 function setProgress(fraction, text) {
   if (progressShown.at(-1) !== fraction) progressShown.push(fraction);
   if (progressShown.length > 200) progressShown.shift();
@@ -200,21 +238,28 @@ window.studio = {
   progressShown,
 };
 
+/**
+ * @param {HTMLButtonElement} button
+ * @param {() => Promise<void>} work
+ */
 async function run(button, work) {
-  const buttons = document.querySelectorAll('button[data-action]');
+  const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('button[data-action]'));
   buttons.forEach((b) => (b.disabled = true));
   $('error').textContent = '';
   try {
     await work();
   } catch (err) {
     $('taskView').hidden = false;
-    $('error').textContent = err.message || String(err);
+    $('error').textContent = /** @type {Error} */ (err).message || String(err);
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }
 }
 
-/** A submitted task: into the viewer's list (with sign-in), then followed here. */
+/**
+ * A submitted task: into the viewer's list (with sign-in), then followed here.
+ * @param {PageTask} task
+ */
 function submitted(task) {
   if (viewer) viewer.added(task);
   return follow(task);
@@ -230,6 +275,10 @@ $('create').addEventListener('click', () =>
   }),
 );
 
+/**
+ * @param {HTMLButtonElement} button
+ * @param {'splitStemsFull' | 'splitStemsBasic'} operation
+ */
 function split(button, operation) {
   button.addEventListener('click', () =>
     run(button, async () => {
@@ -241,7 +290,10 @@ function split(button, operation) {
 split($('split'), 'splitStemsFull');
 split($('splitBasic'), 'splitStemsBasic');
 
-/** Opens any task by id (from the viewer's list): shown at once, followed live while it is unfinished. */
+/**
+ * Opens any task by id (from the viewer's list): shown at once, followed live while it is unfinished.
+ * @param {string} taskId
+ */
 async function open(taskId) {
   $('error').textContent = '';
   try {
@@ -250,7 +302,7 @@ async function open(taskId) {
     if (done && done.kind === 'CREATE_MUSIC' && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
   } catch (err) {
     $('taskView').hidden = false;
-    $('error').textContent = err.message || String(err);
+    $('error').textContent = /** @type {Error} */ (err).message || String(err);
   }
 }
 

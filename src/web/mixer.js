@@ -1,28 +1,51 @@
+// @ts-check
 // The stems mixer of the live page: one AudioContext, every stem decoded to an AudioBuffer and started at one
 // context time, so they stay sample-locked however long they play. Each stem runs source → its gain → the master
 // gain; mute, solo and volume only move gains. Plain browser JavaScript, no build step.
 'use strict';
 
 (() => {
+  /**
+   * A stem in the mixer: its audio, its gain node and mix settings, and (from `render()`) its row's elements.
+   * @typedef {MixerStem & {
+   *   buffer: AudioBuffer, gain: GainNode, volume: number, muted: boolean, solo: boolean,
+   *   source: AudioBufferSourceNode | null, startTime: number | null,
+   *   row: HTMLLIElement, muteButton: HTMLButtonElement, soloButton: HTMLButtonElement,
+   *   canvas: HTMLCanvasElement, cursor: HTMLDivElement,
+   * }} Track
+   */
+
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Partial<HTMLElementTagNameMap[K]>} props
+   * @param {...Node} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function build(tag, props, ...children) {
     const node = Object.assign(document.createElement(tag), props);
     node.append(...children);
     return node;
   }
 
+  /** @param {number} seconds */
   const clock = (seconds) => {
     const s = Math.max(0, Math.floor(seconds));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   };
 
-  /** Min and max of each pixel column's samples, drawn as one bar per column: the usual DAW waveform. */
+  /**
+   * Min and max of each pixel column's samples, drawn as one bar per column: the usual DAW waveform.
+   * @param {HTMLCanvasElement} canvas
+   * @param {AudioBuffer} buffer
+   */
   function drawWaveform(canvas, buffer) {
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
     const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
     canvas.width = width;
     canvas.height = height;
-    const g = canvas.getContext('2d');
+    const g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     const data = buffer.getChannelData(0);
     const step = data.length / width;
     let loudest = 0;
@@ -44,9 +67,12 @@
   }
 
   class Mixer {
+    /** @param {HTMLElement} root */
     constructor(root) {
       this.root = root;
+      /** @type {AudioContext | null} */
       this.context = null;
+      /** @type {Track[]} */
       this.tracks = [];
       this.playing = false;
       this.offset = 0; // seconds into the song where the next play starts
@@ -55,7 +81,10 @@
       this.frame = 0;
     }
 
-    /** Decodes every stem and draws the mixer; `tracks` are `{ name, kind, url }`. */
+    /**
+     * Decodes every stem and draws the mixer; `tracks` are `{ name, kind, url }`.
+     * @param {MixerStem[]} tracks
+     */
     async load(tracks) {
       this.stop();
       this.context = this.context || new AudioContext();
@@ -65,23 +94,24 @@
       }
       for (const t of this.tracks) t.gain.disconnect();
       this.root.hidden = false;
-      this.root.querySelector('.mixer-status').textContent = `Loading ${tracks.length} stems…`;
+      /** @type {Element} */ (this.root.querySelector('.mixer-status')).textContent = `Loading ${tracks.length} stems…`;
       const decoded = await Promise.all(
         tracks.map(async (t) => {
           const res = await fetch(t.url);
           if (!res.ok) throw new Error(`${t.name}: HTTP ${res.status}`);
-          return this.context.decodeAudioData(await res.arrayBuffer());
+          return /** @type {AudioContext} */ (this.context).decodeAudioData(await res.arrayBuffer());
         }),
       );
       this.tracks = tracks.map((t, i) => {
-        const gain = this.context.createGain();
-        gain.connect(this.master);
-        return { ...t, buffer: decoded[i], gain, volume: 1, muted: false, solo: false, source: null, startTime: null };
+        const gain = /** @type {AudioContext} */ (this.context).createGain();
+        gain.connect(/** @type {GainNode} */ (this.master));
+        // The row's elements are added by render().
+        return /** @type {Track} */ ({ ...t, buffer: decoded[i], gain, volume: 1, muted: false, solo: false, source: null, startTime: null });
       });
       this.duration = Math.max(...decoded.map((b) => b.duration));
       this.offset = 0;
       this.render();
-      this.root.querySelector('.mixer-status').textContent = '';
+      /** @type {Element} */ (this.root.querySelector('.mixer-status')).textContent = '';
       this.applyGains();
       this.tick();
     }
@@ -108,11 +138,11 @@
         Object.assign(t, { row, muteButton: mute, soloButton: solo, canvas, cursor });
         return row;
       });
-      this.root.querySelector('.stems').replaceChildren(...rows);
+      /** @type {Element} */ (this.root.querySelector('.stems')).replaceChildren(...rows);
       for (const t of this.tracks) drawWaveform(t.canvas, t.buffer);
-      const seek = this.root.querySelector('.seek');
+      const seek = /** @type {HTMLInputElement} */ (this.root.querySelector('.seek'));
       seek.max = String(this.duration);
-      this.root.querySelector('.total').textContent = clock(this.duration);
+      /** @type {Element} */ (this.root.querySelector('.total')).textContent = clock(this.duration);
     }
 
     /** Solo wins: with any stem soloed, only soloed stems sound; otherwise every stem not muted does. */
@@ -129,14 +159,17 @@
       }
     }
 
-    /** Starts every stem at the same context time, a little ahead so that all are scheduled before it comes. */
+    /**
+     * Starts every stem at the same context time, a little ahead so that all are scheduled before it comes. (With
+     * tracks, there is a context: load() made it.)
+     */
     async play() {
       if (this.playing || !this.tracks.length) return;
-      await this.context.resume();
+      await /** @type {AudioContext} */ (this.context).resume();
       if (this.offset >= this.duration) this.offset = 0;
-      const when = this.context.currentTime + 0.1;
+      const when = /** @type {AudioContext} */ (this.context).currentTime + 0.1;
       for (const t of this.tracks) {
-        const source = this.context.createBufferSource();
+        const source = /** @type {AudioContext} */ (this.context).createBufferSource();
         source.buffer = t.buffer;
         source.connect(t.gain);
         source.start(when, this.offset);
@@ -145,12 +178,12 @@
       }
       this.startedAt = when - this.offset;
       this.playing = true;
-      this.root.querySelector('.play').textContent = '❚❚ Pause';
+      /** @type {Element} */ (this.root.querySelector('.play')).textContent = '❚❚ Pause';
     }
 
     position() {
       if (!this.playing) return this.offset;
-      return Math.min(this.duration, Math.max(0, this.context.currentTime - this.startedAt));
+      return Math.min(this.duration, Math.max(0, /** @type {AudioContext} */ (this.context).currentTime - this.startedAt));
     }
 
     stop() {
@@ -169,6 +202,7 @@
       this.stop();
     }
 
+    /** @param {number} seconds */
     seek(seconds) {
       const resume = this.playing;
       this.pause();
@@ -179,14 +213,17 @@
 
     showPosition() {
       const at = this.position();
-      this.root.querySelector('.time').textContent = clock(at);
-      const seek = this.root.querySelector('.seek');
+      /** @type {Element} */ (this.root.querySelector('.time')).textContent = clock(at);
+      const seek = /** @type {HTMLInputElement} */ (this.root.querySelector('.seek'));
       if (document.activeElement !== seek) seek.value = String(at);
       const fraction = this.duration ? at / this.duration : 0;
       for (const t of this.tracks) t.cursor.style.left = `${fraction * 100}%`;
     }
 
-    /** What a test (or a curious user in the console) can read of the audio graph: see `window.studio`. */
+    /**
+     * What a test (or a curious user in the console) can read of the audio graph: see `window.studio`.
+     * @returns {MixerSnapshot}
+     */
     snapshot() {
       return {
         contextState: this.context ? this.context.state : 'none',
@@ -222,11 +259,14 @@
     }
   }
 
-  /** Wires the transport of the mixer markup in `root` (see index.html) and returns the mixer. */
+  /**
+   * Wires the transport of the mixer markup in `root` (see index.html) and returns the mixer.
+   * @param {HTMLElement} root
+   */
   function createMixer(root) {
     const mixer = new Mixer(root);
-    root.querySelector('.play').addEventListener('click', () => (mixer.playing ? mixer.pause() : mixer.play()));
-    root.querySelector('.seek').addEventListener('input', (e) => mixer.seek(Number(e.target.value)));
+    /** @type {Element} */ (root.querySelector('.play')).addEventListener('click', () => (mixer.playing ? mixer.pause() : mixer.play()));
+    /** @type {Element} */ (root.querySelector('.seek')).addEventListener('input', (e) => mixer.seek(Number(/** @type {HTMLInputElement} */ (e.target).value)));
     return mixer;
   }
 

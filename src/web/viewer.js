@@ -1,3 +1,4 @@
+// @ts-check
 // The signed-in viewer's side of the live page (only when the gateway has end-user sign-in on): their tasks, newest
 // first (the `viewer.tasks` connection, a page at a time), their credit budget, and every change of their unfinished
 // tasks live over `viewerTaskUpdated`. Plain browser JavaScript, no build step.
@@ -7,6 +8,7 @@
   const PAGE = 10;
   const ROW_FIELDS = 'id kind status submittedAt';
 
+  /** @param {{ limit: number, used: number, remaining: number, resetsAt: string } | null} budget */
   function describeBudget(budget) {
     if (!budget) return 'No credit budget is set for your account.';
     const resets = new Date(budget.resetsAt).toLocaleString();
@@ -16,16 +18,23 @@
   /**
    * `deps`: gql(query, variables), subscribe(request, sink) → unsubscribe, describeErrors(errors), open(taskId).
    * Returns { refresh(), stop() }.
+   * @param {HTMLElement} root
+   * @param {ViewerPanelDeps} deps
+   * @returns {ViewerPanel}
    */
   function createViewerPanel(root, deps) {
-    const list = root.querySelector('.viewer-tasks');
-    const more = root.querySelector('.more');
-    const budget = root.querySelector('.budget');
-    const status = root.querySelector('.viewer-status');
+    const list = /** @type {HTMLElement} */ (root.querySelector('.viewer-tasks'));
+    const more = /** @type {HTMLElement} */ (root.querySelector('.more'));
+    const budget = /** @type {HTMLElement} */ (root.querySelector('.budget'));
+    const status = /** @type {HTMLElement} */ (root.querySelector('.viewer-status'));
+    /** @type {Map<string, HTMLLIElement>} */
     const rows = new Map();
+    /** @type {string | null} */
     let endCursor = null;
+    /** @type {(() => void) | null} */
     let unsubscribe = null;
 
+    /** @param {PageTaskRow} task */
     function row(task) {
       let li = rows.get(task.id);
       if (!li) {
@@ -40,10 +49,11 @@
       }
       li.dataset.status = task.status;
       const when = task.submittedAt ? new Date(task.submittedAt).toLocaleTimeString() : '';
-      li.querySelector('.open').textContent = `${task.kind} · ${task.status}${when ? ` · ${when}` : ''} · ${task.id.slice(0, 8)}`;
+      /** @type {Element} */ (li.querySelector('.open')).textContent = `${task.kind} · ${task.status}${when ? ` · ${when}` : ''} · ${task.id.slice(0, 8)}`;
       return li;
     }
 
+    /** @param {string | null} after */
     async function loadPage(after) {
       const data = await deps.gql(
         `query($first: Int!, $after: String) { viewer { id budget { limit used remaining resetsAt }
@@ -52,7 +62,7 @@
       );
       const { tasks } = data.viewer;
       budget.textContent = describeBudget(data.viewer.budget);
-      const items = tasks.edges.map((edge) => row(edge.node));
+      const items = tasks.edges.map((/** @type {{ node: PageTaskRow }} */ edge) => row(edge.node));
       if (after) list.append(...items);
       else list.replaceChildren(...items);
       endCursor = tasks.pageInfo.endCursor;
@@ -72,16 +82,16 @@
       unsubscribe = deps.subscribe(
         { query: `subscription { viewerTaskUpdated { ${ROW_FIELDS} } }` },
         {
-          next: (result) => {
+          next: (/** @type {PageResult<{ viewerTaskUpdated: PageTaskRow }>} */ result) => {
             if (result.errors && result.errors.length) return void (status.textContent = deps.describeErrors(result.errors));
-            const task = result.data.viewerTaskUpdated;
+            const task = /** @type {{ viewerTaskUpdated: PageTaskRow }} */ (result.data).viewerTaskUpdated;
             const known = rows.has(task.id);
             const li = row(task);
             if (!known) list.prepend(li);
             status.textContent = '';
             if (task.status === 'FAILED') refreshBudget().catch(() => {});
           },
-          error: (err) => (status.textContent = err && err.message ? err.message : 'Live updates stopped.'),
+          error: (/** @type {{ message?: string } | null | undefined} */ err) => (status.textContent = err && err.message ? err.message : 'Live updates stopped.'),
           complete: () => {},
         },
       );
