@@ -6,7 +6,7 @@
 import { LocalSignals } from '../src/store/local-signals.js';
 import { type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../src/store/types.js';
 import type { SubmittedTaskKind } from '../src/domain/kinds.js';
-import { isTerminal, type TaskStatus } from '../src/domain/task.js';
+import { isTerminal, type TaskStatus } from '../src/domain/status.js';
 import type { BudgetPolicy, BudgetStore, BudgetUsage, Reservation, Stores } from '../src/store/types.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../src/domain/records.js';
 

@@ -1,8 +1,10 @@
 /**
- * `npm test`: the type check (`tsc --noEmit`) and the test suite (`vitest run`, with any arguments given) side by
- * side instead of one after the other. The type check is a dozen CPU-seconds that used to hold up every test; the
- * suite spends much of its time waiting on sockets and child processes, which leaves room for it. tsc's report is
- * printed after vitest's, and the exit code fails if either failed.
+ * `npm test`: the test suite (`vitest run`, with any arguments given) and, side by side with it, the checks that keep
+ * the house in order: the type check (`tsc --noEmit`), the browser files' type check (`tsc -p tsconfig.web.json`),
+ * the layers of src/ (dependency-cruiser, .dependency-cruiser.cjs) and the formatting (Biome, biome.json). The checks
+ * are a dozen CPU-seconds that used to hold up every test; the suite spends much of its time waiting on sockets and
+ * child processes, which leaves room for them. Their reports are printed after vitest's, and the exit code fails if
+ * anything failed.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -10,17 +12,28 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
-
-const typecheck = spawn(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit'], { stdio: ['ignore', 'pipe', 'pipe'] });
-let report = '';
-typecheck.stdout.setEncoding('utf8').on('data', (chunk) => (report += chunk));
-typecheck.stderr.setEncoding('utf8').on('data', (chunk) => (report += chunk));
 const exited = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
-const tests = spawn(process.execPath, [bin('vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-const [testsCode, typecheckCode] = await Promise.all([exited(tests), exited(typecheck)]);
-if (typecheckCode !== 0) {
-  process.stdout.write(`\n${report}`);
-  console.error(`Type check failed (tsc --noEmit, exit ${typecheckCode}).`);
+/** A check run quietly: its output is kept, and shown only when it fails. */
+function check(name, args, fix) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let report = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (report += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (report += chunk));
+  return exited(child).then((code) => ({ name, code, report, fix }));
 }
-process.exit(testsCode || typecheckCode);
+
+const checks = [
+  check('Type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']),
+  check('Browser files type check (tsc -p tsconfig.web.json)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json']),
+  check('Layers of src/ (dependency-cruiser)', [bin('dependency-cruiser', 'bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs']),
+  check('Formatting (biome format)', [bin('@biomejs/biome', 'bin/biome'), 'format', '.'], 'npm run format'),
+];
+const tests = spawn(process.execPath, [bin('vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
+const [testsCode, ...results] = await Promise.all([exited(tests), ...checks]);
+for (const { name, code, report, fix } of results) {
+  if (code === 0) continue;
+  process.stdout.write(`\n${report}`);
+  console.error(`${name} failed (exit ${code}).${fix ? ` To fix: ${fix}.` : ''}`);
+}
+process.exit(testsCode || results.find((r) => r.code !== 0)?.code || 0);

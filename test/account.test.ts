@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationMutations } from '../src/resolvers/mutations.js';
 import { schema } from '../src/schema/index.js';
-import { seed } from '../src/sandbox/checks.js';
+import { seed } from '../src/sandbox/route-kit.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { demoClip } from '../src/sandbox/index.js';
 import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';

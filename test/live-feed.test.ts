@@ -8,7 +8,7 @@ import type { PollLease } from '../src/live/lease.js';
 import { LiveTasks } from '../src/live/live-tasks.js';
 import type { Sleep } from '../src/live/poller.js';
 import type { Task } from '../src/domain/task.js';
-import type { TaskStatus } from '../src/domain/task.js';
+import type { TaskStatus } from '../src/domain/status.js';
 import { waitFor } from './support/wait.js';
 import { tempSqliteStores } from './support/stores.js';
 

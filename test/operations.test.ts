@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
-import { seed } from '../src/sandbox/checks.js';
+import { seed } from '../src/sandbox/route-kit.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { answerCases } from './cases/answers.js';
 import { producerCases } from './cases/producer.js';

@@ -10,7 +10,7 @@ import { Idempotency } from '../src/submit/idempotency.js';
 import { RedisStores } from '../src/store/redis/index.js';
 import type { BudgetPolicy, Stores } from '../src/store/types.js';
 import type { TaskRecord } from '../src/domain/records.js';
-import type { TaskStatus } from '../src/domain/task.js';
+import type { TaskStatus } from '../src/domain/status.js';
 import { manualClock } from './support/helpers.js';
 import { startRedis, type TestRedis } from './support/redis.js';
 import { redis, requires } from './support/requirements.js';

@@ -1,5 +1,5 @@
 /** A clip: one piece of audio the upstream produced or holds (a take, a stem, an upload), in the gateway's terms. */
-import type { TaskStatus } from './task.js';
+import type { TaskStatus } from './status.js';
 
 export interface Clip {
   id: string;

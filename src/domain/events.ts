@@ -1,7 +1,7 @@
 /** What flows to live subscribers of a task: its new state, or the error that ends the watch. */
 import { GatewayError, type ErrorCode, type ErrorDetails } from './errors.js';
 import type { Task } from './task.js';
-import { isTerminal, type TaskStatus } from './task.js';
+import { isTerminal, type TaskStatus } from './status.js';
 
 /** Plain JSON, so that it crosses Redis as it is. */
 export type TaskEvent = { task: Task } | { error: { code: ErrorCode; message: string; details: ErrorDetails } };

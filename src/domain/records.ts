@@ -4,7 +4,7 @@
  * sharing its key made a task, nor of which kind it is.
  */
 import type { SubmittedTaskKind } from './kinds.js';
-import type { TaskStatus } from './task.js';
+import type { TaskStatus } from './status.js';
 
 export interface TaskRecord {
   id: string;

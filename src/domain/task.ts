@@ -1,16 +1,10 @@
 /**
- * A task as the gateway knows it: its status (the four states every family maps to), one upstream read of it (its
- * clips and the status they add up to), and the gateway's own view, which adds its kind.
+ * A task as the gateway knows it: one upstream read of it (its clips and the status they add up to), and the
+ * gateway's own view, which adds its kind.
  */
 import type { Clip } from './clip.js';
 import type { TaskKind } from './kinds.js';
-
-export const taskStatuses = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
-
-export function isTerminal(status: TaskStatus): boolean {
-  return status === 'SUCCEEDED' || status === 'FAILED';
-}
+import type { TaskStatus } from './status.js';
 
 /** One upstream read of a task: its clips and the status they add up to. */
 export interface TaskSnapshot {

@@ -6,7 +6,7 @@
  */
 import type { GatewayError } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
-import { isTerminal } from '../domain/task.js';
+import { isTerminal } from '../domain/status.js';
 import { createChannel, type Channel } from './channel.js';
 import { errorEvent, observed, supersedes, type TaskEvent } from '../domain/events.js';
 import { TaskPoller, type PollerDeps } from './poller.js';

@@ -7,7 +7,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { GatewayError } from '../domain/errors.js';
 import type { Task } from '../domain/task.js';
-import { isTerminal } from '../domain/task.js';
+import { isTerminal } from '../domain/status.js';
 import { delayAfterFailure, isRetryable, type PollPolicy } from '../domain/backoff.js';
 import type { TaskEventBus } from './bus.js';
 import { errorEvent, observed, supersedes } from '../domain/events.js';

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { budgetOf } from '../access/budget.js';
 import { badInput } from '../domain/errors.js';
 import { encodeCursor } from '../store/rules.js';
-import type { TaskStatus } from '../domain/task.js';
+import type { TaskStatus } from '../domain/status.js';
 import { TaskRef } from '../schema/task.js';
 import { TaskStatusEnum } from '../schema/task-status.js';
 import { BudgetRef, ViewerRef, type Viewer } from '../schema/viewer.js';

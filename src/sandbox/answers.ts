@@ -3,7 +3,8 @@
  * upload and lyrics. Answers are upstream-shaped (docs/upstream.md §3.4–§3.16, §9.1) and stable per clip.
  */
 import { randomUUID } from 'node:crypto';
-import { audioUrl, requireClip, SandboxError, seconds, seed, stableNumber, text, type Body, type RouteContext, type SandboxRoute } from './checks.js';
+import { audioUrl, SandboxError, seconds, stableNumber, text, type Body } from './checks.js';
+import { requireClip, seed, type RouteContext, type SandboxRoute } from './route-kit.js';
 import { transcription } from './files.js';
 import type { ClipSeed } from './store.js';
 

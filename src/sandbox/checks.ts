@@ -1,12 +1,7 @@
 /**
- * How sandbox endpoints read a request body the way the upstream does: typed fields, upstream-worded 400s, and the
- * shapes of what routes return. Shared by every route module.
+ * How sandbox endpoints read a request body the way the upstream does: typed fields and upstream-worded 400s.
+ * Shared by every route module (what a route is and returns: route-kit.ts).
  */
-import { randomUUID } from 'node:crypto';
-import type { ClipSeed, SandboxStore } from './store.js';
-
-/** The two live families of task endpoints (docs/upstream.md §1). */
-export type TaskFamily = 'sonic' | 'producer';
 
 export class SandboxError extends Error {
   constructor(
@@ -18,29 +13,6 @@ export class SandboxError extends Error {
 }
 
 export type Body = Record<string, unknown>;
-
-/** A task a route starts: what it will produce, and whether it is to fail. */
-export interface TaskSpec {
-  family: TaskFamily;
-  kind: string;
-  clips: ClipSeed[];
-  failWith: string | null;
-}
-
-/**
- * What a route does with a valid request: start a task, or answer at once. It costs the endpoint's documented price
- * (contract.ts) unless the route says otherwise (`cost`). `answer` runs only once the key's credits cover the cost,
- * so a refused request changes nothing.
- */
-export type RouteResult = { cost?: number; task: TaskSpec } | { cost?: number; answer: () => unknown };
-
-export interface RouteContext {
-  store: SandboxStore;
-  /** The bearer token of the request. */
-  owner: string;
-}
-
-export type SandboxRoute = (body: Body, ctx: RouteContext) => RouteResult;
 
 /** Any request text containing this marker makes its task end in the failed state. */
 export const failMarker = 'sandbox:fail';
@@ -102,24 +74,6 @@ export function audioUrl(body: Body, field = 'url'): string {
     throw new SandboxError(400, 'Audio URL is not accessible. Please provide a public direct audio file URL.');
   }
   return value;
-}
-
-export function requireClip(store: SandboxStore, body: Body, field: string): ClipSeed {
-  const clip = store.clip(text(body, field, 100, true));
-  if (!clip) throw new SandboxError(400, 'record not found.');
-  return clip;
-}
-
-export function seed(fields: Partial<ClipSeed> & { title: string }): ClipSeed {
-  return {
-    id: randomUUID(),
-    tags: '',
-    lyrics: '',
-    description: '',
-    model: 'sonic-v4-5',
-    duration: 60 + Math.round(Math.random() * 18000) / 100,
-    ...fields,
-  };
 }
 
 /** A small number derived from an id, so analysis answers are stable per clip. */

@@ -146,6 +146,9 @@ export const olderModels = ['sonic-v3-5', 'sonic-v4', 'chirp-v3-5', 'chirp-v4'];
 /** §9.3: Producer's `mv` values; FUZZ-2.0 is the default. */
 export const producerModels = ['FUZZ-3-Demo', 'FUZZ-2.0', 'FUZZ-2.0 Pro', 'FUZZ-2.0 Raw', 'FUZZ-1.1 Pro', 'FUZZ-1.1', 'FUZZ-1.0 Pro', 'FUZZ-1.0', 'FUZZ-0.8'];
 
+/** The two live families of task endpoints (docs/upstream.md §1). */
+export type TaskFamily = 'sonic' | 'producer';
+
 export type SandboxStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 /** §4: a Sonic clip's `state`. */

@@ -2,7 +2,8 @@
  * The sandbox's Producer endpoints (docs/upstream.md §9.3): each starts a Producer task of one item. Task types other
  * than create_music are retired upstream and answer 410.
  */
-import { audioUrl, failureAsked, flag, requireClip, SandboxError, seed, text, type Body, type RouteContext, type SandboxRoute } from './checks.js';
+import { audioUrl, failureAsked, flag, SandboxError, text, type Body } from './checks.js';
+import { requireClip, seed, type RouteContext, type SandboxRoute } from './route-kit.js';
 import { producerModels } from './contract.js';
 import type { ClipSeed } from './store.js';
 

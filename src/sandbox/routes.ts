@@ -3,11 +3,12 @@
  * answer at once, and Producer. What a route returns is described in checks.ts.
  */
 import { answerRoutes } from './answers.js';
-import type { SandboxRoute } from './checks.js';
+import type { SandboxRoute } from './route-kit.js';
 import { producerRoutes } from './producer.js';
 import { songRoutes } from './songs.js';
 
-export { SandboxError, failMarker, type RouteResult, type SandboxRoute } from './checks.js';
+export { SandboxError, failMarker } from './checks.js';
+export { type RouteResult, type SandboxRoute } from './route-kit.js';
 export { basicStemNames, fullStemNames } from './songs.js';
 
 export const sandboxRoutes: Record<string, SandboxRoute> = { ...songRoutes, ...answerRoutes, ...producerRoutes };

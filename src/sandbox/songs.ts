@@ -3,7 +3,8 @@
  * sample, mashup, replace-section and the stems splits. Each checks its body as the upstream does (docs/upstream.md
  * §3) and says which clips its task will produce; what it costs is the documented price (contract.ts).
  */
-import { audioUrl, failureAsked, flag, requireClip, SandboxError, seconds, seed, text, weight, type Body, type RouteContext, type SandboxRoute } from './checks.js';
+import { audioUrl, failureAsked, flag, SandboxError, seconds, text, weight, type Body } from './checks.js';
+import { requireClip, seed, type RouteContext, type SandboxRoute } from './route-kit.js';
 import { olderModels, sampleOnlyModels, sonicModels } from './contract.js';
 import { stemParts, type StemPart } from './music/song.js';
 import type { ClipSeed } from './store.js';

@@ -3,8 +3,7 @@
  * state moves with time (pending for the first quarter of `taskMs`, running until `taskMs`, then succeeded or failed).
  */
 import { randomUUID } from 'node:crypto';
-import type { TaskFamily } from './checks.js';
-import { producerStatuses, sonicStates, type SandboxStatus } from './contract.js';
+import { producerStatuses, sonicStates, type SandboxStatus, type TaskFamily } from './contract.js';
 import { stemParts, type ClipAudio } from './music/song.js';
 
 /** A clip of a Sonic task answer (docs/upstream.md §4, its documented example). */

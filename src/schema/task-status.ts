@@ -1,4 +1,4 @@
-import { taskStatuses } from '../domain/task.js';
+import { taskStatuses } from '../domain/status.js';
 import { describedEnum } from './enums.js';
 
 export const TaskStatusEnum = describedEnum('TaskStatus', 'The life of a task: PENDING → RUNNING → SUCCEEDED or FAILED.', taskStatuses, {

@@ -12,7 +12,7 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { isTerminal } from '../domain/task.js';
+import { isTerminal } from '../domain/status.js';
 import { plainClip } from '../domain/clip.js';
 import type { Task } from '../domain/task.js';
 

@@ -8,7 +8,7 @@ import { GatewayError } from '../domain/errors.js';
 import type { UpstreamClient } from '../upstream/client.js';
 import type { TaskRecord } from '../domain/records.js';
 import { familyOf } from '../domain/kinds.js';
-import { isTerminal } from '../domain/task.js';
+import { isTerminal } from '../domain/status.js';
 import type { FinishedTasks } from './finished-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
 import { seesOnlyRecordedTasks } from '../domain/tenancy.js';

@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import type { BudgetStore, DurationHistory } from '../store/types.js';
 import type { TaskRecord, TaskRegistry } from '../domain/records.js';
-import type { TaskStatus } from '../domain/task.js';
+import type { TaskStatus } from '../domain/status.js';
 
 export interface ObserveDeps {
   registry: TaskRegistry;

@@ -8,7 +8,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../domain/records.js';
-import { isTerminal, type TaskStatus } from '../domain/task.js';
+import { isTerminal, type TaskStatus } from '../domain/status.js';
 
 export class RecentRecords implements TaskRegistry {
   private readonly recent: LRUCache<string, TaskRecord>;

@@ -7,7 +7,8 @@
 import { GatewayError } from '../domain/errors.js';
 import { plainClip, type Clip } from '../domain/clip.js';
 import type { StemKind } from '../domain/stems.js';
-import type { TaskSnapshot, TaskStatus } from '../domain/task.js';
+import type { TaskSnapshot } from '../domain/task.js';
+import type { TaskStatus } from '../domain/status.js';
 
 export interface WireClip {
   clip_id: string;

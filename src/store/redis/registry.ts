@@ -5,7 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { SubmittedTaskKind } from '../../domain/kinds.js';
-import { isTerminal, type TaskStatus } from '../../domain/task.js';
+import { isTerminal, type TaskStatus } from '../../domain/status.js';
 import { decodeCursor, encodeCursor, listPosition, taskRecordMaxAgeMs } from '../rules.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../../domain/records.js';
 

@@ -1,6 +1,6 @@
 /** The task registry in SQLite: one row per submitted task, listed per tenant by (created_at, id), newest first. */
 import type { SubmittedTaskKind } from '../../domain/kinds.js';
-import { isTerminal, type TaskStatus } from '../../domain/task.js';
+import { isTerminal, type TaskStatus } from '../../domain/status.js';
 import { decodeCursor, encodeCursor, taskRecordMaxAgeMs } from '../rules.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../../domain/records.js';
 import type { Database } from './database.js';

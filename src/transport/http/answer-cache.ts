@@ -11,7 +11,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { TaskReads } from '../../context.js';
 import type { FinishedTasks } from '../../tasks/finished-cache.js';
-import { isTerminal } from '../../domain/task.js';
+import { isTerminal } from '../../domain/status.js';
 
 /** The root fields an answer may have: reads of tasks (and the type name, which never changes). */
 const taskRootFields = new Set(['task', 'tasks', '__typename']);
