@@ -11,7 +11,7 @@ const count = (fallback: number) => z.coerce.number().int().min(1).default(fallb
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: port(4000),
   HOST: z.string().default('0.0.0.0'),
   AIMUSICAPI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
