@@ -112,9 +112,9 @@ describe('credits, costs and task families', () => {
     expect(res.status).toBe(410);
   });
 
-  it('README lists every operation with an example', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Operations'), readme.indexOf('\n## ', readme.indexOf('## Operations') + 1));
+  it('docs/api.md lists every operation with an example', () => {
+    const page = readFileSync(new URL('../docs/api.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## Operations'), page.indexOf('\n## ', page.indexOf('## Operations') + 1));
     for (const field of Object.keys(operationMutations)) expect(section, field).toMatch(new RegExp(`\\b${field}\\(`));
     expect(section).toMatch(/\bcredits\b/);
     expect(section).toMatch(/\boperationCosts\b/);

@@ -1,5 +1,5 @@
 /**
- * The client recipes of README "Clients" (examples/clients/*.ts, shown there verbatim) run against a started gateway
+ * The client recipes of docs/clients.md (examples/clients/*.ts, shown there verbatim) run against a started gateway
  * on the sandbox: Apollo Client (HttpLink, GraphQLWsLink, persisted queries link), urql (graphql-ws subscription
  * exchange, persisted exchange, GETs with the CSRF header), graphql-sse and plain fetch with trusted documents. Each
  * runs a query, a mutation and `taskUpdated` to its completion, and reads an error's `extensions.code`.
@@ -101,11 +101,11 @@ describe('client recipes against a started gateway', () => {
   });
 });
 
-describe('README "Clients"', () => {
-  const readme = readFileSync('README.md', 'utf8');
+describe('docs/clients.md', () => {
+  const page = readFileSync('docs/clients.md', 'utf8');
   it.each(['apollo', 'urql', 'sse', 'fetch'])('shows examples/clients/%s.ts exactly as tested', (name) => {
     const code = readFileSync(`examples/clients/${name}.ts`, 'utf8');
-    expect(readme.includes(code), `README "Clients" must show examples/clients/${name}.ts as it is`).toBe(true);
+    expect(page.includes(code), `docs/clients.md must show examples/clients/${name}.ts as it is`).toBe(true);
   });
 });
 
