@@ -23,14 +23,20 @@ function scenarioRows(r: SubscriptionsResult, s: ScenarioResult): Row[] {
       target: '≤ 10 KB (the larger of the two)',
       met: perSubscription <= memoryTargetBytes,
     },
-    { measure: `${name}: opening ${fmt(r.subscribers)} subscriptions`, value: `${fmt(s.openMs / 1000, 1)} s, gateway CPU ${fmt(s.openCpuMs / 1000, 1)} s` },
+    {
+      measure: `${name}: opening ${fmt(r.subscribers)} subscriptions`,
+      value: `${fmt(s.openMs / 1000, 1)} s, gateway CPU ${fmt(s.openCpuMs / 1000, 1)} s`,
+    },
     {
       measure: `${name}: publish-to-receipt, ${fmt(r.fanout)} subscribers of one task`,
       value: `p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max, 1)} ms (p99 at ${fmt((latency.p99 / latencyTargetMs) * 100)} % of target)`,
       target: `p99 ≤ ${latencyTargetMs} ms`,
       met: latency.p99 <= latencyTargetMs,
     },
-    { measure: `${name}: gateway CPU per fan-out`, value: `${fmt(s.gatewayCpuMsPerRound, 1)} ms (${fmt((s.gatewayCpuMsPerRound * 1000) / r.fanout, 0)} µs per subscriber)` },
+    {
+      measure: `${name}: gateway CPU per fan-out`,
+      value: `${fmt(s.gatewayCpuMsPerRound, 1)} ms (${fmt((s.gatewayCpuMsPerRound * 1000) / r.fanout, 0)} µs per subscriber)`,
+    },
   ];
 }
 
@@ -58,7 +64,7 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
       `${fmt(r.fanout)} more subscribers watch one task and ${r.rounds} signed webhooks (each a new state, the last final) are ` +
       'posted to `/webhooks/aimusic`; latency runs from the moment a delivery is sent until a subscriber has the event, both ' +
       'stamped in the bench process. **shared**: subscribers of a task send the same document and variables, as one web app ' +
-      'does, so the gateway executes each task\'s stream once. **unshared**: each subscription has variables of its own ' +
+      "does, so the gateway executes each task's stream once. **unshared**: each subscription has variables of its own " +
       '(an extra, unused one), so every subscription is executed alone.',
     rows: [...r.scenarios.flatMap((s) => scenarioRows(r, s)), ...ratios],
     notes: [
@@ -73,9 +79,9 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
         "net Socket ~1 KB, ws Receiver ~0.7 KB, the TCP handle ~0.6 KB, graphql-ws's keep-alive timer ~1 KB); then the " +
         "subscription: the suspended async frames of graphql-js's subscribe and of the per-subscriber render loop (~2.2 KB), " +
         "the task feed's queue with the pending promise chain behind it (~1.8 KB), the stream's latest rendered event (kept " +
-        'so that an identical subscription joining later gets it at once, ~1.4 KB), and the socket\'s access state (caller, ' +
+        "so that an identical subscription joining later gets it at once, ~1.4 KB), and the socket's access state (caller, " +
         "open-subscription places). Before issue 11 an unshared subscription also held yoga's per-operation pipeline (envelop's " +
-        'wrappers around the stream, @graphql-tools/executor\'s subscribe): 21.2 KB of heap then. Tried and dropped: keeping ' +
+        "wrappers around the stream, @graphql-tools/executor's subscribe): 21.2 KB of heap then. Tried and dropped: keeping " +
         "that latest event as JSON text instead of objects (no change: graphql-ws's suspended frames hold the rendered " +
         'event as well).',
     ],
@@ -104,7 +110,10 @@ function upstreamSection(r: UpstreamLoadResult): Section {
         measure: 'time between two reads of one task',
         value: `${fmt(r.minGapMs, 1)} ms shortest, ${fmt(r.maxGapMs, 1)} ms longest (the interval is ${fmt(r.pollIntervalMs)} ms)`,
       },
-      { measure: 'reads per subscriber per interval', value: `${fmt(perInterval / r.subscribers, 4)} (one read per ${fmt(r.subscribers / perInterval)} subscribers)` },
+      {
+        measure: 'reads per subscriber per interval',
+        value: `${fmt(perInterval / r.subscribers, 4)} (one read per ${fmt(r.subscribers / perInterval)} subscribers)`,
+      },
       { measure: `reads per minute at ${fmt(r.pollIntervalMs)} ms`, value: fmt((perInterval * 60_000) / r.pollIntervalMs) },
       { measure: 'reads per minute at the default 15 s', value: `${fmt(perMinuteAtDefault)} (scaled: ${fmt(perInterval, 1)} × 4)` },
       {

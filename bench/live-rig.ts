@@ -64,7 +64,16 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
       benchKey,
       // One caller (the bench key) holds every subscription: its cap of open subscriptions is lifted.
       { PUBLIC_URL: `http://127.0.0.1:${port}`, MAX_SUBSCRIPTIONS_PER_CALLER: '1000000', ...env },
-      { port, ipc: true, nodeArgs: ['--expose-gc', '--import', './bench/memory-probe.ts', ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.ts'] : [])] },
+      {
+        port,
+        ipc: true,
+        nodeArgs: [
+          '--expose-gc',
+          '--import',
+          './bench/memory-probe.ts',
+          ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.ts'] : []),
+        ],
+      },
     );
   } catch (err) {
     await sandbox.close();
@@ -76,7 +85,10 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
     const res = await request(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($d: String!) { createMusic(input: { description: $d }) { id } }', variables: { d: description } }),
+      body: JSON.stringify({
+        query: 'mutation($d: String!) { createMusic(input: { description: $d }) { id } }',
+        variables: { d: description },
+      }),
     });
     const body = (await res.body.json()) as { data?: { createMusic: { id: string } }; errors?: unknown };
     const id = body.data?.createMusic.id;
@@ -112,9 +124,12 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
       const secret = secrets.get(taskId);
       if (!task || !secret) throw new Error(`task ${taskId} was not created by this rig`);
       const event = final ? 'song.completed' : 'song.streaming';
-      const data: WireClip[] = sandbox.store
-        .wireClips(task)
-        .map((clip) => ({ ...clip, state: final ? 'succeeded' : 'streaming', audio_url: sandbox.store.fileUrl(clip.clip_id, 'wav'), duration: marker }));
+      const data: WireClip[] = sandbox.store.wireClips(task).map((clip) => ({
+        ...clip,
+        state: final ? 'succeeded' : 'streaming',
+        audio_url: sandbox.store.fileUrl(clip.clip_id, 'wav'),
+        duration: marker,
+      }));
       const payload: WireWebhookPayload = { code: 200, message: 'success', data, task_id: taskId, platform: 'suno', event };
       const raw = JSON.stringify(payload);
       const headers = signedWebhookHeaders(secret, raw, { id: randomUUID(), event, timestamp: Math.floor(Date.now() / 1000) });

@@ -4,10 +4,18 @@
  * cost of SQLite and Redis beside what memory cost. Nothing here survives a restart; the gateway never uses it.
  */
 import { LocalSignals } from '../src/store/local-signals.js';
-import { type IdempotencyRecord, type IdempotencyStore, type PendingRecord } from '../src/store/types.js';
+import type {
+  IdempotencyRecord,
+  IdempotencyStore,
+  PendingRecord,
+  BudgetPolicy,
+  BudgetStore,
+  BudgetUsage,
+  Reservation,
+  Stores,
+} from '../src/store/types.js';
 import type { SubmittedTaskKind } from '../src/domain/kinds.js';
 import { isTerminal, type TaskStatus } from '../src/domain/status.js';
-import type { BudgetPolicy, BudgetStore, BudgetUsage, Reservation, Stores } from '../src/store/types.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../src/domain/records.js';
 
 class MemoryIdempotencyStore implements IdempotencyStore {
@@ -66,7 +74,12 @@ class MemoryTaskRegistry implements TaskRegistry {
 const unusedBudgets: BudgetStore = {
   reserve: async (): Promise<Reservation> => ({ ok: false, usage: { limit: 0, used: 0, remaining: 0, resetsAt: 0 } }),
   release: async () => {},
-  usage: async (_tenant: string, policy: BudgetPolicy): Promise<BudgetUsage> => ({ limit: policy.limit, used: 0, remaining: policy.limit, resetsAt: 0 }),
+  usage: async (_tenant: string, policy: BudgetPolicy): Promise<BudgetUsage> => ({
+    limit: policy.limit,
+    used: 0,
+    remaining: policy.limit,
+    resetsAt: 0,
+  }),
 };
 
 export function memoryStores(): Stores {

@@ -65,7 +65,9 @@ export function readsSection(title: string, what: string, r: ReadsResult, target
     method:
       `${what}: ${s.connections} connection${s.connections === 1 ? '' : 's'}, ${s.taskPerConnection ? 'each reading its own task' : 'all reading one task'}, ` +
       `${s.finished ? 'SUCCEEDED' : 'RUNNING'} tasks, ${s.latencyMs ? `SANDBOX_LATENCY_MS=${s.latencyMs}` : 'no added upstream latency'}, ` +
-      `${fmt(s.durationMs / 1000)} s per side. Load average after the run: ${loadavg().map((l) => fmt(l, 1)).join(', ')}.`,
+      `${fmt(s.durationMs / 1000)} s per side. Load average after the run: ${loadavg()
+        .map((l) => fmt(l, 1))
+        .join(', ')}.`,
     rows,
     notes,
   };
@@ -98,9 +100,11 @@ export function startupSection(results: StartupResult[], targets: { readyMs: num
     method:
       '`node scripts/start.mjs` (what `npm start` runs: it checks that dist/ is fresh, then runs dist/main.js with ' +
       'NODE_ENV=production) spawned from this process; the time until `GET /health` first answers 200 (polled every 5 ms), ' +
-      'then VmRSS from /proc once the process has idled. **sandbox**: no key, as the README\'s `npm start` (the in-process ' +
+      "then VmRSS from /proc once the process has idled. **sandbox**: no key, as the README's `npm start` (the in-process " +
       'sandbox starts too); **upstream**: a key and an upstream URL, as in production. Verdicts on the median. Load average ' +
-      `after the runs: ${loadavg().map((l) => fmt(l, 1)).join(', ')}.`,
+      `after the runs: ${loadavg()
+        .map((l) => fmt(l, 1))
+        .join(', ')}.`,
     rows,
   };
 }

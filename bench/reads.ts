@@ -43,7 +43,10 @@ async function createTasks(gatewayUrl: string, count: number): Promise<string[]>
     const res = await request(`${gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($d: String!) { createMusic(input: { description: $d }) { id } }', variables: { d: `bench read ${i}` } }),
+      body: JSON.stringify({
+        query: 'mutation($d: String!) { createMusic(input: { description: $d }) { id } }',
+        variables: { d: `bench read ${i}` },
+      }),
     });
     const body = (await res.body.json()) as { data?: { createMusic: { id: string } }; errors?: unknown };
     if (!body.data) throw new Error(`createMusic failed: ${JSON.stringify(body.errors)}`);
@@ -72,7 +75,11 @@ export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> 
     children.push(proxy);
     const tasks = await createTasks(gateway.url, scenario.taskPerConnection ? scenario.connections : 1);
     const taskOf = (c: number) => tasks[scenario.taskPerConnection ? c : 0] as string;
-    const viaProxy = (c: number): LoadRequest => ({ method: 'GET', path: `/task/${taskOf(c)}`, headers: { authorization: `Bearer ${benchKey}` } });
+    const viaProxy = (c: number): LoadRequest => ({
+      method: 'GET',
+      path: `/task/${taskOf(c)}`,
+      headers: { authorization: `Bearer ${benchKey}` },
+    });
     const viaGateway = (c: number): LoadRequest => ({
       method: 'POST',
       path: '/graphql',

@@ -27,15 +27,27 @@ export function machineInfo(): string[] {
     `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
     `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     '- load generator, gateway and sandbox share these cores (each its own process unless said otherwise)',
-    `- load average when the report was written (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(1)).join(', ')}; other work on the machine slows every figure, so each section also gives the load after its runs`,
+    `- load average when the report was written (1, 5, 15 min): ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')}; other work on the machine slows every figure, so each section also gives the load after its runs`,
   ];
 }
 
 export function renderReport(sections: Section[], command: string): string {
-  const out = ['# Benchmark results', '', `Produced by \`${command}\`. Not part of \`npm test\`.`, '', '## Machine', '', ...machineInfo(), ''];
+  const out = [
+    '# Benchmark results',
+    '',
+    `Produced by \`${command}\`. Not part of \`npm test\`.`,
+    '',
+    '## Machine',
+    '',
+    ...machineInfo(),
+    '',
+  ];
   for (const s of sections) {
     out.push(`## ${s.title}`, '', s.method, '', '| measure | value | target | met |', '|---|---|---|---|');
-    for (const r of s.rows) out.push(`| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+    for (const r of s.rows)
+      out.push(`| ${r.measure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
     if (s.notes?.length) out.push('', ...s.notes.map((n) => `- ${n}`));
     out.push('');
   }
@@ -58,7 +70,9 @@ export function writeReport(path: string, sections: Section[], command: string):
   const fresh = renderReport(sections, command);
   const now = sectionsOf(fresh);
   const before = existsSync(path) ? sectionsOf(readFileSync(path, 'utf8')) : new Map<string, string>();
-  const kept = [...before].map(([title, block]) => now.get(title) ?? (block.includes(earlier) ? block : block.replace('\n\n', `\n\n${earlier}\n\n`)));
+  const kept = [...before].map(
+    ([title, block]) => now.get(title) ?? (block.includes(earlier) ? block : block.replace('\n\n', `\n\n${earlier}\n\n`)),
+  );
   const added = [...now].filter(([title]) => !before.has(title)).map(([, block]) => block);
   writeFileSync(path, `${(fresh.slice(0, fresh.indexOf('## ')) + [...kept, ...added].join('')).trimEnd()}\n`);
 }

@@ -28,7 +28,13 @@ const sections: Section[] = [];
 if (isStale()) build();
 
 /** Benchmark 1's scenarios, with the targets of issue 11. */
-const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario, 'durationMs'>; targets: ReadsTargets; notes?: string[] }[] = [
+const readScenarios: {
+  title: string;
+  what: string;
+  scenario: Omit<ReadsScenario, 'durationMs'>;
+  targets: ReadsTargets;
+  notes?: string[];
+}[] = [
   {
     title: '1a. Task reads against a hand-written proxy: finished tasks, a task per connection',
     what: 'Finished tasks (the case the finished-task cache serves)',
@@ -49,9 +55,9 @@ const readScenarios: { title: string; what: string; scenario: Omit<ReadsScenario
         "either body: it pipes the upstream's bytes back.",
       "Tried: executing with graphql-js directly instead of through envelop's execute (no difference beyond this " +
         "machine's noise, which moves the proxy's own CPU per request between ~70 and ~120 µs from run to run). Done " +
-        'before (issue 11): the fast path, lazy clip mapping, undici body.text() with the pool\'s timers, the in-memory ' +
-        'registry records, graphql-js rather than yoga\'s default executor: 1,380-1,470 µs per request down to ~230-290 µs.',
-      'Running tasks are the case a GraphQL layer cannot make cheaper than a pipe; the gateway\'s gains are in finished ' +
+        "before (issue 11): the fast path, lazy clip mapping, undici body.text() with the pool's timers, the in-memory " +
+        "registry records, graphql-js rather than yoga's default executor: 1,380-1,470 µs per request down to ~230-290 µs.",
+      "Running tasks are the case a GraphQL layer cannot make cheaper than a pipe; the gateway's gains are in finished " +
         'tasks (1a, 1c), in overlapping reads of one task (1d: one upstream call serves many), and in one poll per task ' +
         'for every subscriber.',
     ],
@@ -113,8 +119,14 @@ if (only.has('overhead')) {
         `sent directly with undici, both against the standalone sandbox (child processes), running tasks, closed loop, ` +
         `${seconds} s each after a warm-up; ${v.what}.`,
       rows: [
-        { measure: 'direct throughput', value: `${fmt(r.direct.throughput)} req/s (p50 ${fmt(r.direct.p50Ms, 2)} ms, p99 ${fmt(r.direct.p99Ms, 2)} ms)` },
-        { measure: 'gateway throughput', value: `${fmt(r.gateway.throughput)} req/s (p50 ${fmt(r.gateway.p50Ms, 2)} ms, p99 ${fmt(r.gateway.p99Ms, 2)} ms)` },
+        {
+          measure: 'direct throughput',
+          value: `${fmt(r.direct.throughput)} req/s (p50 ${fmt(r.direct.p50Ms, 2)} ms, p99 ${fmt(r.direct.p99Ms, 2)} ms)`,
+        },
+        {
+          measure: 'gateway throughput',
+          value: `${fmt(r.gateway.throughput)} req/s (p50 ${fmt(r.gateway.p50Ms, 2)} ms, p99 ${fmt(r.gateway.p99Ms, 2)} ms)`,
+        },
         { measure: 'gateway / direct', value: `${fmt(ratio * 100, 1)} %`, ...(v.scored ? { target: '≥ 50 %', met: ratio >= 0.5 } : {}) },
         { measure: 'added p50 latency', value: `${fmt(added, 2)} ms`, ...(v.scored ? { target: '≤ 1 ms', met: added <= 1 } : {}) },
         { measure: 'errors', value: `${r.direct.errors} direct, ${r.gateway.errors} gateway` },
@@ -131,7 +143,12 @@ if (only.has('batching')) {
     title: '3. Batching',
     method: `One \`tasks(ids:)\` query for ${r.ids} ids of which ${r.distinct} are distinct; upstream reads counted at the (in-process) sandbox.`,
     rows: [
-      { measure: 'upstream reads', value: String(r.upstreamReads), target: `≤ ${r.distinct} (distinct ids)`, met: r.upstreamReads <= r.distinct },
+      {
+        measure: 'upstream reads',
+        value: String(r.upstreamReads),
+        target: `≤ ${r.distinct} (distinct ids)`,
+        met: r.upstreamReads <= r.distinct,
+      },
       { measure: 'query time', value: `${fmt(r.elapsedMs, 1)} ms` },
     ],
   });
@@ -145,7 +162,10 @@ if (only.has('subscriptions') || only.has('upstream')) {
 
 if (only.has('startup')) {
   console.log('startup...');
-  const results = [await benchStartup('sandbox', {}), await benchStartup('upstream', { AIMUSICAPI_API_KEY: 'bench-key-0123456789', AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9' })];
+  const results = [
+    await benchStartup('sandbox', {}),
+    await benchStartup('upstream', { AIMUSICAPI_API_KEY: 'bench-key-0123456789', AIMUSICAPI_BASE_URL: 'http://127.0.0.1:9' }),
+  ];
   sections.push(startupSection(results, { readyMs: 1_000, rssBytes: 120 * 2 ** 20 }));
 }
 

@@ -86,11 +86,23 @@ async function fanOutRounds(pool: SubscriberPool, deliver: (marker: number, fina
   return latencies;
 }
 
-async function scenario(rig: LiveRig, taskIds: string[], distinct: boolean, options: Required<SubscriptionsOptions>): Promise<ScenarioResult> {
+async function scenario(
+  rig: LiveRig,
+  taskIds: string[],
+  distinct: boolean,
+  options: Required<SubscriptionsOptions>,
+): Promise<ScenarioResult> {
   const { subscribers, tasks, sockets, fanout, rounds } = options;
   const pools: SubscriberPool[] = [];
   const open = async (ids: string[], socketCount = ids.length) => {
-    const pool = await openSubscribers({ gatewayUrl: rig.gateway.url, apiKey: benchKey, taskIds: ids, sockets: socketCount, distinct, deadlineMs: 60_000 });
+    const pool = await openSubscribers({
+      gatewayUrl: rig.gateway.url,
+      apiKey: benchKey,
+      taskIds: ids,
+      sockets: socketCount,
+      distinct,
+      deadlineMs: 60_000,
+    });
     pools.push(pool);
     await firstEventsWithin(pool, 60_000);
     return pool;
@@ -99,7 +111,10 @@ async function scenario(rig: LiveRig, taskIds: string[], distinct: boolean, opti
     await sleep(500); // sockets of an earlier phase are gone
     const before = await rig.probe();
     const started = performance.now();
-    await open(Array.from({ length: subscribers }, (_, i) => taskIds[i % tasks] as string), sockets);
+    await open(
+      Array.from({ length: subscribers }, (_, i) => taskIds[i % tasks] as string),
+      sockets,
+    );
     const openMs = performance.now() - started;
     await sleep(500);
     const after = await rig.probe();
@@ -142,7 +157,13 @@ export async function benchSubscriptions(options: SubscriptionsOptions = {}): Pr
       const [warmUpTask = '', ...taskIds] = await rig.createTasks(tasks + 1);
       rig.makeRunning();
       // Warm-up: a subscription's code paths run (and are compiled) before the baseline.
-      const warm = await openSubscribers({ gatewayUrl: rig.gateway.url, apiKey: benchKey, taskIds: Array(200).fill(warmUpTask), distinct, deadlineMs: 30_000 });
+      const warm = await openSubscribers({
+        gatewayUrl: rig.gateway.url,
+        apiKey: benchKey,
+        taskIds: Array(200).fill(warmUpTask),
+        distinct,
+        deadlineMs: 30_000,
+      });
       await firstEventsWithin(warm, 30_000).finally(() => warm.dispose());
       scenarios.push(await scenario(rig, taskIds, distinct, settings));
     } finally {

@@ -100,13 +100,27 @@ export async function tracingSection(seconds: number): Promise<Section> {
         `SDK loaded), one with OTEL_TRACES_SAMPLER_ARG=${sampleRatio} exporting over OTLP/HTTP to a collector in the bench process. ` +
         `${rounds} rounds of ${roundMs / 1000} s for each gateway, alternating (which goes first too), after a warm-up; figures are ` +
         `the medians of the rounds. Load ` +
-        `average after the runs: ${loadavg().map((l) => l.toFixed(1)).join(', ')}.`,
+        `average after the runs: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(', ')}.`,
       rows: [
-        { measure: 'without tracing', value: `${fmt(a.throughput)} req/s (p50 ${fmt(a.p50, 2)} ms, p99 ${fmt(a.p99, 2)} ms), ${fmt(a.cpuUs)} µs CPU per request` },
-        { measure: 'tracing, 10 % sampled', value: `${fmt(b.throughput)} req/s (p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms), ${fmt(b.cpuUs)} µs CPU per request` },
+        {
+          measure: 'without tracing',
+          value: `${fmt(a.throughput)} req/s (p50 ${fmt(a.p50, 2)} ms, p99 ${fmt(a.p99, 2)} ms), ${fmt(a.cpuUs)} µs CPU per request`,
+        },
+        {
+          measure: 'tracing, 10 % sampled',
+          value: `${fmt(b.throughput)} req/s (p50 ${fmt(b.p50, 2)} ms, p99 ${fmt(b.p99, 2)} ms), ${fmt(b.cpuUs)} µs CPU per request`,
+        },
         { measure: 'throughput with tracing', value: `${fmt((b.throughput / a.throughput) * 100, 1)} % of without` },
-        { measure: 'CPU per request with tracing', value: `+${fmt(b.cpuUs - a.cpuUs)} µs (${fmt(((b.cpuUs - a.cpuUs) / a.cpuUs) * 100, 1)} %)` },
-        { measure: 'spans exported', value: `${fmt(spans)} for ${fmt(b.requests)} requests (${fmt(spans / b.requests, 2)} per request; 3 per sampled request)` },
+        {
+          measure: 'CPU per request with tracing',
+          value: `+${fmt(b.cpuUs - a.cpuUs)} µs (${fmt(((b.cpuUs - a.cpuUs) / a.cpuUs) * 100, 1)} %)`,
+        },
+        {
+          measure: 'spans exported',
+          value: `${fmt(spans)} for ${fmt(b.requests)} requests (${fmt(spans / b.requests, 2)} per request; 3 per sampled request)`,
+        },
         { measure: 'errors', value: `${a.errors} without, ${b.errors} with tracing` },
       ],
       notes: [

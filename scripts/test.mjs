@@ -7,11 +7,11 @@
  * anything failed.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 const exited = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
 /** A check run quietly: its output is kept, and shown only when it fails. */
@@ -26,7 +26,12 @@ function check(name, args, fix) {
 const checks = [
   check('Type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']),
   check('Browser files type check (tsc -p tsconfig.web.json)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json']),
-  check('Layers of src/ (dependency-cruiser)', [bin('dependency-cruiser', 'bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs']),
+  check('Layers of src/ (dependency-cruiser)', [
+    bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
+    'src',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ]),
   check('Formatting (biome format)', [bin('@biomejs/biome', 'bin/biome'), 'format', '.'], 'npm run format'),
 ];
 const tests = spawn(process.execPath, [bin('vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -15,7 +15,7 @@ const count = (fallback: number) => z.coerce.number().int().min(1).default(fallb
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: port(4000),
   HOST: z.string().default('0.0.0.0'),
   AIMUSICAPI_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
@@ -51,11 +51,20 @@ const envSchema = z.object({
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : v)),
   MAX_SUBSCRIPTIONS_PER_SOCKET: count(50),
   MAX_SUBSCRIPTIONS_PER_CALLER: count(200),
-  AUTH_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional()),
+  AUTH_JWT_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit secret)').optional(),
+  ),
   AUTH_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   AUTH_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
   AUTH_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
-  AUTH_ADMIN_CLAIM: z.preprocess(emptyAsUndefined, z.string().regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"').optional()),
+  AUTH_ADMIN_CLAIM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"')
+      .optional(),
+  ),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -203,10 +212,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const sandbox = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
-  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL)
+    throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
   const signIn = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
   if (signIn && !e.AIMUSICAPI_API_KEY && !sandbox) {
-    throw new ConfigError('Invalid configuration:\n  AIMUSICAPI_API_KEY: required with sign-in (AUTH_JWT_SECRET or AUTH_JWKS_URL): signed-in users spend the server key');
+    throw new ConfigError(
+      'Invalid configuration:\n  AIMUSICAPI_API_KEY: required with sign-in (AUTH_JWT_SECRET or AUTH_JWKS_URL): signed-in users spend the server key',
+    );
   }
   const [adminName, adminValue] = e.AUTH_ADMIN_CLAIM?.split(/=(.*)/s) ?? [];
   return deepFreeze({

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   if (sandbox && !loaded.webhookBaseUrl) logger.info(`The sandbox sends its webhooks to ${config.webhookBaseUrl}${webhookPath}.`);
 
   const tracing = await loadTracing(config);
-  if (tracing) logger.info(`Tracing: OTLP/HTTP to ${config.tracing.endpoint}, ${config.tracing.sampleRatio * 100} % of new traces sampled.`);
+  if (tracing)
+    logger.info(`Tracing: OTLP/HTTP to ${config.tracing.endpoint}, ${config.tracing.sampleRatio * 100} % of new traces sampled.`);
   const services = createServices(config, logger, tracing);
   const gateway = createGateway(services, { server });
   const url = await gateway.listen(config.port, config.host);

@@ -41,7 +41,8 @@ function runWs(client: Client, query: string, variables: Record<string, unknown>
       { query, variables },
       {
         next: (result) => (first ??= result as GraphQLResponse),
-        error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'SOCKET_ERROR' } }] }),
+        error: (error) =>
+          resolve({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'SOCKET_ERROR' } }] }),
         complete: () => resolve(first ?? {}),
       },
     );
@@ -91,7 +92,9 @@ describe('browser origins, with the server key and sign-in off (CORS_ORIGINS def
         socket.on('close', () => resolve());
       });
     for (let round = 0; round < 4; round++) {
-      await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? resetUpgrade('/graphql', evil.origin) : resetUpgrade('/elsewhere'))));
+      await Promise.all(
+        Array.from({ length: 100 }, (_, i) => (i % 2 ? resetUpgrade('/graphql', evil.origin) : resetUpgrade('/elsewhere'))),
+      );
     }
     expect((await fetch(`${setup.gw.url}/health`)).status).toBe(200);
   });
@@ -138,8 +141,7 @@ describe('a listed origin', () => {
 
 describe('WebSocket limits', () => {
   const setup = sandboxGateway({ RATE_LIMIT_PER_MINUTE: '120', MAX_BODY_BYTES: '100000' });
-  const executions = async () =>
-    (await setup.gw.services.metrics.graphqlRequests.get()).values.reduce((sum, v) => sum + v.value, 0);
+  const executions = async () => (await setup.gw.services.metrics.graphqlRequests.get()).values.reduce((sum, v) => sum + v.value, 0);
 
   it('a message over MAX_BODY_BYTES (10 MB) closes the socket with 1009 and executes nothing', async () => {
     const before = await executions();
@@ -169,7 +171,6 @@ describe('WebSocket limits', () => {
     expect(limited[0]!.errors![0]!.extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(setup.sandbox.calls.filter((c) => c.apiKey === key)).toHaveLength(120);
   });
-
 });
 
 describe('subscription caps', () => {
@@ -186,11 +187,14 @@ describe('subscription caps', () => {
     const watch = (client: Client) => {
       const received: GraphQLResponse[] = [];
       results.push(received);
-      const dispose = client.subscribe({ query: subscription, variables: { id: task } }, {
-        next: (r) => received.push(r as GraphQLResponse),
-        error: (e) => received.push({ errors: e as GraphQLResponse['errors'] }),
-        complete: () => undefined,
-      });
+      const dispose = client.subscribe(
+        { query: subscription, variables: { id: task } },
+        {
+          next: (r) => received.push(r as GraphQLResponse),
+          error: (e) => received.push({ errors: e as GraphQLResponse['errors'] }),
+          complete: () => undefined,
+        },
+      );
       open.push(dispose);
       return received;
     };
@@ -274,9 +278,16 @@ describe('rate limit per IP', () => {
 });
 
 describe('sign-in with AUTH_JWT_SECRET (HS256)', () => {
-  const setup = sandboxGateway({ AUTH_JWT_SECRET: secret, AUTH_ISSUER: 'https://issuer.example', AUTH_AUDIENCE: 'music-app', AUTH_ADMIN_CLAIM: 'admin' });
+  const setup = sandboxGateway({
+    AUTH_JWT_SECRET: secret,
+    AUTH_ISSUER: 'https://issuer.example',
+    AUTH_AUDIENCE: 'music-app',
+    AUTH_ADMIN_CLAIM: 'admin',
+  });
   const signed = (claims: Record<string, unknown> = {}) => ({ iss: 'https://issuer.example', aud: 'music-app', ...claims });
-  const bearer = async (sub: string, claims: Record<string, unknown> = {}) => ({ authorization: `Bearer ${await hsToken(sub, signed(claims))}` });
+  const bearer = async (sub: string, claims: Record<string, unknown> = {}) => ({
+    authorization: `Bearer ${await hsToken(sub, signed(claims))}`,
+  });
 
   it('refuses every bad credential with UNAUTHENTICATED (HTTP 401) and sends nothing upstream', async () => {
     const before = setup.sandbox.calls.length;
@@ -399,7 +410,11 @@ describe('sign-in with AUTH_JWKS_URL (RS256 and ES256 keys served on 127.0.0.1)'
   const setup = sandboxGateway(env);
 
   const token = (index: number, kid = keys[index]!.kid) =>
-    new SignJWT({}).setProtectedHeader({ alg: keys[index]!.alg, kid }).setSubject('frank').setExpirationTime('5m').sign(keys[index]!.privateKey);
+    new SignJWT({})
+      .setProtectedHeader({ alg: keys[index]!.alg, kid })
+      .setSubject('frank')
+      .setExpirationTime('5m')
+      .sign(keys[index]!.privateKey);
 
   it('accepts tokens signed by a published key, refuses one whose key is not published', async () => {
     for (const index of [0, 1]) {
@@ -407,7 +422,11 @@ describe('sign-in with AUTH_JWKS_URL (RS256 and ES256 keys served on 127.0.0.1)'
       expect(res.data, keys[index]!.alg).toEqual({ __typename: 'Query' });
     }
     const { privateKey } = await generateKeyPair('RS256');
-    const stranger = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'key-RS256' }).setSubject('mallory').setExpirationTime('5m').sign(privateKey);
+    const stranger = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-RS256' })
+      .setSubject('mallory')
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(codes(await gql(setup.gw.url, '{ __typename }', {}, { authorization: `Bearer ${stranger}` }))).toEqual(['UNAUTHENTICATED']);
   });
 });

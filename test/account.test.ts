@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationMutations } from '../src/resolvers/mutations.js';
 import { schema } from '../src/schema/index.js';
 import { seed } from '../src/sandbox/route-kit.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { demoClip } from '../src/sandbox/index.js';
+import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { codes, gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 const creditsQuery = '{ credits { subscriptionCredits credits extraCredits total } }';
@@ -28,7 +27,9 @@ describe('credits, costs and task families', () => {
     sandbox = await startSandbox(1000, clock.now);
     gw = await startGateway(sandbox.url);
     const res = await gql(gw.url, costsQuery);
-    costs = Object.fromEntries(res.data!.operationCosts.map((c: { operation: string; credits: number | null }) => [c.operation, c.credits]));
+    costs = Object.fromEntries(
+      res.data!.operationCosts.map((c: { operation: string; credits: number | null }) => [c.operation, c.credits]),
+    );
   });
   afterAll(async () => {
     await gw.close();
@@ -39,7 +40,9 @@ describe('credits, costs and task families', () => {
     expect(Object.keys(costs).sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
     expect(costs).toMatchObject({ createMusic: 14, extendMusic: 10, splitStemsFull: 50, splitStemsBasic: 20, getBpm: 1, uploadMusic: 2 });
     expect(costs).toMatchObject({ producerCreateMusic: 10, producerGenerateLyrics: 1, producerCreateVideo: 5 });
-    const lyrics = (await gql(gw.url, costsQuery)).data!.operationCosts.find((c: { operation: string }) => c.operation === 'generateLyrics');
+    const lyrics = (await gql(gw.url, costsQuery)).data!.operationCosts.find(
+      (c: { operation: string }) => c.operation === 'generateLyrics',
+    );
     expect(lyrics).toMatchObject({ credits: null, note: expect.stringContaining('lyrics credits') });
   });
 
@@ -108,13 +111,17 @@ describe('credits, costs and task families', () => {
   it('exposes no deprecated family (Nuro, Riffusion), which the sandbox answers 410 Gone', async () => {
     const fields = [...Object.keys(schema.getMutationType()!.getFields()), ...Object.keys(schema.getQueryType()!.getFields())];
     expect(fields.filter((f) => /nuro|riffusion/i.test(f))).toEqual([]);
-    const res = await fetch(`${sandbox.url}/api/v1/nuro/create`, { method: 'POST', headers: { authorization: `Bearer ${keyA}` }, body: '{}' });
+    const res = await fetch(`${sandbox.url}/api/v1/nuro/create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keyA}` },
+      body: '{}',
+    });
     expect(res.status).toBe(410);
   });
 
-  it('README lists every operation with an example', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Operations'), readme.indexOf('\n## ', readme.indexOf('## Operations') + 1));
+  it('docs/api.md lists every operation with an example', () => {
+    const page = readFileSync(new URL('../docs/api.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('## Operations'), page.indexOf('\n## ', page.indexOf('## Operations') + 1));
     for (const field of Object.keys(operationMutations)) expect(section, field).toMatch(new RegExp(`\\b${field}\\(`));
     expect(section).toMatch(/\bcredits\b/);
     expect(section).toMatch(/\boperationCosts\b/);

@@ -26,7 +26,8 @@ const asJson = (payload: unknown) => ({ body: JSON.stringify(payload), headers: 
 const first = (reply: Reply) => reply.body.errors?.[0];
 
 /** A document `depth` fields deep, through the introspection types (the schema itself is shallow). */
-const deepQuery = (depth: number) => `{ __type(name: "Task") { ${'fields { type { '.repeat(Math.ceil((depth - 1) / 2))}name${' } }'.repeat(Math.ceil((depth - 1) / 2))} } }`;
+const deepQuery = (depth: number) =>
+  `{ __type(name: "Task") { ${'fields { type { '.repeat(Math.ceil((depth - 1) / 2))}name${' } }'.repeat(Math.ceil((depth - 1) / 2))} } }`;
 const aliasedQuery = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: task(id: "task-${i}") { id }`).join(' ')} }`;
 
 describe('bad input', () => {
@@ -34,8 +35,20 @@ describe('bad input', () => {
 
   const graphqlCases: [string, string, Record<string, unknown>, string, RegExp][] = [
     ['a malformed task id', `{ task(id: "../../etc/passwd") { id } }`, {}, 'BAD_USER_INPUT', /^id: must be an id/],
-    ['a malformed id in a list', `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`, { ids: ['ok-1', 'no spaces'] }, 'BAD_USER_INPUT', /^ids\.1: /],
-    ['too many ids', `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`, { ids: Array.from({ length: 101 }, (_, i) => `t${i}`) }, 'BAD_USER_INPUT', /at most 100/],
+    [
+      'a malformed id in a list',
+      `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`,
+      { ids: ['ok-1', 'no spaces'] },
+      'BAD_USER_INPUT',
+      /^ids\.1: /,
+    ],
+    [
+      'too many ids',
+      `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`,
+      { ids: Array.from({ length: 101 }, (_, i) => `t${i}`) },
+      'BAD_USER_INPUT',
+      /at most 100/,
+    ],
     ['a malformed clip id', `mutation { splitStemsBasic(clipId: "a b") { id } }`, {}, 'BAD_USER_INPUT', /^clipId: /],
     ['an id of 129 characters', `query($id: ID!) { task(id: $id) { id } }`, { id: 'a'.repeat(129) }, 'BAD_USER_INPUT', /at most 128/],
     [
@@ -52,7 +65,13 @@ describe('bad input', () => {
       'BAD_USER_INPUT',
       /^input\.lyrics: must be at most 3000 characters for SONIC_V4/,
     ],
-    ['a wrong enum literal', `mutation { createMusic(input: { description: "x", model: SONIC_V99 }) { id } }`, {}, 'GRAPHQL_VALIDATION_FAILED', /SONIC_V99/],
+    [
+      'a wrong enum literal',
+      `mutation { createMusic(input: { description: "x", model: SONIC_V99 }) { id } }`,
+      {},
+      'GRAPHQL_VALIDATION_FAILED',
+      /SONIC_V99/,
+    ],
     [
       'a wrong enum variable',
       `mutation($m: MusicModel!) { createMusic(input: { description: "x", model: $m }) { id } }`,
@@ -60,16 +79,40 @@ describe('bad input', () => {
       'BAD_USER_INPUT',
       /^Variable "\$m" got invalid value "sonic-v4"/,
     ],
-    ['a wrong type', `mutation($w: Float) { createMusic(input: { description: "x", weirdness: $w }) { id } }`, { w: 'high' }, 'BAD_USER_INPUT', /\$w/],
-    ['a weight out of range', `mutation { createMusic(input: { description: "x", styleWeight: 2 }) { id } }`, {}, 'BAD_USER_INPUT', /^input\.styleWeight: /],
+    [
+      'a wrong type',
+      `mutation($w: Float) { createMusic(input: { description: "x", weirdness: $w }) { id } }`,
+      { w: 'high' },
+      'BAD_USER_INPUT',
+      /\$w/,
+    ],
+    [
+      'a weight out of range',
+      `mutation { createMusic(input: { description: "x", styleWeight: 2 }) { id } }`,
+      {},
+      'BAD_USER_INPUT',
+      /^input\.styleWeight: /,
+    ],
     ['a missing required argument', `mutation { splitStemsFull { id } }`, {}, 'GRAPHQL_VALIDATION_FAILED', /clipId/],
-    ['a malformed idempotency key', `mutation { splitStemsFull(clipId: "${clip}", idempotencyKey: "a b") { id } }`, {}, 'BAD_USER_INPUT', /^idempotencyKey: /],
+    [
+      'a malformed idempotency key',
+      `mutation { splitStemsFull(clipId: "${clip}", idempotencyKey: "a b") { id } }`,
+      {},
+      'BAD_USER_INPUT',
+      /^idempotencyKey: /,
+    ],
     ['a syntax error', `{ task(id: "x") { id }`, {}, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
     ['an unknown field', `{ nope }`, {}, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nope"/],
     ['a query deeper than 10', deepQuery(12), {}, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 10 exceeded/],
     ['more than 15 aliases', aliasedQuery(16), {}, 'GRAPHQL_VALIDATION_FAILED', /Aliases limit of 15 exceeded/],
     ['more than 2000 tokens', `{ ${'__typename '.repeat(2001)}}`, {}, 'GRAPHQL_PARSE_FAILED', /Token limit of 2000 exceeded/],
-    ['too many directives', `{ __typename ${'@skip(if: false) '.repeat(21)}}`, {}, 'GRAPHQL_VALIDATION_FAILED', /Directives limit of 20 exceeded/],
+    [
+      'too many directives',
+      `{ __typename ${'@skip(if: false) '.repeat(21)}}`,
+      {},
+      'GRAPHQL_VALIDATION_FAILED',
+      /Directives limit of 20 exceeded/,
+    ],
   ];
   for (const [what, query, variables, code, message] of graphqlCases) {
     it(`${what}: ${code}, no upstream call`, async () => {
@@ -88,13 +131,40 @@ describe('bad input', () => {
     ['a JSON body that is not an object', { body: '"{ __typename }"', headers: { 'content-type': 'application/json' } }, 400, /./],
     ['a batch (array)', asJson([{ query: '{ __typename }' }]), 400, /Batching is not supported/],
     ['no query', asJson({ variables: {} }), 200, /Must provide query string/],
-    ['text/plain', { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'text/plain' } }, 415, /Unsupported content type "text\/plain"/],
-    ['a form post', { body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, /x-www-form-urlencoded/],
+    [
+      'text/plain',
+      { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'text/plain' } },
+      415,
+      /Unsupported content type "text\/plain"/,
+    ],
+    [
+      'a form post',
+      { body: 'query=%7B__typename%7D', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      /x-www-form-urlencoded/,
+    ],
     ['multipart', { body: '--b\r\n\r\n--b--', headers: { 'content-type': 'multipart/form-data; boundary=b' } }, 415, /multipart/],
     ['XML', { body: '<query/>', headers: { 'content-type': 'application/xml' } }, 415, /application\/xml/],
-    ['a body over MAX_BODY_BYTES', asJson({ query: '{ __typename }', variables: { pad: 'x'.repeat(100_001) } }), 413, /larger than 100000 bytes/],
-    ['a GET from another site without a CSRF header', { method: 'GET', headers: { 'sec-fetch-site': 'cross-site' } }, 403, /CSRF/, '?query=%7B__typename%7D'],
-    ['a mutation over GET', { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, 405, /mutation/i, `?query=${encodeURIComponent(`mutation { splitStemsFull(clipId: "${clip}") { id } }`)}`],
+    [
+      'a body over MAX_BODY_BYTES',
+      asJson({ query: '{ __typename }', variables: { pad: 'x'.repeat(100_001) } }),
+      413,
+      /larger than 100000 bytes/,
+    ],
+    [
+      'a GET from another site without a CSRF header',
+      { method: 'GET', headers: { 'sec-fetch-site': 'cross-site' } },
+      403,
+      /CSRF/,
+      '?query=%7B__typename%7D',
+    ],
+    [
+      'a mutation over GET',
+      { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } },
+      405,
+      /mutation/i,
+      `?query=${encodeURIComponent(`mutation { splitStemsFull(clipId: "${clip}") { id } }`)}`,
+    ],
     ['PUT', { method: 'PUT', ...asJson({ query: '{ __typename }' }) }, 405, /GET and POST/],
     ['DELETE', { method: 'DELETE' }, 405, /GET and POST/],
   ];
@@ -113,7 +183,10 @@ describe('bad input', () => {
   it('a variable that does not fit its type, or is missing: 400 for application/graphql-response+json, 200 for application/json', async () => {
     const query = 'query($id: ID!) { task(id: $id) { id } }';
     for (const variables of [{ id: { a: 1 } }, {}]) {
-      for (const [accept, status] of [['application/graphql-response+json', 400], ['application/json', 200]] as const) {
+      for (const [accept, status] of [
+        ['application/graphql-response+json', 400],
+        ['application/json', 200],
+      ] as const) {
         const body = JSON.stringify({ query, variables });
         const post = await send(setup.gw.url, { body, headers: { 'content-type': 'application/json', accept } });
         expect([JSON.stringify(variables), accept, post.status]).toEqual([JSON.stringify(variables), accept, status]);
@@ -148,7 +221,10 @@ describe('bad input', () => {
 
   it('a mutation that fails leaves the results of the others in the same request (a paid task is never hidden)', async () => {
     const before = setup.sandbox.calls.length;
-    const res = await gql(setup.gw.url, `mutation { paid: splitStemsBasic(clipId: "${clip}") { id status } refused: splitStemsFull(clipId: "a b") { id } }`);
+    const res = await gql(
+      setup.gw.url,
+      `mutation { paid: splitStemsBasic(clipId: "${clip}") { id status } refused: splitStemsFull(clipId: "a b") { id } }`,
+    );
     expect(res.data).toEqual({ paid: { id: expect.any(String), status: 'PENDING' }, refused: null });
     expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['refused'], 'BAD_USER_INPUT']]);
     expect(setup.sandbox.calls.length).toBe(before + 1);
@@ -208,7 +284,11 @@ describe('MAX_BODY_BYTES holds for every way a document comes', () => {
     expect(first(get)).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringMatching(/longer than 2000 bytes/) });
     const post = await send(setup.gw.url, asJson({ query: long }));
     expect(post.status).toBe(413);
-    const small = await send(setup.gw.url, { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } }, `?query=${encodeURIComponent('{ __typename }')}`);
+    const small = await send(
+      setup.gw.url,
+      { method: 'GET', headers: { 'x-graphql-yoga-csrf': '1' } },
+      `?query=${encodeURIComponent('{ __typename }')}`,
+    );
     expect(small.body).toEqual({ data: { __typename: 'Query' } });
   });
 });
@@ -247,7 +327,10 @@ describe('limits settings', () => {
 
   it('ALLOW_INTROSPECTION=false refuses introspection and stops suggesting field names', async () => {
     const res = await gql(setup.gw.url, `{ __schema { types { name } } }`, {}, { authorization: 'Bearer introspection-key-1' });
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/introspection/i) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: expect.stringMatching(/introspection/i),
+    });
     const typo = await gql(setup.gw.url, `{ taks(id: "x") { id } }`, {}, { authorization: 'Bearer introspection-key-1' });
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
@@ -270,21 +353,30 @@ describe('limits settings', () => {
       {},
       { authorization: 'Bearer cost-key-0001' },
     );
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/cost limit of 40/i) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: expect.stringMatching(/cost limit of 40/i),
+    });
     expect(setup.sandbox.calls.length).toBe(before);
   });
 
   it('RATE_LIMIT_PER_MINUTE: the request over the limit is HTTP 429 RATE_LIMITED with Retry-After; other keys are not affected', async () => {
     const caller = { authorization: 'Bearer rate-limited-key-1' };
     const replies: Reply[] = [];
-    for (let i = 0; i < 6; i++) replies.push(await send(setup.gw.url, { ...asJson({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', ...caller } }));
+    for (let i = 0; i < 6; i++)
+      replies.push(
+        await send(setup.gw.url, { ...asJson({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', ...caller } }),
+      );
     expect(replies.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const limited = replies[5]!;
     expect(limited.status).toBe(429);
     const retryAfterSeconds = Number(limited.headers.get('retry-after'));
     expect(retryAfterSeconds).toBeGreaterThan(0);
     expect(retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(first(limited)).toEqual({ message: expect.stringMatching(/at most 5 per minute/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds } });
+    expect(first(limited)).toEqual({
+      message: expect.stringMatching(/at most 5 per minute/),
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+    });
     const other = await gql(setup.gw.url, '{ __typename }', {}, { authorization: `Bearer ${keyB}` });
     expect(other.data).toEqual({ __typename: 'Query' });
   });
@@ -307,7 +399,8 @@ describe('every HTTP refusal is readable', () => {
   });
 
   it('a GET from a site named in CORS_ORIGINS needs no CSRF header (an EventSource cannot send one); an unnamed site still does', async () => {
-    const get = (headers: Record<string, string>) => send(setup.gw.url, { method: 'GET', headers: { 'sec-fetch-site': 'cross-site', ...headers } }, '?query=%7B__typename%7D');
+    const get = (headers: Record<string, string>) =>
+      send(setup.gw.url, { method: 'GET', headers: { 'sec-fetch-site': 'cross-site', ...headers } }, '?query=%7B__typename%7D');
     const listed = await get({ origin: 'https://app.example' });
     expect([listed.status, listed.body]).toEqual([200, { data: { __typename: 'Query' } }]);
     const unlisted = await get({}); // no Origin: an <img> or a link from anywhere

@@ -1,5 +1,5 @@
 /**
- * The client recipes of README "Clients" (examples/clients/*.ts, shown there verbatim) run against a started gateway
+ * The client recipes of docs/clients.md (examples/clients/*.ts, shown there verbatim) run against a started gateway
  * on the sandbox: Apollo Client (HttpLink, GraphQLWsLink, persisted queries link), urql (graphql-ws subscription
  * exchange, persisted exchange, GETs with the CSRF header), graphql-sse and plain fetch with trusted documents. Each
  * runs a query, a mutation and `taskUpdated` to its completion, and reads an error's `extensions.code`.
@@ -60,7 +60,9 @@ describe('client recipes against a started gateway', () => {
     const client = createApolloClient(setup.gw.url, keyA);
     await expectTour(() => apolloTour(client, demoClip.id));
     // The first query was sent as a hash, refused as unknown, then sent with its text; the hash alone serves it now.
-    const costs = fetches.seen.filter((f) => f.url.searchParams.get('operationName') === 'OperationCosts' || f.body.includes('"OperationCosts"'));
+    const costs = fetches.seen.filter(
+      (f) => f.url.searchParams.get('operationName') === 'OperationCosts' || f.body.includes('"OperationCosts"'),
+    );
     expect(costs.map((f) => [f.method, f.url.searchParams.has('query') || f.body.includes('"query"'), f.status])).toEqual([
       ['GET', false, 404],
       ['POST', true, 200],
@@ -68,7 +70,12 @@ describe('client recipes against a started gateway', () => {
     const again = await client.query({ query: OperationCostsDocument, fetchPolicy: 'network-only' });
     expect(again.data?.operationCosts.map((c) => c.operation)).toContain('splitStemsBasic');
     const last = fetches.seen.at(-1)!;
-    expect([last.method, last.url.searchParams.has('query'), last.url.searchParams.has('extensions'), last.status]).toEqual(['GET', false, true, 200]);
+    expect([last.method, last.url.searchParams.has('query'), last.url.searchParams.has('extensions'), last.status]).toEqual([
+      'GET',
+      false,
+      true,
+      200,
+    ]);
     client.stop();
   });
 
@@ -101,11 +108,11 @@ describe('client recipes against a started gateway', () => {
   });
 });
 
-describe('README "Clients"', () => {
-  const readme = readFileSync('README.md', 'utf8');
+describe('docs/clients.md', () => {
+  const page = readFileSync('docs/clients.md', 'utf8');
   it.each(['apollo', 'urql', 'sse', 'fetch'])('shows examples/clients/%s.ts exactly as tested', (name) => {
     const code = readFileSync(`examples/clients/${name}.ts`, 'utf8');
-    expect(readme.includes(code), `README "Clients" must show examples/clients/${name}.ts as it is`).toBe(true);
+    expect(page.includes(code), `docs/clients.md must show examples/clients/${name}.ts as it is`).toBe(true);
   });
 });
 

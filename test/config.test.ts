@@ -47,7 +47,10 @@ describe('configuration', () => {
     expect(config.shutdownTimeoutMs).toBeGreaterThanOrEqual(config.connectTimeoutMs + config.upstreamTimeoutMs);
     const slow = loadConfig({ UPSTREAM_TIMEOUT_MS: '90000' });
     expect(slow.shutdownTimeoutMs).toBeGreaterThanOrEqual(90_000);
-    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000', DATA_DIR: '/var/lib/aimusic' })).toMatchObject({ shutdownTimeoutMs: 5000, dataDir: '/var/lib/aimusic' });
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000', DATA_DIR: '/var/lib/aimusic' })).toMatchObject({
+      shutdownTimeoutMs: 5000,
+      dataDir: '/var/lib/aimusic',
+    });
     expect(loadConfig({ UPSTREAM_SUBMITS_PER_MINUTE: '20' })).toMatchObject({ submitsPerMinute: 20 });
   });
 
@@ -62,7 +65,10 @@ describe('configuration', () => {
 
   it('the finished-task cache: 64 MB for an hour by default, off at 0 MB', () => {
     expect(loadConfig({}).finishedTaskCache).toEqual({ maxBytes: 64 * 1024 * 1024, ttlMs: 3_600_000 });
-    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0.5', FINISHED_TASK_CACHE_TTL_MS: '1000' }).finishedTaskCache).toEqual({ maxBytes: 524_288, ttlMs: 1000 });
+    expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0.5', FINISHED_TASK_CACHE_TTL_MS: '1000' }).finishedTaskCache).toEqual({
+      maxBytes: 524_288,
+      ttlMs: 1000,
+    });
     expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0' }).finishedTaskCache.maxBytes).toBe(0);
   });
 

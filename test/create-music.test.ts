@@ -31,9 +31,13 @@ describe('createMusic', () => {
     ]);
 
     clock.advance(20_000);
-    const read = await gql(setup.gw.url, `query($id: ID!) { task(id: $id) { kind status clips { title status audioUrl lyrics model } stems { kind } } }`, {
-      id: res.data!.createMusic.id,
-    });
+    const read = await gql(
+      setup.gw.url,
+      `query($id: ID!) { task(id: $id) { kind status clips { title status audioUrl lyrics model } stems { kind } } }`,
+      {
+        id: res.data!.createMusic.id,
+      },
+    );
     const task = read.data!.task;
     expect(task).toMatchObject({ kind: 'CREATE_MUSIC', status: 'SUCCEEDED', stems: [] });
     expect(task.clips).toHaveLength(2);

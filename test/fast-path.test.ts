@@ -1,8 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { demoClip } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 interface Reply {
@@ -63,7 +62,10 @@ describe('HTTP fast path', () => {
   it('takes mutations, and runs them once', async () => {
     const before = sandbox.calls.length;
     const fastBefore = await fastPathCount(gw);
-    const res = await post(gw.url, { query: `mutation($c: ID!) { splitStemsFull(clipId: $c) { kind status } }`, variables: { c: demoClip.id } });
+    const res = await post(gw.url, {
+      query: `mutation($c: ID!) { splitStemsFull(clipId: $c) { kind status } }`,
+      variables: { c: demoClip.id },
+    });
     expect(res).toEqual({ status: 200, body: { data: { splitStemsFull: { kind: 'STEMS_FULL', status: 'PENDING' } } } });
     expect(sandbox.calls.length).toBe(before + 1);
     expect(await fastPathCount(gw)).toBe(fastBefore + 1);
@@ -117,7 +119,8 @@ describe('limits hold on the fast path and over graphql-ws', () => {
 
   it('rate-limits the fast path like yoga: 429, RATE_LIMITED, Retry-After', async () => {
     const replies: Reply[] = [];
-    for (let i = 0; i < 4; i++) replies.push(await post(gw.url, { query: '{ operationCosts { operation } }' }, { authorization: 'Bearer rate-key-1234' }));
+    for (let i = 0; i < 4; i++)
+      replies.push(await post(gw.url, { query: '{ operationCosts { operation } }' }, { authorization: 'Bearer rate-key-1234' }));
     const limited = replies.find((r) => r.status === 429);
     expect(limited?.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     expect(limited?.body.errors[0].extensions.http).toBeUndefined();

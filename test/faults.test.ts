@@ -139,9 +139,7 @@ describe('upstream faults through GraphQL', () => {
 
   it('a read that meets two faults and then an answer succeeds', async () => {
     let n = 0;
-    inject((_req, res) =>
-      ++n < 3 ? json(res, 503, 'busy') : json(res, 200, { code: 200, data: [{ clip_id: 'c1', state: 'running' }] }),
-    );
+    inject((_req, res) => (++n < 3 ? json(res, 503, 'busy') : json(res, 200, { code: 200, data: [{ clip_id: 'c1', state: 'running' }] })));
     const res = await gql(gw.url, readTask, { id: 'task-1' });
     expect(res.errors).toBeUndefined();
     expect(res.data?.task).toMatchObject({ status: 'RUNNING', clips: [{ id: 'c1' }] });
@@ -222,9 +220,7 @@ describe('circuit breaker', () => {
   it('opens after repeated faults, answers UPSTREAM_UNAVAILABLE without calling, probes once after the cooldown', async () => {
     const clock = manualClock();
     let healthy = false;
-    const fake = await startFakeUpstream((_req, res) =>
-      healthy ? json(res, 200, { code: 200, data: [] }) : json(res, 503, 'down'),
-    );
+    const fake = await startFakeUpstream((_req, res) => (healthy ? json(res, 200, { code: 200, data: [] }) : json(res, 503, 'down')));
     // Reads are retried after a jittered wait: none at first, then a minute, so that a refused call that waited to
     // be retried would hang the test instead of answering.
     let jitter = 0;

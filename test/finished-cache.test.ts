@@ -7,8 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { webhookPath } from '../src/submit/webhook-request.js';
 import { FinishedTasks } from '../src/tasks/finished-cache.js';
 import type { Task } from '../src/domain/task.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { demoClip } from '../src/sandbox/index.js';
+import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { freePort, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
 import { waitFor } from './support/wait.js';
@@ -133,7 +132,7 @@ describe('finished tasks are served from the cache', () => {
     expect(readsOf(sandbox, id)).toBe(reads);
   });
 
-  it("another key gets NOT_FOUND for a task the gateway submitted, cached or not, with no upstream call", async () => {
+  it('another key gets NOT_FOUND for a task the gateway submitted, cached or not, with no upstream call', async () => {
     const id = await splitTask(gw.url, keyA);
     clock.advance(taskMs);
     expect((await gql(gw.url, readTask, { id })).data?.task.status).toBe('SUCCEEDED');

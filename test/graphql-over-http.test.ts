@@ -53,17 +53,21 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     ['a parse error', '{ task(id: ', 'GRAPHQL_PARSE_FAILED'],
   ])('over graphql-ws, %s carries its code but not the HTTP-only extensions.http', async (_what, query, code) => {
     const client = createClient({ url: `${setup.gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
-    const errors = await new Promise<unknown>((resolve) => client.subscribe({ query }, { next: resolve, error: resolve, complete: () => undefined }));
+    const errors = await new Promise<unknown>((resolve) =>
+      client.subscribe({ query }, { next: resolve, error: resolve, complete: () => undefined }),
+    );
     await client.dispose();
     expect(errors).toEqual([expect.objectContaining({ extensions: { code } })]);
   });
 
   describe('GET and CSRF: a browser page of another site needs a preflighted header, nobody else does', () => {
     const get = (headers: Record<string, string>) =>
-      fetch(`${setup.gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', ...headers } });
+      fetch(`${setup.gw.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept: 'application/json', ...headers },
+      });
     const cases: [string, Record<string, string>, number][] = [
       ['a client that is not a browser', {}, 200],
-      ['the gateway\'s own page (same origin)', { 'sec-fetch-site': 'same-origin' }, 200],
+      ["the gateway's own page (same origin)", { 'sec-fetch-site': 'same-origin' }, 200],
       ['an address typed in the browser', { 'sec-fetch-site': 'none' }, 200],
       ['a page of another site (fetch metadata)', { 'sec-fetch-site': 'cross-site' }, 403],
       ['a page of a sibling subdomain (fetch metadata)', { 'sec-fetch-site': 'same-site' }, 403],
@@ -72,13 +76,16 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
       ['a page of another site with the CSRF header', { 'sec-fetch-site': 'cross-site', 'apollo-require-preflight': 'true' }, 200],
       ['a page of another origin with the CSRF header', { origin: 'https://app.example', 'x-graphql-yoga-csrf': '1' }, 200],
     ];
-    it.each(cases.map(([what, headers, status]) => [`${what}: HTTP ${status}`, headers, status] as const))('%s', async (_name, headers, status) => {
-      const res = await get(headers);
-      const body = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
-      expect(res.status).toBe(status);
-      if (status === 200) expect(body).toEqual({ data: { __typename: 'Query' } });
-      // An origin that is not allowed at all is refused before the CSRF check (src/access).
-      else expect(body.errors?.[0]?.extensions.code).toBe(headers.origin ? 'FORBIDDEN' : 'BAD_REQUEST');
-    });
+    it.each(cases.map(([what, headers, status]) => [`${what}: HTTP ${status}`, headers, status] as const))(
+      '%s',
+      async (_name, headers, status) => {
+        const res = await get(headers);
+        const body = (await res.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+        expect(res.status).toBe(status);
+        if (status === 200) expect(body).toEqual({ data: { __typename: 'Query' } });
+        // An origin that is not allowed at all is refused before the CSRF check (src/access).
+        else expect(body.errors?.[0]?.extensions.code).toBe(headers.origin ? 'FORBIDDEN' : 'BAD_REQUEST');
+      },
+    );
   });
 });

@@ -167,9 +167,7 @@ describe('idempotencyKey across two gateway instances sharing Redis', requires(r
 
   it('20 requests with one key, spread over both instances at once, make one upstream POST', async () => {
     const key = randomUUID();
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => gql(gateways[i % 2]!.url, split, { c: clipA, k: key })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => gql(gateways[i % 2]!.url, split, { c: clipA, k: key })));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data!.splitStemsFull.id)).size).toBe(1);
     expect(up.posts()).toBe(1);

@@ -12,7 +12,6 @@ import { gql, manualClock, startGateway, startSandbox, type TestGateway } from '
 import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './support/requirements.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
 
-
 // Flags for a root user in a sandboxed machine with no network (see the env notes on Chromium here).
 const chromiumArgs = [
   '--headless',
@@ -185,7 +184,7 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it('with sign-in on: a token field, the viewer\'s tasks and budget, any task opened, unfinished ones followed live', async () => {
+  it("with sign-in on: a token field, the viewer's tasks and budget, any task opened, unfinished ones followed live", async () => {
     const signInGw = await startGateway(sandbox.url, {
       AUTH_JWT_SECRET: testJwtSecret,
       USER_CREDIT_BUDGET: '500',
@@ -203,7 +202,9 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
       const oldTask = made.data!.createMusic.id as string;
       clock.advance(taskMs);
       await expect
-        .poll(async () => (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: oldTask }, ada)).data?.task?.status)
+        .poll(
+          async () => (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: oldTask }, ada)).data?.task?.status,
+        )
         .toBe('SUCCEEDED');
 
       await page.goto(`${signInGw.url}/`);
@@ -229,7 +230,8 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
       await page.waitForFunction(() => document.querySelectorAll('#tracks li audio').length === 2);
 
       // A split made on the page is listed at once, and the budget follows.
-      const clipId = (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { clips { id } } }`, { id: oldTask }, ada)).data!.task.clips[0].id;
+      const clipId = (await gql(signInGw.url, `query($id: ID!) { task(id: $id) { clips { id } } }`, { id: oldTask }, ada)).data!.task
+        .clips[0].id;
       await page.fill('#clipId', clipId);
       await page.click('#splitBasic');
       await pendingTask(page, 'STEMS_BASIC');

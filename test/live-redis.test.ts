@@ -1,8 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisPollLease } from '../src/live/lease.js';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { demoClip } from '../src/sandbox/index.js';
+import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { freePort, sleep, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
 import { waitFor } from './support/wait.js';

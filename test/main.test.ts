@@ -66,7 +66,8 @@ describe('npm start', { timeout: 60_000 }, () => {
       expectNamedTabs(html);
 
       const split = await gql(url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`, { c: demoClip.id });
-      const readSplit = () => gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id: split.data!.splitStemsFull.id });
+      const readSplit = () =>
+        gql(url, `query($id: ID!) { task(id: $id) { status stems { kind } } }`, { id: split.data!.splitStemsFull.id });
       await expect.poll(async () => (await readSplit()).data?.task.status, { interval: 100 }).toBe('SUCCEEDED');
       expect((await readSplit()).data!.task.stems).toHaveLength(12);
 

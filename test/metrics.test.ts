@@ -39,7 +39,13 @@ describe('/metrics for live updates', () => {
     const gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '50' });
     const gauges = async () => {
       const text = await (await fetch(`${gw.url}/metrics`)).text();
-      const value = (name: string) => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.split(' ')[1]);
+      const value = (name: string) =>
+        Number(
+          text
+            .split('\n')
+            .find((l) => l.startsWith(`${name} `))
+            ?.split(' ')[1],
+        );
       return { subscriptions: value('aimusic_graphql_active_subscriptions'), watched: value('aimusic_live_watched_tasks') };
     };
     try {

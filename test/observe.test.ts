@@ -42,7 +42,11 @@ describe('noteObserved', () => {
   it('a poll, a webhook and a query seeing SUCCEEDED at once record one duration', async () => {
     const record = await remember('done');
     const at = record.createdAt + 42_000;
-    await Promise.all([noteObserved(deps, record, 'SUCCEEDED', at), noteObserved(deps, record, 'SUCCEEDED', at), noteObserved(deps, record, 'SUCCEEDED', at)]);
+    await Promise.all([
+      noteObserved(deps, record, 'SUCCEEDED', at),
+      noteObserved(deps, record, 'SUCCEEDED', at),
+      noteObserved(deps, record, 'SUCCEEDED', at),
+    ]);
     expect(await stores.durations.recent('STEMS_BASIC', 10)).toEqual([42_000]);
     expect(await stores.registry.lookup('done')).toMatchObject({ status: 'SUCCEEDED', finishedAt: at });
   });

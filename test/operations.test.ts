@@ -25,8 +25,18 @@ const upstreamRefusals: { name: string; field: string; variables: (fx: Fixtures)
     variables: () => ({ input: { clipId: demo, continueAt: 999, ...describedSong } }),
     code: 'BAD_USER_INPUT',
   },
-  { name: 'vocals over a clip that was not uploaded', field: 'addVocals', variables: () => ({ input: { clipId: demo, lyrics: 'la la' } }), code: 'BAD_USER_INPUT' },
-  { name: 'the timeline of a clip without lyrics', field: 'getLyricsTimeline', variables: (fx) => ({ clipId: fx.uploadedClipId }), code: 'NOT_FOUND' },
+  {
+    name: 'vocals over a clip that was not uploaded',
+    field: 'addVocals',
+    variables: () => ({ input: { clipId: demo, lyrics: 'la la' } }),
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'the timeline of a clip without lyrics',
+    field: 'getLyricsTimeline',
+    variables: (fx) => ({ clipId: fx.uploadedClipId }),
+    code: 'NOT_FOUND',
+  },
   {
     name: 'a persona that does not exist',
     field: 'createMusicWithPersona',

@@ -114,7 +114,11 @@ describe('paced across two gateway instances sharing Redis', requires(redis), ()
   });
   /** Two instances on the Redis, pacing at `perMinute` with at most `maxWaitMs` of wait. */
   const pair = async (perMinute: number, maxWaitMs: number) => {
-    const env = { REDIS_URL: redisServer.url, UPSTREAM_SUBMITS_PER_MINUTE: String(perMinute), UPSTREAM_SUBMIT_MAX_WAIT_MS: String(maxWaitMs) };
+    const env = {
+      REDIS_URL: redisServer.url,
+      UPSTREAM_SUBMITS_PER_MINUTE: String(perMinute),
+      UPSTREAM_SUBMIT_MAX_WAIT_MS: String(maxWaitMs),
+    };
     const started = await Promise.all([0, 1].map(() => startGateway(upstream.fake.url, env)));
     gateways.push(...started);
     return started as [TestGateway, TestGateway];

@@ -27,7 +27,11 @@ interface Reply {
 }
 
 async function post(url: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Reply> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as GraphQLResponse };
 }
 
@@ -38,7 +42,10 @@ async function get(url: string, params: Record<string, unknown>): Promise<Reply>
 }
 
 /** One graphql-ws operation to its end: every result, or the errors it ended with. */
-async function overSocket(url: string, payload: { query: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> }) {
+async function overSocket(
+  url: string,
+  payload: { query: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> },
+) {
   const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
   try {
     return await new Promise<GraphQLResponse[]>((resolve) => {
@@ -85,17 +92,23 @@ describe('automatic persisted queries (in memory)', () => {
   it('an unknown hash: PERSISTED_QUERY_NOT_FOUND (HTTP 404), nothing sent upstream, over POST, GET and graphql-ws', async () => {
     const unknown = sha256('{ __typename }#never registered');
     const before = setup.sandbox.calls.length;
-    const replies = [await post(setup.gw.url, { extensions: persisted(unknown) }), await get(setup.gw.url, { extensions: persisted(unknown) })];
+    const replies = [
+      await post(setup.gw.url, { extensions: persisted(unknown) }),
+      await get(setup.gw.url, { extensions: persisted(unknown) }),
+    ];
     for (const reply of replies) {
       expect(reply.status).toBe(404);
-      expect(reply.body.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+      expect(reply.body.errors?.[0]).toMatchObject({
+        message: 'PersistedQueryNotFound',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      });
     }
     const [socket] = await overSocket(setup.gw.url, { query: '', extensions: persisted(unknown) });
     expect(socket?.errors?.[0]).toEqual({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
     expect(setup.sandbox.calls.length).toBe(before);
   });
 
-  it('a hash that is not the document\'s: PERSISTED_QUERY_MISMATCH, and nothing is stored under it', async () => {
+  it("a hash that is not the document's: PERSISTED_QUERY_MISMATCH, and nothing is stored under it", async () => {
     const wrong = sha256('something else');
     const reply = await post(setup.gw.url, { query, extensions: persisted(wrong) });
     expect(reply.status).toBe(400);
@@ -117,7 +130,7 @@ describe('automatic persisted queries (in memory)', () => {
     expect(await overSocket(setup.gw.url, { query: '', extensions: persisted(hash) })).toEqual([expected]);
   });
 
-  it('serves the manifest\'s hashes without registration, mutations included (run once)', async () => {
+  it("serves the manifest's hashes without registration, mutations included (run once)", async () => {
     const hash = (SplitStemsFullDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     const before = setup.sandbox.calls.length;
     const reply = await post(setup.gw.url, { extensions: persisted(hash), variables: { clipId: demoClip.id } });
@@ -153,7 +166,7 @@ describe('trusted documents only (PERSISTED_OPERATIONS_ONLY=true)', () => {
     expect(setup.sandbox.calls.length).toBe(before);
   });
 
-  it('runs the manifest\'s operations by hash over POST, GET, SSE and graphql-ws', async () => {
+  it("runs the manifest's operations by hash over POST, GET, SSE and graphql-ws", async () => {
     const expected = (await post(setup.gw.url, { extensions: persisted(costs) })).body;
     expect(expected.data?.operationCosts.length).toBeGreaterThan(10);
     expect((await get(setup.gw.url, { extensions: persisted(costs) })).body).toEqual(expected);
@@ -166,7 +179,7 @@ describe('trusted documents only (PERSISTED_OPERATIONS_ONLY=true)', () => {
     expect(await sse.text()).toContain(`data: ${JSON.stringify(expected)}`);
   });
 
-  it('an unknown hash: PERSISTED_QUERY_NOT_IN_LIST, which Apollo\'s link does not answer by sending the text', async () => {
+  it("an unknown hash: PERSISTED_QUERY_NOT_IN_LIST, which Apollo's link does not answer by sending the text", async () => {
     const reply = await post(setup.gw.url, { extensions: persisted(sha256('not in the manifest')) });
     expect(reply.status).toBe(404);
     expect(reply.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
@@ -184,9 +197,9 @@ describe('trusted documents only (PERSISTED_OPERATIONS_ONLY=true)', () => {
     await expect(startGateway(setup.sandbox.url, { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: file })).rejects.toThrow(
       /PERSISTED_OPERATIONS_FILE: .* is not the sha256 of its document/,
     );
-    await expect(startGateway(setup.sandbox.url, { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: `${file}.missing` })).rejects.toThrow(
-      /PERSISTED_OPERATIONS_FILE: cannot read/,
-    );
+    await expect(
+      startGateway(setup.sandbox.url, { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: `${file}.missing` }),
+    ).rejects.toThrow(/PERSISTED_OPERATIONS_FILE: cannot read/);
   });
 });
 

@@ -73,7 +73,8 @@ describe('progress estimates', () => {
       await sub.until((x) => x.completed);
       const events = sub.results.map((r) => r.data!.taskUpdated);
       expect(events.map((e) => e.status)).toEqual(['PENDING', 'RUNNING', 'SUCCEEDED']);
-      for (const event of events.slice(0, -1)) expect(Date.parse(event.estimatedCompletionAt)).toBeGreaterThan(Date.parse(event.submittedAt));
+      for (const event of events.slice(0, -1))
+        expect(Date.parse(event.estimatedCompletionAt)).toBeGreaterThan(Date.parse(event.submittedAt));
       expect(events.at(-1)!.estimatedCompletionAt).toBeNull();
       expect(new Set(events.map((e) => e.submittedAt)).size).toBe(1);
     } finally {

@@ -32,7 +32,6 @@ async function taskReads(gateway: ChildServer): Promise<number> {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
-
 /** Whether nothing listens on the port. */
 function refused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -71,7 +70,10 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
       async () => {
         const [a, b] = await Promise.all(instances.map(taskReads));
         return a! >= b! + 3 ? 0 : b! >= a! + 3 ? 1 : undefined;
-      }, 'one instance to poll', 30_000);
+      },
+      'one instance to poll',
+      30_000,
+    );
     const survivor = 1 - holder;
     expect(onEach[survivor]!.statuses()).not.toContain('SUCCEEDED'); // the task is still running
     const killedAt = Date.now();
@@ -79,7 +81,9 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
 
     await onEach[survivor]!.until((s) => s.statuses().includes('SUCCEEDED'));
     expect(onEach[survivor]!.statuses().at(-1)).toBe('SUCCEEDED');
-    const firstRead = (await sandboxLog(sandbox.url)).calls.find((c) => c.method === 'GET' && c.path.endsWith(`/task/${id}`) && c.at > killedAt);
+    const firstRead = (await sandboxLog(sandbox.url)).calls.find(
+      (c) => c.method === 'GET' && c.path.endsWith(`/task/${id}`) && c.at > killedAt,
+    );
     const gapMs = firstRead!.at - killedAt;
     const leaseMs = intervalMs + (intervalMs + 1000);
     console.log(`poll takeover after kill -9: ${gapMs} ms (goal: lease ${leaseMs} ms + one interval ${intervalMs} ms)`);
@@ -95,7 +99,9 @@ describe('gateway processes on one Redis', { ...requires(redis), timeout: 120_00
       redisServers.push(await startRedis({ port, dataDir: redisDir }));
       const sandbox = track(await startSandboxProcess({ SANDBOX_TASK_MS: '5000' }));
       const url = `redis://127.0.0.1:${port}`;
-      const gw = track(await startGatewayProcess({ AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: keyA, REDIS_URL: url, ...liveEnv }));
+      const gw = track(
+        await startGatewayProcess({ AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: keyA, REDIS_URL: url, ...liveEnv }),
+      );
       const posts = async () => (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'POST').length;
 
       const [before, during] = [randomUUID(), randomUUID()];

@@ -19,7 +19,6 @@ const createMusic = `mutation($d: String!, $k: String) {
 const readTask = `query($id: ID!) { task(id: $id) { id kind status } }`;
 const viewerQuery = `{ viewer { tasks(first: 10) { edges { node { id kind } } } budget { limit used remaining resetsAt } } }`;
 
-
 // Each case starts gateway processes; on a busy machine one start can take seconds.
 describe('the gateway killed and started again on the same DATA_DIR', { timeout: 120_000 }, () => {
   let sandbox: ChildServer;
@@ -68,7 +67,12 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     const postsBefore = await posts();
     const created = await gql(first.url, createMusic, { d: 'a calm piano piece', k: key }, user);
     const id = created.data!.createMusic.id as string;
-    const producer = await gql(first.url, `mutation { producerCreateMusic(input: { sound: "ambient piano", title: "Calm" }) { id } }`, {}, user);
+    const producer = await gql(
+      first.url,
+      `mutation { producerCreateMusic(input: { sound: "ambient piano", title: "Calm" }) { id } }`,
+      {},
+      user,
+    );
     const producerId = producer.data!.producerCreateMusic.id as string;
     const viewerBefore = (await gql(first.url, viewerQuery, {}, user)).data!.viewer;
     expect(viewerBefore.budget).toMatchObject({ limit: 1000, used: 24 }); // 14 + 10, the two prices
@@ -95,7 +99,9 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     // The webhook secret survived: the sandbox's signed callback for the task, made before the kill, is accepted.
     const delivery = await waitFor(
       async () => (await sandboxLog(sandbox.url)).webhooks.find((w) => w.taskId === id && w.status === 200), // the sandbox tries again with backoff while the gateway was down
-      'the webhook to be accepted', 60_000).catch(async (err: Error) => {
+      'the webhook to be accepted',
+      60_000,
+    ).catch(async (err: Error) => {
       throw new Error(`${err.message}; deliveries: ${JSON.stringify((await sandboxLog(sandbox.url)).webhooks)}`);
     });
     expect(delivery.event).toBe('song.completed');

@@ -134,7 +134,12 @@ describe('sandbox songs and their stems', () => {
     const basic = await finished(`mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: songClip.id });
     expect(basic.stems.map((s: { kind: string }) => s.kind)).toEqual(['VOCALS', 'INSTRUMENTAL']);
     const [vocals, instrumental] = await stemWavs(basic);
-    expect(largestDifference(song.samples, vocals!.samples.map((v, i) => v + instrumental!.samples[i]!))).toBeLessThanOrEqual(1);
+    expect(
+      largestDifference(
+        song.samples,
+        vocals!.samples.map((v, i) => v + instrumental!.samples[i]!),
+      ),
+    ).toBeLessThanOrEqual(1);
     expect(Math.abs(correlation(vocals!.samples, instrumental!.samples))).toBeLessThan(0.5);
 
     // Splitting the vocals again: its vocals are itself, and its instrumental is silence.

@@ -71,7 +71,11 @@ describe('no API key in any log line or response', () => {
     });
     const text = await res.text();
     responses.push(JSON.stringify([...res.headers]) + text);
-    return { status: res.status, headers: res.headers, body: JSON.parse(text) as { errors?: { message: string; extensions: { code: string } }[] } };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: JSON.parse(text) as { errors?: { message: string; extensions: { code: string } }[] },
+    };
   }
 
   it('runs success and failure paths with both keys', async () => {
@@ -89,7 +93,10 @@ describe('no API key in any log line or response', () => {
       expect(paid.body.errors?.[0]?.message).toMatch(/for key \[redacted\]\.$/);
     }
     // A malformed header that still holds the key.
-    expect((await call(`mutation { splitStemsFull(clipId: "${clip}") { id } }`, { authorization: `Token ${clientKey}` })).body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await call(`mutation { splitStemsFull(clipId: "${clip}") { id } }`, { authorization: `Token ${clientKey}` })).body.errors?.[0]
+        ?.extensions.code,
+    ).toBe('UNAUTHENTICATED');
     // A masked internal fault whose message and stack hold the key: logged (scrubbed), never sent.
     const lookup = services.registry.lookup;
     services.registry.lookup = async () => {

@@ -64,7 +64,7 @@ describe('SharedStreams', () => {
     expect(state.starts).toBe(1);
   });
 
-  it('tells how many subscribers share another one\'s execution, as they come and go and when the stream ends', async () => {
+  it("tells how many subscribers share another one's execution, as they come and go and when the stream ends", async () => {
     let joined = 0;
     const streams = new SharedStreams<string>((delta) => void (joined += delta));
     const k = source();

@@ -45,7 +45,11 @@ describe('stems through GraphQL against the sandbox', () => {
     }
     const audio = await fetch(stems[0].clip.audioUrl);
     expect(audio.headers.get('content-type')).toBe('audio/wav');
-    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString()).toBe('RIFF');
+    expect(
+      Buffer.from(await audio.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('RIFF');
   });
 
   it('splitStemsBasic yields vocals and instrumental', async () => {

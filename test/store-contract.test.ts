@@ -142,7 +142,9 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         const s = tenant();
         const settled = await Promise.allSettled(Array.from({ length: 5 }, () => idem.run(s, 'k', 'fp', failing)));
         expect(runs).toBe(1);
-        expect(settled.map((r) => r.status === 'rejected' && (r.reason as GatewayError).code)).toEqual(Array(5).fill('INSUFFICIENT_CREDITS'));
+        expect(settled.map((r) => r.status === 'rejected' && (r.reason as GatewayError).code)).toEqual(
+          Array(5).fill('INSUFFICIENT_CREDITS'),
+        );
         await expect(idem.run(s, 'k', 'fp', async () => ({ taskId: 'second' }))).resolves.toEqual({ taskId: 'second' });
       });
 
@@ -173,7 +175,11 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         const clock = manualClock(Date.now());
         const idem = new Idempotency(stores.idempotency, { leaseMs: 1_000, now: clock.now });
         const s = tenant();
-        await stores.idempotency.claim(`${s}:k`, { state: 'pending', fingerprint: 'fp', attempt: 'gone', leaseUntil: clock.now() + 1_000 }, 60_000);
+        await stores.idempotency.claim(
+          `${s}:k`,
+          { state: 'pending', fingerprint: 'fp', attempt: 'gone', leaseUntil: clock.now() + 1_000 },
+          60_000,
+        );
         clock.advance(1_001);
         await expect(idem.run(s, 'k', 'fp', async () => 'again')).rejects.toMatchObject({
           code: 'INTERNAL_SERVER_ERROR',

@@ -115,7 +115,13 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const dir = dataDir();
     const stores = openSqliteStores(dir);
     for (let i = 0; i < 300; i++) {
-      await stores.registry.remember({ id: `task-${i}`, kind: 'CREATE_MUSIC', tenant: `user:u${i % 7}`, createdAt: 1_700_000_000_000 + i, status: 'PENDING' });
+      await stores.registry.remember({
+        id: `task-${i}`,
+        kind: 'CREATE_MUSIC',
+        tenant: `user:u${i % 7}`,
+        createdAt: 1_700_000_000_000 + i,
+        status: 'PENDING',
+      });
     }
     await stores.close();
     const path = join(dir, databaseFile);
@@ -183,7 +189,10 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const granted = children.map((c) => Number(c.output().trim()));
     expect(granted.reduce((a, b) => a + b, 0)).toBe(20);
     const stores = openSqliteStores(dir);
-    expect(await stores.budgets.usage('shared', { limit: 1000, windowMs: 3600_000 }, Date.now())).toMatchObject({ used: 1000, remaining: 0 });
+    expect(await stores.budgets.usage('shared', { limit: 1000, windowMs: 3600_000 }, Date.now())).toMatchObject({
+      used: 1000,
+      remaining: 0,
+    });
     await stores.close();
   });
 

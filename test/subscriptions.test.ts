@@ -1,8 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { demoClip } from '../src/sandbox/index.js';
+import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { gql, json, keyA, keyB, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { sleep, subscribeSse, subscribeWs, type Subscriber } from './support/live.js';
 import { waitFor } from './support/wait.js';
@@ -142,7 +141,7 @@ describe('Subscription.taskUpdated on one instance', () => {
     await expect.poll(open).toBe(0);
   });
 
-  it('graphql-ws: the key may come in the upgrade request\'s Authorization header instead', async () => {
+  it("graphql-ws: the key may come in the upgrade request's Authorization header instead", async () => {
     const id = await newTask(keyA);
     const statusFor = async (key: string) => {
       const withHeader = class extends WebSocket {
@@ -152,7 +151,9 @@ describe('Subscription.taskUpdated on one instance', () => {
       };
       const client = createClient({ url: `${gw.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: withHeader, retryAttempts: 0 });
       try {
-        const first = await client.iterate({ query: `subscription($id: ID!) { taskUpdated(taskId: $id) { status } }`, variables: { id } }).next();
+        const first = await client
+          .iterate({ query: `subscription($id: ID!) { taskUpdated(taskId: $id) { status } }`, variables: { id } })
+          .next();
         return first.value as { data?: { taskUpdated: { status: string } }; errors?: { extensions?: { code?: string } }[] };
       } finally {
         await client.dispose();
@@ -219,7 +220,9 @@ describe('Subscription.taskUpdated on one instance', () => {
     });
     try {
       for (const query of [`query($x: ID!) { task(id: $x) { id } }`, `subscription($x: ID!) { taskUpdated(taskId: $x) { id } }`]) {
-        const first = (await client.iterate({ query, variables: { x: { a: 1 } } }).next()).value as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+        const first = (await client.iterate({ query, variables: { x: { a: 1 } } }).next()).value as {
+          errors?: { message: string; extensions?: Record<string, unknown> }[];
+        };
         expect(first.errors?.[0]?.message, query).toMatch(/^Variable "\$x" got invalid value/);
         expect(first.errors?.[0]?.extensions, query).toEqual({ code: 'BAD_USER_INPUT' });
       }

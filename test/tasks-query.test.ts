@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoClip } from '../src/sandbox/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { fullClip, fullWireClip } from './cases/clip.js';
 import { gql, json, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
@@ -29,7 +28,9 @@ describe('tasks(ids) batching', () => {
     const res = await gql(gw.url, tasksQuery, { ids: [a, a, b] });
     expect(res.errors).toBeUndefined();
     expect(res.data!.tasks.map((t: { id: string }) => t.id)).toEqual([a, a, b]);
-    const gets = taskGets(sandbox).slice(before).map((c) => c.path.split('/').pop());
+    const gets = taskGets(sandbox)
+      .slice(before)
+      .map((c) => c.path.split('/').pop());
     expect(gets.sort()).toEqual([a, b].sort());
   });
 

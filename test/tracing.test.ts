@@ -73,34 +73,45 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
     ['the fast path', () => ({})],
     ["yoga's path", () => ({ origin: setup.gw.url })],
   ] as const;
-  it.each(routes)('%s: client traceparent → HTTP span → operation span → upstream span → the upstream\'s traceparent', async (_path, extra) => {
-    const traceId = hex(16);
-    const clientSpan = hex(8);
-    const before = setup.upstream.requests.length;
-    const reply = await post(setup.gw.url, { query: 'query ReadTask($id: ID!) { task(id: $id) { status } }', variables: { id: 'task-1' } }, {
-      traceparent: `00-${traceId}-${clientSpan}-01`,
-      ...extra(),
-    });
-    expect(reply.data?.task.status).toBe('RUNNING');
-    const spans = await spansOf(traceId, 3);
-    const http = spans.find((s) => s.name === 'POST /graphql')!;
-    const operation = spans.find((s) => s.name === 'query ReadTask')!;
-    const call = spans.find((s) => s.name === 'GET /api/v1/sonic/task/{id}')!;
-    expect(parentOf(http)).toBe(clientSpan);
-    expect(parentOf(operation)).toBe(idOf(http));
-    expect(parentOf(call)).toBe(idOf(operation));
-    expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/graphql', 'http.response.status_code': 200 });
-    expect(operation.attributes).toEqual({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'ReadTask' });
-    expect(call.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200 });
-    const received = setup.upstream.requests.slice(before).map((r) => r.headers.traceparent);
-    expect(received).toEqual([`00-${traceId}-${idOf(call)}-01`]);
-  });
+  it.each(routes)(
+    "%s: client traceparent → HTTP span → operation span → upstream span → the upstream's traceparent",
+    async (_path, extra) => {
+      const traceId = hex(16);
+      const clientSpan = hex(8);
+      const before = setup.upstream.requests.length;
+      const reply = await post(
+        setup.gw.url,
+        { query: 'query ReadTask($id: ID!) { task(id: $id) { status } }', variables: { id: 'task-1' } },
+        {
+          traceparent: `00-${traceId}-${clientSpan}-01`,
+          ...extra(),
+        },
+      );
+      expect(reply.data?.task.status).toBe('RUNNING');
+      const spans = await spansOf(traceId, 3);
+      const http = spans.find((s) => s.name === 'POST /graphql')!;
+      const operation = spans.find((s) => s.name === 'query ReadTask')!;
+      const call = spans.find((s) => s.name === 'GET /api/v1/sonic/task/{id}')!;
+      expect(parentOf(http)).toBe(clientSpan);
+      expect(parentOf(operation)).toBe(idOf(http));
+      expect(parentOf(call)).toBe(idOf(operation));
+      expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/graphql', 'http.response.status_code': 200 });
+      expect(operation.attributes).toEqual({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'ReadTask' });
+      expect(call.attributes).toMatchObject({ 'http.request.method': 'GET', 'http.response.status_code': 200 });
+      const received = setup.upstream.requests.slice(before).map((r) => r.headers.traceparent);
+      expect(received).toEqual([`00-${traceId}-${idOf(call)}-01`]);
+    },
+  );
 
   it('a mutation and its upstream POST; an error marks the operation span with its code', async () => {
     const traceId = hex(16);
-    const reply = await post(setup.gw.url, { query: 'mutation Split { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-000000000001") { id } }' }, {
-      traceparent: `00-${traceId}-${hex(8)}-01`,
-    });
+    const reply = await post(
+      setup.gw.url,
+      { query: 'mutation Split { splitStemsFull(clipId: "5a4d8b0c-0000-4000-8000-000000000001") { id } }' },
+      {
+        traceparent: `00-${traceId}-${hex(8)}-01`,
+      },
+    );
     expect(reply.errors).toBeUndefined();
     const spans = await spansOf(traceId, 3);
     expect(spans.map((s) => s.name).sort()).toEqual(['POST /api/v1/sonic/stems/full', 'POST /graphql', 'mutation Split'].sort());
@@ -114,9 +125,21 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
   it('an operation over graphql-ws has its span, parent of its upstream call', async () => {
     const before = exporter.getFinishedSpans().length;
     const client = createClient({ url: `${setup.gw.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
-    await new Promise((resolve, reject) => client.subscribe({ query: 'query OverSocket { task(id: "task-ws") { status } }' }, { next: resolve, error: reject, complete: () => undefined }));
+    await new Promise((resolve, reject) =>
+      client.subscribe(
+        { query: 'query OverSocket { task(id: "task-ws") { status } }' },
+        { next: resolve, error: reject, complete: () => undefined },
+      ),
+    );
     await client.dispose();
-    await waitFor(() => exporter.getFinishedSpans().slice(before).some((s) => s.name === 'GET /api/v1/sonic/task/{id}'), 'the upstream span');
+    await waitFor(
+      () =>
+        exporter
+          .getFinishedSpans()
+          .slice(before)
+          .some((s) => s.name === 'GET /api/v1/sonic/task/{id}'),
+      'the upstream span',
+    );
     const spans = exporter.getFinishedSpans().slice(before);
     const operation = spans.find((s) => s.name === 'query OverSocket')!;
     const call = spans.find((s) => s.name === 'GET /api/v1/sonic/task/{id}' && traceOf(s) === traceOf(operation));
@@ -125,7 +148,9 @@ describe('tracing on (in-memory exporter, every trace sampled)', () => {
 
   it('no span holds a key, a bearer token or a document', async () => {
     const everything = JSON.stringify(
-      exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, resource: s.resource.attributes, status: s.status })),
+      exporter
+        .getFinishedSpans()
+        .map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, resource: s.resource.attributes, status: s.status })),
     );
     expect(everything.length).toBeGreaterThan(1000);
     for (const secret of [clientKey, serverKey, 'Bearer', 'splitStemsFull(']) expect(everything).not.toContain(secret);
@@ -178,7 +203,12 @@ describe('export over OTLP/HTTP', () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const upstream = await tracedUpstream();
-    const env = { AIMUSICAPI_BASE_URL: upstream.url, AIMUSICAPI_API_KEY: serverKey, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`, OTEL_SERVICE_NAME: 'traced-gateway' };
+    const env = {
+      AIMUSICAPI_BASE_URL: upstream.url,
+      AIMUSICAPI_API_KEY: serverKey,
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      OTEL_SERVICE_NAME: 'traced-gateway',
+    };
     const gw = await startGateway(upstream.url, env, 0, await loadTracing(loadConfig(env)));
     try {
       await post(gw.url, { query: 'query Exported { task(id: "task-3") { status } }' });
@@ -189,7 +219,8 @@ describe('export over OTLP/HTTP', () => {
     }
     expect(received.map((r) => r.path)).toContain('/v1/traces');
     const body = received.map((r) => r.body).join('\n');
-    for (const expected of ['traced-gateway', 'query Exported', 'POST /graphql', 'GET /api/v1/sonic/task/{id}']) expect(body).toContain(expected);
+    for (const expected of ['traced-gateway', 'query Exported', 'POST /graphql', 'GET /api/v1/sonic/task/{id}'])
+      expect(body).toContain(expected);
     expect(body).not.toContain(serverKey);
   });
 });
@@ -197,7 +228,12 @@ describe('export over OTLP/HTTP', () => {
 describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
   it('propagates nothing: the upstream gets no traceparent, even when the client sent one', async () => {
     const upstream = await tracedUpstream();
-    const gw = await startGateway(upstream.url, { AIMUSICAPI_API_KEY: serverKey }, 0, await loadTracing(loadConfig({ AIMUSICAPI_BASE_URL: upstream.url })));
+    const gw = await startGateway(
+      upstream.url,
+      { AIMUSICAPI_API_KEY: serverKey },
+      0,
+      await loadTracing(loadConfig({ AIMUSICAPI_BASE_URL: upstream.url })),
+    );
     try {
       await post(gw.url, { query: '{ task(id: "task-4") { status } }' }, { traceparent: `00-${hex(16)}-${hex(8)}-01` });
       expect(upstream.requests.at(-1)?.headers.traceparent).toBeUndefined();
@@ -210,7 +246,9 @@ describe('tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
 
   it('loads no OpenTelemetry SDK module (only @opentelemetry/api, which prom-client uses)', async () => {
     // A child process of its own: this one has the SDK loaded by the tests above.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/tracing-probe.mjs', '{}'], { timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/support/tracing-probe.mjs', '{}'], {
+      timeout: 60_000,
+    });
     const probe = JSON.parse(stdout) as { tracing: boolean; loaded: string[] };
     expect(probe.tracing).toBe(false);
     expect(probe.loaded.some((url) => url.startsWith('graphql-yoga/'))).toBe(true); // the probe sees what loads

@@ -6,9 +6,14 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/sandbox/index.js';
-import { demoClip } from '../src/sandbox/index.js';
-import { documentedCreateBody, documentedErrors, documentedPrices, documentedTaskAnswer, olderModelCustomCreatePrice } from './cases/documented.js';
+import { type Sandbox, demoClip } from '../src/sandbox/index.js';
+import {
+  documentedCreateBody,
+  documentedErrors,
+  documentedPrices,
+  documentedTaskAnswer,
+  olderModelCustomCreatePrice,
+} from './cases/documented.js';
 import { gql, keyA, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 
 const taskMs = 20_000;
@@ -38,7 +43,9 @@ describe('the documented upstream contract', () => {
 
   it('operationCosts gives the documented price of every mutation', async () => {
     const res = await gql(gw.url, '{ operationCosts { operation credits note } }');
-    const costs = Object.fromEntries(res.data!.operationCosts.map((c: { operation: string; credits: number | null }) => [c.operation, c.credits]));
+    const costs = Object.fromEntries(
+      res.data!.operationCosts.map((c: { operation: string; credits: number | null }) => [c.operation, c.credits]),
+    );
     expect(costs).toEqual(documentedPrices);
     const create = res.data!.operationCosts.find((c: { operation: string }) => c.operation === 'createMusic');
     expect(create.note).toContain(String(olderModelCustomCreatePrice));
@@ -57,7 +64,10 @@ describe('the documented upstream contract', () => {
 
   it('a custom-mode create on sonic-v4 costs what the docs say for the older models', async () => {
     const credits = sandbox.store.credits(keyA);
-    const res = await gql(gw.url, `mutation { createMusic(input: { customMode: true, lyrics: "[Verse]\\nla la", model: SONIC_V4 }) { id } }`);
+    const res = await gql(
+      gw.url,
+      `mutation { createMusic(input: { customMode: true, lyrics: "[Verse]\\nla la", model: SONIC_V4 }) { id } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(credits - sandbox.store.credits(keyA)).toBe(olderModelCustomCreatePrice);
   });
@@ -76,11 +86,26 @@ describe('the documented upstream contract', () => {
   });
 
   it.each([
-    ['a field the endpoint does not take', '/api/v1/sonic/stems/full', { clip_id: demoClip.id, webhook_url: 'https://example.com/hook' }, "The 'webhook_url' field is invalid."],
+    [
+      'a field the endpoint does not take',
+      '/api/v1/sonic/stems/full',
+      { clip_id: demoClip.id, webhook_url: 'https://example.com/hook' },
+      "The 'webhook_url' field is invalid.",
+    ],
     ['a misspelt field', '/api/v1/sonic/bpm', { clipId: demoClip.id }, "The 'clipId' field is invalid."],
     ['a model the docs do not list', '/api/v1/sonic/create', { ...documentedCreateBody, mv: 'sonic-v9' }, "The 'mv' field is invalid."],
-    ['a Producer model the docs do not list', '/api/v1/producer/create', { task_type: 'create_music', sound: 'lo-fi', mv: 'FUZZ-9' }, "The 'mv' field is invalid."],
-    ['a title of 80 characters', '/api/v1/sonic/create', { ...documentedCreateBody, title: 'x'.repeat(81) }, 'The title character length should be less than 80.'],
+    [
+      'a Producer model the docs do not list',
+      '/api/v1/producer/create',
+      { task_type: 'create_music', sound: 'lo-fi', mv: 'FUZZ-9' },
+      "The 'mv' field is invalid.",
+    ],
+    [
+      'a title of 80 characters',
+      '/api/v1/sonic/create',
+      { ...documentedCreateBody, title: 'x'.repeat(81) },
+      'The title character length should be less than 80.',
+    ],
   ])('refuses %s with the upstream 400, and charges nothing', async (_what, path, body, message) => {
     const credits = sandbox.store.credits(keyA);
     expect(await call('POST', path, body)).toEqual({ status: 400, body: { code: 400, message } });
@@ -89,8 +114,14 @@ describe('the documented upstream contract', () => {
 
   it('answers the documented errors for a missing or malformed key and an unknown task', async () => {
     const { missingAuth, badAuth, taskNotFound } = documentedErrors;
-    expect(await call('GET', '/api/v1/get-credits', undefined, null)).toEqual({ status: missingAuth.status, body: { code: missingAuth.status, message: missingAuth.message } });
-    expect(await call('GET', '/api/v1/get-credits', undefined, 'Token abc')).toEqual({ status: badAuth.status, body: { code: badAuth.status, message: badAuth.message } });
+    expect(await call('GET', '/api/v1/get-credits', undefined, null)).toEqual({
+      status: missingAuth.status,
+      body: { code: missingAuth.status, message: missingAuth.message },
+    });
+    expect(await call('GET', '/api/v1/get-credits', undefined, 'Token abc')).toEqual({
+      status: badAuth.status,
+      body: { code: badAuth.status, message: badAuth.message },
+    });
     expect(await call('GET', '/api/v1/sonic/task/no-such-task')).toEqual({
       status: taskNotFound.status,
       body: { code: taskNotFound.status, message: taskNotFound.message },
@@ -107,7 +138,11 @@ describe('the documented upstream contract', () => {
     const receiver = await startFakeUpstream((_req, res) => res.end('ok'));
     try {
       const secret = 'a-secret-of-our-own';
-      const submitted = await call('POST', '/api/v1/sonic/create', { ...documentedCreateBody, webhook_url: `${receiver.url}/hook`, webhook_secret: secret });
+      const submitted = await call('POST', '/api/v1/sonic/create', {
+        ...documentedCreateBody,
+        webhook_url: `${receiver.url}/hook`,
+        webhook_secret: secret,
+      });
       clock.advance(taskMs);
       await sandbox.webhooks.deliverDue();
       const delivery = receiver.requests.find((r) => r.path === '/hook')!;
@@ -118,7 +153,13 @@ describe('the documented upstream contract', () => {
       expect(headers['x-webhook-event']).toBe('song.completed');
       expect(headers['idempotency-key']).toBe(headers['x-webhook-id']);
       const payload = JSON.parse(delivery.body);
-      expect(payload).toMatchObject({ code: 200, message: 'success', task_id: submitted.body.task_id, platform: 'suno', event: 'song.completed' });
+      expect(payload).toMatchObject({
+        code: 200,
+        message: 'success',
+        task_id: submitted.body.task_id,
+        platform: 'suno',
+        event: 'song.completed',
+      });
       expect(payload.data.map((clip: { state: string }) => clip.state)).toEqual(['succeeded', 'succeeded']);
     } finally {
       await receiver.close();

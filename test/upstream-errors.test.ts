@@ -136,8 +136,8 @@ describe('upstream failures become defined error codes', () => {
 });
 
 describe('error codes', () => {
-  it('README documents every code of the closed set', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    for (const code of Object.keys(errorCodes)) expect(readme).toContain(`| \`${code}\` |`);
+  it('docs/errors.md documents every code of the closed set', () => {
+    const page = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+    for (const code of Object.keys(errorCodes)) expect(page).toContain(`| \`${code}\` |`);
   });
 });

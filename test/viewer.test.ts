@@ -58,7 +58,12 @@ describe('viewer, budgets and viewerTaskUpdated with sign-in', () => {
 
   it('a task that ends FAILED returns its reservation (the upstream refunds it)', async () => {
     const user = await signedIn('unlucky');
-    const made = await gql(setup.gw.url, `mutation { createMusic(input: { description: "sandbox:fail this one", model: SONIC_V4_5 }) { id } }`, {}, user);
+    const made = await gql(
+      setup.gw.url,
+      `mutation { createMusic(input: { description: "sandbox:fail this one", model: SONIC_V4_5 }) { id } }`,
+      {},
+      user,
+    );
     const id = made.data!.createMusic.id as string;
     expect(await budget(user)).toMatchObject({ used: 14 });
     clock.advance(taskMs);
@@ -71,7 +76,10 @@ describe('viewer, budgets and viewerTaskUpdated with sign-in', () => {
     const user = await signedIn('lister');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await gql(setup.gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id }, user)).data!.splitStemsBasic.id);
+      ids.push(
+        (await gql(setup.gw.url, `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, { c: demoClip.id }, user)).data!
+          .splitStemsBasic.id,
+      );
       clock.advance(1); // distinct submit times are not needed for the order, but make it plain
     }
     const firstPage = await gql(setup.gw.url, tasksQuery, { first: 2 }, user);
@@ -108,7 +116,11 @@ describe('viewer, budgets and viewerTaskUpdated with sign-in', () => {
       () => [existing, added].every((id) => events(mine).some((e) => e?.id === id && e.status === 'SUCCEEDED')),
       'both tasks to succeed',
     );
-    expect(events(mine).filter((e) => e?.id === added).map((e) => e.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    expect(
+      events(mine)
+        .filter((e) => e?.id === added)
+        .map((e) => e.status),
+    ).toEqual(['PENDING', 'SUCCEEDED']);
     expect(stranger.results.some((r) => [existing, added].includes(r.data?.viewerTaskUpdated?.id))).toBe(false);
     expect(stranger.completed).toBe(false);
     await Promise.all([mine.close(), stranger.close()]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Clip } from '../src/domain/clip.js';
+import { type Clip, plainClip } from '../src/domain/clip.js';
 import { fullClip, fullWireClip } from './cases/clip.js';
-import { plainClip } from '../src/domain/clip.js';
 import { stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
 
 describe('stem titles', () => {
@@ -59,7 +58,12 @@ describe('clips are mapped when asked, with every field', () => {
   });
 
   it('a Producer item: the style is `sound`, no description, the status and error are the task’s', () => {
-    const snapshot = toProducerTaskSnapshot('t2', { code: 200, status: 'FAILED', message: 'render failed', data: [{ ...wire, sound: 'ambient piano', clip_id: null }] });
+    const snapshot = toProducerTaskSnapshot('t2', {
+      code: 200,
+      status: 'FAILED',
+      message: 'render failed',
+      data: [{ ...wire, sound: 'ambient piano', clip_id: null }],
+    });
     expect(JSON.parse(JSON.stringify(snapshot.clips))).toEqual([
       { ...expected, id: 't2-1', status: 'FAILED', tags: 'ambient piano', description: null, error: 'render failed' },
     ]);

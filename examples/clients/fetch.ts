@@ -33,7 +33,10 @@ export function createFetchClient(baseUrl: string, apiKey?: string) {
           const message = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (/^event: complete$/m.test(message)) return;
-          const data = message.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim());
+          const data = message
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trim());
           if (data.length > 0) yield JSON.parse(data.join('\n')) as Result<T>;
         }
       }

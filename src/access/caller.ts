@@ -58,7 +58,13 @@ export async function identify(facts: RequestFacts, config: Config, verifier: To
     return { ip, apiKey: config.apiKey, tenant, identity: tenant, user };
   }
   if (credential === null) {
-    return { ip, apiKey: undefined, credentialProblem: 'The Authorization header must be "Bearer <api key>".', tenant: 'anonymous', identity: undefined };
+    return {
+      ip,
+      apiKey: undefined,
+      credentialProblem: 'The Authorization header must be "Bearer <api key>".',
+      tenant: 'anonymous',
+      identity: undefined,
+    };
   }
   if (credential) {
     const tenant = tenantOf(credential);

@@ -61,7 +61,8 @@ export class TokenVerifier {
       throw refusal(err);
     }
     const sub = payload.sub ?? '';
-    if (!sub || sub.length > maxSubjectLength) throw new GatewayError('UNAUTHENTICATED', 'The sign-in token was refused: its "sub" claim is not usable.');
+    if (!sub || sub.length > maxSubjectLength)
+      throw new GatewayError('UNAUTHENTICATED', 'The sign-in token was refused: its "sub" claim is not usable.');
     return { id: sub, admin: this.isAdmin(payload), expiresAt: (payload.exp ?? 0) * 1000 };
   }
 

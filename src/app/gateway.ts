@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
-import { bearerKey, createContext, type Context } from '../context.js';
+import { bearerKey, createContext, type Context, type Services } from '../context.js';
 import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
 import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
@@ -34,7 +34,6 @@ import { useSseStreams } from '../plugins/use-sse-streams.js';
 import { createPersistedOperations } from '../persisted/documents.js';
 import { schema } from '../schema/index.js';
 import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
-import type { Services } from '../context.js';
 import { demoClip } from '../sandbox/index.js';
 import { createWebPage } from '../web/serve.js';
 import { attachGraphQLWebSocket } from '../transport/websocket/server.js';
@@ -69,11 +68,16 @@ export interface Gateway {
 
 /** Yoga logs with console-style arguments; pino wants an object first. */
 function yogaLogger(logger: Logger): YogaLogger {
-  const level = (name: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const err = args.find((a): a is Error => a instanceof Error);
-    const text = args.filter((a) => !(a instanceof Error)).map(String).join(' ');
-    logger[name](err ? { err } : {}, text || err?.message || '');
-  };
+  const level =
+    (name: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const err = args.find((a): a is Error => a instanceof Error);
+      const text = args
+        .filter((a) => !(a instanceof Error))
+        .map(String)
+        .join(' ');
+      logger[name](err ? { err } : {}, text || err?.message || '');
+    };
   return { debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
 }
 
@@ -125,7 +129,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   });
 
   // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
-  const answers = services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
+  const answers =
+    services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
   const page = createWebPage({
     ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
@@ -171,17 +176,15 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     drain.track(res);
     res.once('finish', () =>
       runInRequestScope(scope, () =>
-        logger.info(
-          { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
-          'request',
-        ),
+        logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
       ),
     );
     const served = () => handle(req, res);
     runInRequestScope(scope, () =>
       (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();
       }),
     );

@@ -104,7 +104,11 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
     logger,
   });
-  metrics.gauge('aimusic_finished_task_cache_bytes', 'Bytes of finished tasks kept in memory (their JSON size).', () => finished?.bytes ?? 0);
+  metrics.gauge(
+    'aimusic_finished_task_cache_bytes',
+    'Bytes of finished tasks kept in memory (their JSON size).',
+    () => finished?.bytes ?? 0,
+  );
   metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
   const services: Services = {
     config,

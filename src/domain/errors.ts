@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /**
  * The closed set of error codes a client can see in `errors[].extensions.code`.
- * Each code's text is its documentation (README "Errors" is generated from the same list by a test).
+ * Each code's text is its documentation; test/upstream-errors.test.ts checks that docs/errors.md lists every code.
  */
 export const errorCodes = {
   BAD_USER_INPUT: 'An argument is invalid (format, length, range or a missing field). Nothing was sent upstream.',
@@ -10,11 +10,12 @@ export const errorCodes = {
   FORBIDDEN: 'The caller may not do this (for example: no active upstream subscription, or a browser origin not allowed).',
   NOT_FOUND: 'The task or clip does not exist for this API key.',
   INSUFFICIENT_CREDITS: 'The account has too few credits for this operation.',
-  BUDGET_EXCEEDED: "The signed-in user's credit budget for this window cannot cover this operation; `extensions.remaining` says what is left. Nothing was sent upstream.",
+  BUDGET_EXCEEDED:
+    "The signed-in user's credit budget for this window cannot cover this operation; `extensions.remaining` says what is left. Nothing was sent upstream.",
   CONTENT_REJECTED: 'The upstream refused the lyrics or description (moderation, copyrighted lyrics, artist names).',
   RATE_LIMITED: 'Too many requests; retry after `extensions.retryAfterSeconds` when present.',
   UPSTREAM_TIMEOUT: 'The upstream did not answer in time. For a paid operation the task may still have been created.',
-  UPSTREAM_UNAVAILABLE: 'The upstream could not be reached or is failing (connection refused or reset, 502/503/504, circuit open).',
+  UPSTREAM_UNAVAILABLE: 'The upstream could not be reached or is failing (connection refused or reset, 502/503, circuit open).',
   UPSTREAM_ERROR: 'The upstream answered with an error or a response the gateway cannot read.',
   INTERNAL_SERVER_ERROR: 'An unexpected gateway fault; details are in the server log under the request id.',
 } as const;

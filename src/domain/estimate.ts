@@ -16,7 +16,7 @@ const minimumHistory = 3;
 const minute = 60_000;
 
 /**
- * What a kind takes before this gateway has seen any finish (README, "Progress estimates"). The upstream's own
+ * What a kind takes before this gateway has seen any finish (docs/live-updates.md, "Progress estimates"). The upstream's own
  * guidance is "about 2 minutes" for a generation (docs/upstream.md §12); the rest are guesses of the same order.
  */
 export const defaultDurationsMs: Readonly<Record<SubmittedTaskKind, number>> = {

@@ -125,9 +125,8 @@ export class TaskFeed {
     this.closed = true;
     this.onClose(this);
     const poller = this.poller;
-    this.stopped = Promise.all([
-      poller?.stop(),
-      this.listening.then((unlisten) => unlisten()).catch(() => undefined),
-    ]).then(() => undefined);
+    this.stopped = Promise.all([poller?.stop(), this.listening.then((unlisten) => unlisten()).catch(() => undefined)]).then(
+      () => undefined,
+    );
   }
 }

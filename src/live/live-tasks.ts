@@ -41,7 +41,8 @@ export class LiveTasks {
       return channel;
     }
     const record = await this.deps.registry.lookup(taskId);
-    if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
+    if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant))
+      throw new GatewayError('NOT_FOUND', `Task ${taskId} was not found.`);
     let feed = this.feeds.get(taskId);
     if (!feed) {
       feed = new TaskFeed(taskId, this.deps, (closed) => this.feeds.get(taskId) === closed && this.feeds.delete(taskId));
@@ -61,10 +62,8 @@ export class LiveTasks {
    */
   async subscribeTenant(apiKey: string, tenant: string): Promise<AsyncIterableIterator<Task>> {
     if (this.closing) throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The gateway is shutting down; subscribe again.');
-    const feed = new TenantFeed(
-      tenant,
-      { ...this.deps, subscribe: (taskId) => this.subscribe(apiKey, tenant, taskId) },
-      (ended) => this.tenantFeeds.delete(ended),
+    const feed = new TenantFeed(tenant, { ...this.deps, subscribe: (taskId) => this.subscribe(apiKey, tenant, taskId) }, (ended) =>
+      this.tenantFeeds.delete(ended),
     );
     this.tenantFeeds.add(feed);
     await feed.start();

@@ -72,7 +72,14 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     upstreamRequests,
     upstreamLatency,
     gauge(name, help, read) {
-      new Gauge({ name, help, registers, collect() { this.set(read()); } });
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
     },
     recordUpstreamCall(call) {
       const route = upstreamRoute(call.path);

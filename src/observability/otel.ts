@@ -3,7 +3,16 @@
  * document, variable or query string: methods, routes, paths, statuses, operation types and names, error codes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, defaultTextMapGetter, defaultTextMapSetter, trace, type Span } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  trace,
+  type Span,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -43,7 +52,11 @@ function finish(span: Span, codes: Iterable<string>): void {
   span.end();
 }
 
-function operationSpan(tracer: ReturnType<BasicTracerProvider['getTracer']>, document: DocumentNode, operationName: string | null | undefined): Span {
+function operationSpan(
+  tracer: ReturnType<BasicTracerProvider['getTracer']>,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): Span {
   const operation = getOperationAST(document, operationName);
   const type = operation?.operation ?? 'query';
   const name = operation?.name?.value;
@@ -109,7 +122,11 @@ export function createTracing(config: Config, options: TracingOptions): Tracing 
         route ? `${method} ${route}` : method,
         {
           kind: SpanKind.SERVER,
-          attributes: { 'http.request.method': method, 'url.path': req.url?.split('?')[0] ?? '', ...(route ? { 'http.route': route } : {}) },
+          attributes: {
+            'http.request.method': method,
+            'url.path': req.url?.split('?')[0] ?? '',
+            ...(route ? { 'http.route': route } : {}),
+          },
         },
         parent,
       );

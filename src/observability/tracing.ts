@@ -11,7 +11,6 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import type { UpstreamSpan } from '../upstream/client.js';
 
-
 export interface Tracing {
   /** Runs the handling of an HTTP request inside its server span. `route`: a known path, else undefined. */
   http<T>(req: IncomingMessage, res: ServerResponse, route: string | undefined, handle: () => Promise<T>): Promise<T>;

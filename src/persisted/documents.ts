@@ -43,7 +43,7 @@ function plugins(config: Config, logger: Logger, redis: Redis | undefined): Plug
         keyNotFound: refusal,
         notFound: {
           // Not Apollo's "PersistedQueryNotFound": its link would retry with the document, which is refused here.
-          message: 'PersistedQueryNotInList: no operation of this gateway\'s manifest has this hash.',
+          message: "PersistedQueryNotInList: no operation of this gateway's manifest has this hash.",
           extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 404 } },
         },
       },

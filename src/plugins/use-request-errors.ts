@@ -7,7 +7,6 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { normalized } from '../transport/error-shape.js';
 
-
 const streamNotAcceptable = JSON.stringify({
   errors: [
     {

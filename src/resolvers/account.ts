@@ -21,7 +21,8 @@ builder.queryFields((t) => ({
       "server's, shared by every user: FORBIDDEN unless the user's token carries AUTH_ADMIN_CLAIM (see `viewer.budget`).",
     resolve: (_root, _args, ctx) => {
       const { user } = ctx.caller;
-      if (user && !user.admin) throw new GatewayError('FORBIDDEN', "The account's credits are shown to admins only; see viewer.budget for yours.");
+      if (user && !user.admin)
+        throw new GatewayError('FORBIDDEN', "The account's credits are shown to admins only; see viewer.budget for yours.");
       return ctx.services.upstream.submit(ctx.requireApiKey(), operations.getCredits, undefined);
     },
   }),

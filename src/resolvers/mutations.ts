@@ -11,7 +11,13 @@ import { UploadedClipRef } from '../schema/account.js';
 import { LyricsTimelineRef, MidiFileRef, TempoRef, WavFileRef } from '../schema/analysis.js';
 import * as edits from '../schema/edits.js';
 import { CreateMusicInput, createMusicSchema } from '../schema/music.js';
-import { AudioFormatEnum, ProducerMusicInput, producerDownloadSchema, producerLyricsPromptSchema, producerMusicSchema } from '../schema/producer.js';
+import {
+  AudioFormatEnum,
+  ProducerMusicInput,
+  producerDownloadSchema,
+  producerLyricsPromptSchema,
+  producerMusicSchema,
+} from '../schema/producer.js';
 import { TaskRef } from '../schema/task.js';
 import { audioUrlSchema, idSchema, parseInput } from '../schema/validation.js';
 import { CreatePersonaInput, createPersonaSchema, PersonaRef, VocalSampleRef, VoxInput, voxSchema } from '../schema/voice.js';
@@ -37,7 +43,11 @@ export interface OperationMutation<Request = unknown, Result = unknown> extends 
 }
 
 /** One `input` argument of an input type, validated by `schema`. */
-function byInput<Request>(type: Parameters<ArgBuilder<BuilderTypes>>[0]['type'], schema: z.ZodType<Request>, description: string): ArgsSpec<Request> {
+function byInput<Request>(
+  type: Parameters<ArgBuilder<BuilderTypes>>[0]['type'],
+  schema: z.ZodType<Request>,
+  description: string,
+): ArgsSpec<Request> {
   return {
     args: (arg) => ({ input: arg({ type, required: true, description }) }),
     toRequest: (args) => parseInput(schema, args.input, 'input'),
@@ -110,7 +120,11 @@ export const operationMutations: Record<string, OperationMutation> = {
     operations.personaMusic,
     byInput(edits.PersonaMusicInput, edits.personaMusicSchema, 'The persona and the song.'),
   ),
-  remasterMusic: startsTask('Remaster a generated clip.', operations.remaster, byInput(edits.RemasterInput, edits.remasterSchema, 'The clip and how to remaster it.')),
+  remasterMusic: startsTask(
+    'Remaster a generated clip.',
+    operations.remaster,
+    byInput(edits.RemasterInput, edits.remasterSchema, 'The clip and how to remaster it.'),
+  ),
   addVocals: startsTask(
     'Sing lyrics over an uploaded instrumental.',
     operations.addVocals,
@@ -160,7 +174,12 @@ export const operationMutations: Record<string, OperationMutation> = {
     byInput(CreatePersonaInput, createPersonaSchema, 'The clip and the persona.'),
   ),
   getBpm: answers("Measure a clip's tempo.", operations.bpm, TempoRef, byClip()),
-  getVox: answers("Read a clip's vocal characteristics, for `createPersona`.", operations.vox, VocalSampleRef, byInput(VoxInput, voxSchema, 'The clip and vocal range.')),
+  getVox: answers(
+    "Read a clip's vocal characteristics, for `createPersona`.",
+    operations.vox,
+    VocalSampleRef,
+    byInput(VoxInput, voxSchema, 'The clip and vocal range.'),
+  ),
   getWav: answers('Render a clip as a lossless WAV file.', operations.wav, WavFileRef, byClip()),
   getMidi: answers('Transcribe a clip (a song or a stem) to MIDI.', operations.midi, MidiFileRef, byClip()),
   getLyricsTimeline: answers(

@@ -1,6 +1,5 @@
-import { builder } from '../builder.js';
+import { builder, stateStreamExtension } from '../builder.js';
 import { eventError, type TaskEvent } from '../domain/events.js';
-import { stateStreamExtension } from '../builder.js';
 import { TaskRef } from '../schema/task.js';
 import { idSchema, parseInput } from '../schema/validation.js';
 

@@ -33,7 +33,13 @@ function alignment(clip: ClipSeed) {
     words.map((word, i) => {
       const start = Math.round((5 + index++ * step) * 100) / 100;
       const last = i === words.length - 1;
-      return { word: last ? `${word}\n` : word, start_s: start, end_s: Math.round((start + step * 0.8) * 100) / 100, p_align: 0.93, success: true };
+      return {
+        word: last ? `${word}\n` : word,
+        start_s: start,
+        end_s: Math.round((start + step * 0.8) * 100) / 100,
+        p_align: 0.93,
+        success: true,
+      };
     }),
   );
 }

@@ -75,10 +75,14 @@ const createFields = [
 ];
 
 export const endpoints: Record<string, Endpoint> = {
-  '/api/v1/sonic/create': endpoint(createFields, (body) => {
-    const price = createTaskTypePrices[typeof body.task_type === 'string' ? body.task_type : 'create_music'] ?? 0;
-    return typeof price === 'function' ? price(body) : price;
-  }, true),
+  '/api/v1/sonic/create': endpoint(
+    createFields,
+    (body) => {
+      const price = createTaskTypePrices[typeof body.task_type === 'string' ? body.task_type : 'create_music'] ?? 0;
+      return typeof price === 'function' ? price(body) : price;
+    },
+    true,
+  ),
   // §3.2 and §3.3: no published price; the docs' estimate is an upload (2) plus the extension (10) or cover (14).
   '/api/v1/sonic/upload-extend': endpoint(['url', 'continue_at', 'auto_concat', ...songFields], 12, true),
   '/api/v1/sonic/upload-cover': endpoint(['url', ...songFields], 16, true),
@@ -144,7 +148,17 @@ export const sampleOnlyModels = ['sonic-v4-5-all'];
 export const olderModels = ['sonic-v3-5', 'sonic-v4', 'chirp-v3-5', 'chirp-v4'];
 
 /** §9.3: Producer's `mv` values; FUZZ-2.0 is the default. */
-export const producerModels = ['FUZZ-3-Demo', 'FUZZ-2.0', 'FUZZ-2.0 Pro', 'FUZZ-2.0 Raw', 'FUZZ-1.1 Pro', 'FUZZ-1.1', 'FUZZ-1.0 Pro', 'FUZZ-1.0', 'FUZZ-0.8'];
+export const producerModels = [
+  'FUZZ-3-Demo',
+  'FUZZ-2.0',
+  'FUZZ-2.0 Pro',
+  'FUZZ-2.0 Raw',
+  'FUZZ-1.1 Pro',
+  'FUZZ-1.1',
+  'FUZZ-1.0 Pro',
+  'FUZZ-1.0',
+  'FUZZ-0.8',
+];
 
 /** The two live families of task endpoints (docs/upstream.md §1). */
 export type TaskFamily = 'sonic' | 'producer';
@@ -152,9 +166,19 @@ export type TaskFamily = 'sonic' | 'producer';
 export type SandboxStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 /** §4: a Sonic clip's `state`. */
-export const sonicStates: Record<SandboxStatus, string> = { PENDING: 'pending', RUNNING: 'running', SUCCEEDED: 'succeeded', FAILED: 'failed' };
+export const sonicStates: Record<SandboxStatus, string> = {
+  PENDING: 'pending',
+  RUNNING: 'running',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+};
 /** §9.3: a Producer task's `status`. */
-export const producerStatuses: Record<SandboxStatus, string> = { PENDING: 'PENDING', RUNNING: 'RUNNING', SUCCEEDED: 'SUCCESS', FAILED: 'FAILED' };
+export const producerStatuses: Record<SandboxStatus, string> = {
+  PENDING: 'PENDING',
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCESS',
+  FAILED: 'FAILED',
+};
 
 /** §10: the events of a final state, and the platform name of a Sonic task. */
 export const webhookEvents = { completed: 'song.completed', failed: 'song.failed' } as const;

@@ -27,7 +27,11 @@ export const producerRoutes: Record<string, SandboxRoute> = {
   }),
   '/api/v1/producer/lyrics-create': producerTask('make_lyrics', (body) => {
     const prompt = text(body, 'prompt', 3000, true);
-    return seed({ title: 'Producer Lyrics', lyrics: `[Verse]\n${prompt}\n\n[Chorus]\nProducer sings it back to you`, producerItem: 'lyrics' });
+    return seed({
+      title: 'Producer Lyrics',
+      lyrics: `[Verse]\n${prompt}\n\n[Chorus]\nProducer sings it back to you`,
+      producerItem: 'lyrics',
+    });
   }),
   '/api/v1/producer/video-clip': producerTask('video_clip', (body, { store }) => {
     const source = requireClip(store, body, 'clip_id');

@@ -62,7 +62,7 @@ export interface SandboxTask {
   clips: ClipSeed[];
   /** Credits charged at submission; refunded when the task fails. */
   cost: number;
-  /** Set when the request asked the sandbox to fail the task (see README, "Sandbox"). */
+  /** Set when the request asked the sandbox to fail the task (see docs/sandbox.md). */
   failWith: string | null;
 }
 

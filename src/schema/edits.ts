@@ -6,7 +6,17 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type * as requests from '../upstream/requests.js';
 import { describedEnum } from './enums.js';
-import { audioWeightField, MusicModelEnum, songFields, songSchema, styleFields, styleRules, styleShape, weightFields, weightShape } from './music.js';
+import {
+  audioWeightField,
+  MusicModelEnum,
+  songFields,
+  songSchema,
+  styleFields,
+  styleRules,
+  styleShape,
+  weightFields,
+  weightShape,
+} from './music.js';
 import { audioUrlSchema, idSchema, requiredTextSchema, secondsSchema, weightSchema } from './validation.js';
 
 const sourceClip = 'The source clip (a clip id from a finished task, or from `uploadMusic` for the *Uploaded* operations).';
@@ -18,7 +28,8 @@ export const ExtendMusicInput = builder.inputType('ExtendMusicInput', {
     clipId: t.id({ required: true, description: sourceClip }),
     continueAt: t.float({
       required: true,
-      description: 'Where in the source to continue from, in seconds (for uploaded clips the upstream suggests 0.1). It must lie within the clip; the upstream checks that.',
+      description:
+        'Where in the source to continue from, in seconds (for uploaded clips the upstream suggests 0.1). It must lie within the clip; the upstream checks that.',
     }),
     ...songFields(t),
   }),
@@ -29,7 +40,10 @@ export const CoverMusicInput = builder.inputType('CoverMusicInput', {
   description: 'A new version of a clip in another style, with the song fields for the cover.',
   fields: (t) => ({ clipId: t.id({ required: true, description: sourceClip }), audioWeight: audioWeightField(t), ...songFields(t) }),
 });
-export const coverMusicSchema = songSchema({ clipId: idSchema, audioWeight: weightSchema.nullish() }) satisfies z.ZodType<requests.CoverRequest>;
+export const coverMusicSchema = songSchema({
+  clipId: idSchema,
+  audioWeight: weightSchema.nullish(),
+}) satisfies z.ZodType<requests.CoverRequest>;
 
 export const PersonaMusicInput = builder.inputType('PersonaMusicInput', {
   description: 'A new song sung by a persona (see `createPersona`).',
@@ -78,7 +92,10 @@ export const sampleMusicSchema = songSchema({
   sampleEnd: secondsSchema,
 })
   .refine((r) => !r.sampleClipId !== !r.url, { path: ['sampleClipId'], message: 'give exactly one of sampleClipId and url' })
-  .refine((r) => r.sampleEnd > r.sampleStart, { path: ['sampleEnd'], message: 'must be after sampleStart' }) satisfies z.ZodType<requests.SampleRequest>;
+  .refine((r) => r.sampleEnd > r.sampleStart, {
+    path: ['sampleEnd'],
+    message: 'must be after sampleStart',
+  }) satisfies z.ZodType<requests.SampleRequest>;
 
 export const MashupMusicInput = builder.inputType('MashupMusicInput', {
   description: 'One new song mixed from exactly two existing clips.',
@@ -92,11 +109,16 @@ export const mashupMusicSchema = songSchema({
 }) satisfies z.ZodType<requests.MashupRequest>;
 
 const remasterVariations = ['SUBTLE', 'NORMAL', 'HIGH'] as const satisfies readonly requests.RemasterVariation[];
-export const RemasterVariationEnum = describedEnum('RemasterVariation', 'How far a remaster may move from the original.', remasterVariations, {
-  SUBTLE: 'Close to the original.',
-  NORMAL: 'The upstream default.',
-  HIGH: 'Freer, more changed.',
-});
+export const RemasterVariationEnum = describedEnum(
+  'RemasterVariation',
+  'How far a remaster may move from the original.',
+  remasterVariations,
+  {
+    SUBTLE: 'Close to the original.',
+    NORMAL: 'The upstream default.',
+    HIGH: 'Freer, more changed.',
+  },
+);
 
 export const RemasterInput = builder.inputType('RemasterInput', {
   description: 'A remaster of a generated clip (best within 24 hours of its creation).',

@@ -22,10 +22,15 @@ export const MusicModelEnum = describedEnum('MusicModel', 'The upstream generati
   SONIC_V6_MINI: 'sonic-v6-mini: a faster, lighter sonic-v6.',
 });
 
-export const VocalGenderEnum = describedEnum('VocalGender', 'The singing voice to prefer (models SONIC_V4_5 and later).', ['FEMALE', 'MALE'], {
-  FEMALE: 'A female voice.',
-  MALE: 'A male voice.',
-});
+export const VocalGenderEnum = describedEnum(
+  'VocalGender',
+  'The singing voice to prefer (models SONIC_V4_5 and later).',
+  ['FEMALE', 'MALE'],
+  {
+    FEMALE: 'A female voice.',
+    MALE: 'A male voice.',
+  },
+);
 
 const olderModels = new Set<MusicModel>(['SONIC_V3_5', 'SONIC_V4']);
 
@@ -43,7 +48,8 @@ type InputFields = InputFieldBuilder<BuilderTypes, 'InputObject'>;
 export const styleFields = (t: InputFields) => ({
   model: t.field({ type: MusicModelEnum, required: true, defaultValue: 'SONIC_V4_5', description: 'The model to generate with.' }),
   tags: t.string({
-    description: 'Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models).',
+    description:
+      'Style tags, comma-separated, e.g. "synthwave, female vocals" (200 characters for SONIC_V3_5/SONIC_V4, 1,000 for later models).',
   }),
   negativeTags: t.string({ description: 'Styles to avoid, with the same length limit as `tags`.' }),
   vocalGender: t.field({ type: VocalGenderEnum, description: 'Preferred voice (SONIC_V4_5 and later).' }),
@@ -62,7 +68,9 @@ export const songFields = (t: InputFields) => ({
     defaultValue: false,
     description: 'true: you give `lyrics` (and usually `title` and `tags`). false: you give `description`.',
   }),
-  description: t.string({ description: `Description mode: what the song is about and how it sounds (at most ${limits.description} characters).` }),
+  description: t.string({
+    description: `Description mode: what the song is about and how it sounds (at most ${limits.description} characters).`,
+  }),
   lyrics: t.string({ description: 'Custom mode: the lyrics (3,000 characters for SONIC_V3_5/SONIC_V4, 5,000 for later models).' }),
   title: t.string({ description: `The title (at most ${limits.title} characters).` }),
   instrumental: t.boolean({ required: true, defaultValue: false, description: 'Make it without vocals; lyrics are then not needed.' }),
@@ -104,7 +112,10 @@ export const songShape = {
 };
 
 type Problem = (path: string, message: string) => void;
-const reporter = (ctx: z.RefinementCtx): Problem => (path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
+const reporter =
+  (ctx: z.RefinementCtx): Problem =>
+  (path, message) =>
+    ctx.addIssue({ code: 'custom', path: [path], message });
 
 type Style = z.infer<z.ZodObject<typeof styleShape>> & { lyrics?: string | null };
 

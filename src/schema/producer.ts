@@ -47,10 +47,16 @@ export const producerMusicSchema = z
     lyrics: textSchema(5000).nullish(),
     model: z.enum(producerModels).nullish(),
     title: textSchema(80).nullish(),
-    seed: z.string().regex(/^\d{1,20}$/, 'must be a number of at most 20 digits').nullish(),
+    seed: z
+      .string()
+      .regex(/^\d{1,20}$/, 'must be a number of at most 20 digits')
+      .nullish(),
     instrumental: z.boolean().nullish(),
   })
-  .refine((r) => Boolean(r.sound?.trim() || r.lyrics?.trim()), { path: ['sound'], message: 'give sound, lyrics, or both' }) satisfies z.ZodType<ProducerMusicRequest>;
+  .refine((r) => Boolean(r.sound?.trim() || r.lyrics?.trim()), {
+    path: ['sound'],
+    message: 'give sound, lyrics, or both',
+  }) satisfies z.ZodType<ProducerMusicRequest>;
 
 export const producerDownloadSchema = z.object({
   clipId: idSchema,

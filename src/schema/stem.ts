@@ -21,7 +21,12 @@ const descriptions: Record<StemKind, string> = {
   OTHER: 'A stem whose name the gateway does not recognise; see `name`.',
 };
 
-export const StemKindEnum = describedEnum('StemKind', 'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.', stemKinds, descriptions);
+export const StemKindEnum = describedEnum(
+  'StemKind',
+  'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.',
+  stemKinds,
+  descriptions,
+);
 
 export interface Stem {
   kind: StemKind;

@@ -71,8 +71,7 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
     submittedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description:
-        'When this gateway submitted the task. Null for a task it did not submit (or no longer remembers).',
+      description: 'When this gateway submitted the task. Null for a task it did not submit (or no longer remembers).',
       resolve: async (task, _args, ctx) => (await ctx.services.progress.of(task))?.submittedAt ?? null,
     }),
     estimatedCompletionAt: t.field({
@@ -80,7 +79,7 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       nullable: true,
       description:
         'When the task will likely be done: `submittedAt` plus the median duration of the recent finished tasks of ' +
-        'the same kind on this gateway (a default per kind before there are three; see README, "Progress estimates"). ' +
+        'the same kind on this gateway (a default per kind before there are three; see docs/live-updates.md, "Progress estimates"). ' +
         'A task past that is expected shortly after `observedAt`. Each `taskUpdated` event carries a fresh estimate. ' +
         'Null once the task is final, and when `submittedAt` is.',
       resolve: async (task, _args, ctx) => (await ctx.services.progress.of(task))?.estimatedCompletionAt ?? null,
@@ -90,7 +89,7 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       description:
         'When the gateway read this state from the upstream or received it by webhook. Live updates can show how fresh ' +
         'they are with it. For a query it is the time of the read; a finished task is read once and then served from ' +
-        'the gateway\'s cache, with the time of that read.',
+        "the gateway's cache, with the time of that read.",
       resolve: (task) => task.observedAt ?? new Date().toISOString(),
     }),
   }),

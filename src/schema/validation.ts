@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { badInput } from '../domain/errors.js';
 
 /** Upstream ids are UUIDs today; accept any short token of safe characters so a format change does not break us. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be an id of letters, digits, "-" or "_" (at most 128)');
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be an id of letters, digits, "-" or "_" (at most 128)');
 
 export const weightSchema = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 

@@ -15,7 +15,11 @@ export const BudgetRef = builder.objectRef<BudgetUsage>('Budget').implement({
     limit: t.exposeInt('limit', { description: 'Credits per window.' }),
     used: t.exposeInt('used', { description: 'Credits reserved or spent in this window.' }),
     remaining: t.exposeInt('remaining', { description: 'Credits left in this window.' }),
-    resetsAt: t.field({ type: 'DateTime', description: 'When this window ends and the budget is whole again.', resolve: (b) => new Date(b.resetsAt).toISOString() }),
+    resetsAt: t.field({
+      type: 'DateTime',
+      description: 'When this window ends and the budget is whole again.',
+      resolve: (b) => new Date(b.resetsAt).toISOString(),
+    }),
   }),
 });
 

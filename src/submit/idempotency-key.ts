@@ -12,6 +12,6 @@ export const idempotencyKeySchema = z
   .nullish();
 
 export const idempotencyKeyDescription =
-  'Optional. Repeating a request with the same key (per API key, within 24 hours) returns the first request\'s task ' +
+  "Optional. Repeating a request with the same key (per API key, within 24 hours) returns the first request's task " +
   '(or result) instead of paying again, also when the requests race. A UUID per intended action is a good key. The same key ' +
   `with different arguments is refused. 1 to ${idempotencyKeyMaxLength} letters, digits, ".", "_", ":" or "-".`;

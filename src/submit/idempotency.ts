@@ -35,7 +35,9 @@ export function fingerprintOf(value: unknown): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -100,7 +102,8 @@ export class Idempotency {
       result = await work();
     } catch (err) {
       // Anything but a GatewayError is a gateway bug; it may have struck after the upstream call, so assume the worst.
-      const error = err instanceof GatewayError ? err : new GatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { taskMayExist: true });
+      const error =
+        err instanceof GatewayError ? err : new GatewayError('INTERNAL_SERVER_ERROR', 'Unexpected error.', { taskMayExist: true });
       const outcome: IdempotencyRecord = error.details.taskMayExist
         ? { state: 'unknown', fingerprint, error: toStored(error) }
         : { state: 'failed', fingerprint, attempt, error: toStored(error) };

@@ -4,15 +4,13 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { reserve, surelyUnspent } from '../access/budget.js';
-import type { Context } from '../context.js';
+import type { Context, Services } from '../context.js';
 import { GatewayError } from '../domain/errors.js';
 import { fingerprintOf } from './idempotency.js';
 import { webhookRequest } from './webhook-request.js';
 import type { TaskRecord } from '../domain/records.js';
-import { submittedTask, type Task } from '../domain/task.js';
+import { submittedTask, type Task, type SubmittedTask } from '../domain/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
-import type { SubmittedTask } from '../domain/task.js';
-import type { Services } from '../context.js';
 
 type Key = string | null | undefined;
 
@@ -43,7 +41,10 @@ export async function submitOperation<Input, Result>(
     // Fail closed, as a keyed mutation does (its claim fails first): with Redis unreachable, the task could not be
     // recorded after its POST, and its owner, kind and webhook secret would be lost with the charge.
     if (operation.kind !== null && !(await storeReachable(services))) {
-      throw new GatewayError('INTERNAL_SERVER_ERROR', 'The gateway cannot record tasks right now (its Redis is unreachable); nothing was sent.');
+      throw new GatewayError(
+        'INTERNAL_SERVER_ERROR',
+        'The gateway cannot record tasks right now (its Redis is unreachable); nothing was sent.',
+      );
     }
     const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
     const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
@@ -52,7 +53,9 @@ export async function submitOperation<Input, Result>(
       result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
     } catch (err) {
       if (reservationId && surelyUnspent(err)) {
-        await services.budgets.release(reservationId).catch((e: unknown) => services.logger.error({ err: e }, 'could not return a budget reservation'));
+        await services.budgets
+          .release(reservationId)
+          .catch((e: unknown) => services.logger.error({ err: e }, 'could not return a budget reservation'));
       }
       throw err;
     }

@@ -45,8 +45,7 @@ export class ProgressEstimates {
   ) {
     this.defaults = options.defaults ?? defaultDurationsMs;
     const cacheMs = options.cacheMs ?? 2000;
-    this.typical =
-      cacheMs > 0 ? new LRUCache({ max: 64, ttl: cacheMs, fetchMethod: (kind) => this.typicalFromStore(kind) }) : undefined;
+    this.typical = cacheMs > 0 ? new LRUCache({ max: 64, ttl: cacheMs, fetchMethod: (kind) => this.typicalFromStore(kind) }) : undefined;
   }
 
   private async typicalFromStore(kind: SubmittedTaskKind): Promise<number> {

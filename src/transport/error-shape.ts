@@ -42,5 +42,11 @@ export function normalized(error: GraphQLError): GraphQLError {
   // carries its non-GraphQL `originalError`; without it, the status is kept explicitly.
   const http = extensions.http as { spec?: boolean } | undefined;
   if (originalError !== undefined && !(originalError instanceof GraphQLError) && http?.spec) extensions.http = { ...http, spec: false };
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
 }

@@ -47,7 +47,7 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
     : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
   if (!verdict.ok || !record || !taskId) {
     logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
-    return sendError(res, 401, 'UNAUTHENTICATED', 'The delivery\'s signature could not be verified.');
+    return sendError(res, 401, 'UNAUTHENTICATED', "The delivery's signature could not be verified.");
   }
   let task: Task;
   try {

@@ -10,7 +10,15 @@
 import { Pool } from 'undici';
 import { GatewayError, type ErrorCode } from '../domain/errors.js';
 import { CircuitBreaker, type BreakerState } from './breaker.js';
-import { errorFromAnswer, errorFromTransport, isErrorAnswer, isRetryableRead, isUnsent, isUpstreamFault, withTaskMayExist } from './faults.js';
+import {
+  errorFromAnswer,
+  errorFromTransport,
+  isErrorAnswer,
+  isRetryableRead,
+  isUnsent,
+  isUpstreamFault,
+  withTaskMayExist,
+} from './faults.js';
 import type { TaskFamily } from '../domain/kinds.js';
 import type { UpstreamOperation } from './operations.js';
 import { shuttingDown } from './pacing.js';
@@ -194,7 +202,8 @@ export class UpstreamClient {
       if (!('failure' in outcome)) return outcome;
       const { failure } = outcome;
       const retryAfterMs = (failure.error.details.retryAfterSeconds ?? 0) * 1000;
-      const delay = !failure.refused && retryable(failure) ? nextDelayMs(this.retry, attempt, deadline - performance.now(), retryAfterMs) : null;
+      const delay =
+        !failure.refused && retryable(failure) ? nextDelayMs(this.retry, attempt, deadline - performance.now(), retryAfterMs) : null;
       if (delay === null) return outcome;
       await sleep(delay);
     }

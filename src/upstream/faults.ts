@@ -110,7 +110,11 @@ export function errorFromTransport(err: unknown, secrets: readonly (string | und
     return new GatewayError('UPSTREAM_TIMEOUT', 'The upstream did not answer in time.', status === null ? {} : { upstreamStatus: status });
   }
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-    return new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the body is too large.', status === null ? {} : { upstreamStatus: status });
+    return new GatewayError(
+      'UPSTREAM_ERROR',
+      'The upstream sent a malformed response: the body is too large.',
+      status === null ? {} : { upstreamStatus: status },
+    );
   }
   if (status !== null) {
     return new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the answer was cut off.', {

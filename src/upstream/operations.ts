@@ -67,12 +67,7 @@ export const operations = {
     credits(14, '10 in custom mode on SONIC_V3_5 or SONIC_V4; 14 otherwise.'),
   ),
   extendMusic: taskOperation('EXTEND_MUSIC', sonicCreate, requests.extendBody('extend_music'), credits(10)),
-  extendUploadedMusic: taskOperation(
-    'EXTEND_UPLOADED_MUSIC',
-    sonicCreate,
-    requests.extendBody('extend_upload_music'),
-    credits(10),
-  ),
+  extendUploadedMusic: taskOperation('EXTEND_UPLOADED_MUSIC', sonicCreate, requests.extendBody('extend_upload_music'), credits(10)),
   coverMusic: taskOperation('COVER_MUSIC', sonicCreate, requests.coverBody('cover_music'), credits(14)),
   coverUploadedMusic: taskOperation('COVER_UPLOADED_MUSIC', sonicCreate, requests.coverBody('cover_upload_music'), credits(14)),
   concatMusic: taskOperation('CONCAT_MUSIC', sonicCreate, requests.concatBody, credits(2)),

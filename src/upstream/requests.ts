@@ -257,8 +257,7 @@ export const personaBody = (r: PersonaRequest): WireBody =>
     vocal_end_s: r.vocalEnd,
   });
 
-export const voxBody = (r: VoxRequest): WireBody =>
-  compact({ clip_id: r.clipId, vocal_start_s: r.vocalStart, vocal_end_s: r.vocalEnd });
+export const voxBody = (r: VoxRequest): WireBody => compact({ clip_id: r.clipId, vocal_start_s: r.vocalStart, vocal_end_s: r.vocalEnd });
 
 export const urlBody = (r: UrlRequest): WireBody => ({ url: r.url });
 export const tagsBody = (r: TagsRequest): WireBody => ({ tags: r.tags });

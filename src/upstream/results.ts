@@ -178,7 +178,10 @@ function toLines(words: TimedWord[]): TimedLine[] {
     const first = current[0];
     const last = current.at(-1);
     if (first && last) {
-      const text = current.map((w) => w.text.trim()).filter(Boolean).join(' ');
+      const text = current
+        .map((w) => w.text.trim())
+        .filter(Boolean)
+        .join(' ');
       if (text) lines.push({ text, start: first.start, end: last.end, words: current });
     }
     current = [];

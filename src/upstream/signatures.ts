@@ -85,7 +85,9 @@ export function verifyWebhook(headers: Headers, rawBody: Buffer, secret: string,
       ? { ok: true, scheme: 'current' }
       : { ok: false, reason: 'signature mismatch' };
   }
-  const legacy = header(headers, webhookHeaderNames.legacySignature)?.replace(/^sha256=/i, '').toLowerCase();
+  const legacy = header(headers, webhookHeaderNames.legacySignature)
+    ?.replace(/^sha256=/i, '')
+    .toLowerCase();
   if (!legacy) return { ok: false, reason: 'no signature header' };
   return safeEqual(legacyWebhookSignature(secret, rawBody), legacy)
     ? { ok: true, scheme: 'legacy' }

@@ -79,22 +79,50 @@ class LazyClip implements Clip {
   /** Producer items name the style `sound` and have no description. */
   readonly #producer: boolean;
 
-  constructor(wire: Record<string, unknown>, readonly id: string, readonly status: TaskStatus, readonly error: string | null, producer: boolean) {
+  constructor(
+    wire: Record<string, unknown>,
+    readonly id: string,
+    readonly status: TaskStatus,
+    readonly error: string | null,
+    producer: boolean,
+  ) {
     this.#wire = wire;
     this.#producer = producer;
   }
 
-  get title() { return str(this.#wire.title); }
-  get tags() { return str(this.#producer ? this.#wire.sound : this.#wire.tags); }
-  get lyrics() { return str(this.#wire.lyrics); }
-  get description() { return this.#producer ? null : str(this.#wire.gpt_description_prompt); }
-  get audioUrl() { return str(this.#wire.audio_url); }
-  get wavUrl() { return str(this.#wire.wav_url); }
-  get imageUrl() { return str(this.#wire.image_url); }
-  get videoUrl() { return str(this.#wire.video_url); }
-  get duration() { return num(this.#wire.duration); }
-  get model() { return str(this.#wire.mv); }
-  get createdAt() { return str(this.#wire.created_at); }
+  get title() {
+    return str(this.#wire.title);
+  }
+  get tags() {
+    return str(this.#producer ? this.#wire.sound : this.#wire.tags);
+  }
+  get lyrics() {
+    return str(this.#wire.lyrics);
+  }
+  get description() {
+    return this.#producer ? null : str(this.#wire.gpt_description_prompt);
+  }
+  get audioUrl() {
+    return str(this.#wire.audio_url);
+  }
+  get wavUrl() {
+    return str(this.#wire.wav_url);
+  }
+  get imageUrl() {
+    return str(this.#wire.image_url);
+  }
+  get videoUrl() {
+    return str(this.#wire.video_url);
+  }
+  get duration() {
+    return num(this.#wire.duration);
+  }
+  get model() {
+    return str(this.#wire.mv);
+  }
+  get createdAt() {
+    return str(this.#wire.created_at);
+  }
 
   toJSON(): Clip {
     return plainClip(this);

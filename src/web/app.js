@@ -84,7 +84,8 @@ function follow(task) {
       { query: `subscription($id: ID!) { taskUpdated(taskId: $id) { ${TASK_FIELDS} } }`, variables: { id: task.id } },
       {
         next: (/** @type {PageResult<{ taskUpdated: PageTask }>} */ result) => {
-          if (result.errors && result.errors.length) return done(() => reject(new Error(describeErrors(/** @type {readonly PageGraphQLError[]} */ (result.errors)))));
+          if (result.errors && result.errors.length)
+            return done(() => reject(new Error(describeErrors(/** @type {readonly PageGraphQLError[]} */ (result.errors)))));
           last = /** @type {{ taskUpdated: PageTask }} */ (result.data).taskUpdated;
           logEvent(last);
           showTask(last);
@@ -119,7 +120,8 @@ function showTask(task) {
   const at = order.indexOf(task.status);
   for (const li of /** @type {HTMLCollectionOf<HTMLLIElement>} */ ($('steps').children)) {
     const i = order.indexOf(/** @type {string} */ (li.dataset.status));
-    li.className = task.status === 'FAILED' ? (i === 2 ? 'failed' : '') : i < at || task.status === 'SUCCEEDED' ? 'done' : i === at ? 'current' : '';
+    li.className =
+      task.status === 'FAILED' ? (i === 2 ? 'failed' : '') : i < at || task.status === 'SUCCEEDED' ? 'done' : i === at ? 'current' : '';
     if (task.status === 'FAILED' && i === 2) li.textContent = 'Failed';
   }
   $('error').textContent = task.error || '';
@@ -127,7 +129,10 @@ function showTask(task) {
   if (task.stems.length) return showStems(task);
   mixerFor = null;
   $('mixer').hidden = true;
-  showPlayers(task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c })), task.status === 'SUCCEEDED');
+  showPlayers(
+    task.clips.map((c) => ({ name: c.title || c.id, kind: 'CLIP', clip: c })),
+    task.status === 'SUCCEEDED',
+  );
 }
 
 /**
@@ -176,12 +181,17 @@ function showStems(task) {
   }
   if (mixerFor === task.id) return;
   mixerFor = task.id;
-  const stems = task.stems.filter((s) => s.clip.audioUrl).map((s) => ({ name: s.name, kind: s.kind, url: /** @type {string} */ (s.clip.audioUrl) }));
+  const stems = task.stems
+    .filter((s) => s.clip.audioUrl)
+    .map((s) => ({ name: s.name, kind: s.kind, url: /** @type {string} */ (s.clip.audioUrl) }));
   mixer.load(stems).catch((err) => {
     // An audio host that does not allow other origins to read its files (CORS) can still be played, one by one.
     $('mixer').hidden = true;
     $('error').textContent = `The mixer could not load the stems (${err.message || err}); each stem has its own player below.`;
-    showPlayers(task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip })), true);
+    showPlayers(
+      task.stems.map((s) => ({ name: s.name, kind: s.kind, clip: s.clip })),
+      true,
+    );
   });
 }
 

@@ -50,7 +50,7 @@
     const step = data.length / width;
     let loudest = 0;
     for (let i = 0; i < data.length; i++) loudest = Math.max(loudest, Math.abs(data[i]));
-    const scale = loudest > 0 ? (height / 2) / loudest : 0;
+    const scale = loudest > 0 ? height / 2 / loudest : 0;
     g.clearRect(0, 0, width, height);
     g.fillStyle = getComputedStyle(canvas).color;
     for (let x = 0; x < width; x++) {
@@ -106,7 +106,16 @@
         const gain = /** @type {AudioContext} */ (this.context).createGain();
         gain.connect(/** @type {GainNode} */ (this.master));
         // The row's elements are added by render().
-        return /** @type {Track} */ ({ ...t, buffer: decoded[i], gain, volume: 1, muted: false, solo: false, source: null, startTime: null });
+        return /** @type {Track} */ ({
+          ...t,
+          buffer: decoded[i],
+          gain,
+          volume: 1,
+          muted: false,
+          solo: false,
+          source: null,
+          startTime: null,
+        });
       });
       this.duration = Math.max(...decoded.map((b) => b.duration));
       this.offset = 0;
@@ -120,12 +129,31 @@
       const rows = this.tracks.map((t) => {
         const mute = build('button', { type: 'button', className: 'toggle mute', textContent: 'M', title: `Mute ${t.name}` });
         const solo = build('button', { type: 'button', className: 'toggle solo', textContent: 'S', title: `Solo ${t.name}` });
-        const volume = build('input', { type: 'range', min: '0', max: '1.5', step: '0.01', value: '1', className: 'volume', title: `${t.name} volume` });
+        const volume = build('input', {
+          type: 'range',
+          min: '0',
+          max: '1.5',
+          step: '0.01',
+          value: '1',
+          className: 'volume',
+          title: `${t.name} volume`,
+        });
         const canvas = build('canvas', { className: 'wave', title: 'Click to play from here' });
         const cursor = build('div', { className: 'cursor' });
         const lane = build('div', { className: 'lane' }, canvas, cursor);
-        const download = build('a', { href: t.url, download: `${t.name}.wav`, className: 'download', textContent: '⬇', title: `Download ${t.name}` });
-        const label = build('div', { className: 'label' }, build('span', { className: 'name', textContent: t.name }), build('span', { className: 'kind', textContent: t.kind }));
+        const download = build('a', {
+          href: t.url,
+          download: `${t.name}.wav`,
+          className: 'download',
+          textContent: '⬇',
+          title: `Download ${t.name}`,
+        });
+        const label = build(
+          'div',
+          { className: 'label' },
+          build('span', { className: 'name', textContent: t.name }),
+          build('span', { className: 'kind', textContent: t.kind }),
+        );
         const row = build('li', { className: 'stem' }, label, mute, solo, volume, lane, download);
         row.dataset.kind = t.kind;
         mute.addEventListener('click', () => ((t.muted = !t.muted), this.applyGains()));
@@ -266,7 +294,9 @@
   function createMixer(root) {
     const mixer = new Mixer(root);
     /** @type {Element} */ (root.querySelector('.play')).addEventListener('click', () => (mixer.playing ? mixer.pause() : mixer.play()));
-    /** @type {Element} */ (root.querySelector('.seek')).addEventListener('input', (e) => mixer.seek(Number(/** @type {HTMLInputElement} */ (e.target).value)));
+    /** @type {Element} */ (root.querySelector('.seek')).addEventListener('input', (e) =>
+      mixer.seek(Number(/** @type {HTMLInputElement} */ (e.target).value)),
+    );
     return mixer;
   }
 

@@ -49,7 +49,8 @@
       }
       li.dataset.status = task.status;
       const when = task.submittedAt ? new Date(task.submittedAt).toLocaleTimeString() : '';
-      /** @type {Element} */ (li.querySelector('.open')).textContent = `${task.kind} · ${task.status}${when ? ` · ${when}` : ''} · ${task.id.slice(0, 8)}`;
+      /** @type {Element} */ (li.querySelector('.open')).textContent =
+        `${task.kind} · ${task.status}${when ? ` · ${when}` : ''} · ${task.id.slice(0, 8)}`;
       return li;
     }
 
@@ -91,7 +92,8 @@
             status.textContent = '';
             if (task.status === 'FAILED') refreshBudget().catch(() => {});
           },
-          error: (/** @type {{ message?: string } | null | undefined} */ err) => (status.textContent = err && err.message ? err.message : 'Live updates stopped.'),
+          error: (/** @type {{ message?: string } | null | undefined} */ err) =>
+            (status.textContent = err && err.message ? err.message : 'Live updates stopped.'),
           complete: () => {},
         },
       );

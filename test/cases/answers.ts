@@ -11,10 +11,26 @@ export const answerCases: OperationCase[] = [
   {
     field: 'createPersona',
     variables: () => ({
-      input: { clipId: demo, name: 'Nova', description: 'warm, airy', styles: 'soul, r&b', voxAudioId: 'vox-1', vocalStart: 10, vocalEnd: 30 },
+      input: {
+        clipId: demo,
+        name: 'Nova',
+        description: 'warm, airy',
+        styles: 'soul, r&b',
+        voxAudioId: 'vox-1',
+        vocalStart: 10,
+        vocalEnd: 30,
+      },
     }),
     path: '/api/v1/sonic/persona',
-    body: () => ({ clip_id: demo, name: 'Nova', describe: 'warm, airy', styles: 'soul, r&b', vox_audio_id: 'vox-1', vocal_start_s: 10, vocal_end_s: 30 }),
+    body: () => ({
+      clip_id: demo,
+      name: 'Nova',
+      describe: 'warm, airy',
+      styles: 'soul, r&b',
+      vox_audio_id: 'vox-1',
+      vocal_start_s: 10,
+      vocal_end_s: 30,
+    }),
     selection: '{ id name clipId }',
     check: (persona) => {
       expect(persona).toMatchObject({ name: 'Nova', clipId: demo });

@@ -15,7 +15,14 @@ export const producerCases: OperationCase[] = [
     kind: 'PRODUCER_MUSIC',
     variables: () => ({ input: { sound: 'ambient piano', title: 'Calm', model: 'FUZZ_2_0_PRO', seed: '42', instrumental: true } }),
     path: '/api/v1/producer/create',
-    body: () => ({ task_type: 'create_music', sound: 'ambient piano', mv: 'FUZZ-2.0 Pro', title: 'Calm', seed: '42', make_instrumental: true }),
+    body: () => ({
+      task_type: 'create_music',
+      sound: 'ambient piano',
+      mv: 'FUZZ-2.0 Pro',
+      title: 'Calm',
+      seed: '42',
+      make_instrumental: true,
+    }),
     check: (task) => {
       const song = oneItem(task);
       expect(song).toMatchObject({ title: 'Calm', tags: 'ambient piano' });

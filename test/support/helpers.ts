@@ -33,7 +33,12 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startGateway(upstreamUrl: string, env: Record<string, string> = {}, port = 0, tracing?: Tracing): Promise<TestGateway> {
+export async function startGateway(
+  upstreamUrl: string,
+  env: Record<string, string> = {},
+  port = 0,
+  tracing?: Tracing,
+): Promise<TestGateway> {
   // A DATA_DIR of its own (unless the test gives one), removed on close.
   const ownDataDir = env.DATA_DIR ? undefined : tempDataDir();
   // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
@@ -105,9 +110,7 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export async function startFakeUpstream(
-  handler: FakeUpstream['handler'] = (_req, res) => res.end('{}'),
-): Promise<FakeUpstream> {
+export async function startFakeUpstream(handler: FakeUpstream['handler'] = (_req, res) => res.end('{}')): Promise<FakeUpstream> {
   const fake = { requests: [], handler } as unknown as FakeUpstream;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

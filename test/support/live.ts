@@ -121,4 +121,3 @@ export function subscribeSse(baseUrl: string, taskId: string, apiKey: string): S
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-

@@ -30,7 +30,13 @@ process.once('exit', () => {
 
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const state = await waitFor(
-    () => (child.exitCode !== null ? 'exited' : fetch(url).then(() => 'up' as const, () => undefined)),
+    () =>
+      child.exitCode !== null
+        ? 'exited'
+        : fetch(url).then(
+            () => 'up' as const,
+            () => undefined,
+          ),
     `${url} to come up`,
     30_000,
   ).catch(() => 'down' as const);

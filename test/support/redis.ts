@@ -25,7 +25,9 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
       socket.once('error', () => (socket.destroy(), resolve(false)));
       socket.connect(port, '127.0.0.1');
     });
-  const state = await waitFor(async () => (child.exitCode !== null ? 'exited' : (await connects()) && 'up'), 'redis-server', 5_000).catch(() => 'down');
+  const state = await waitFor(async () => (child.exitCode !== null ? 'exited' : (await connects()) && 'up'), 'redis-server', 5_000).catch(
+    () => 'down',
+  );
   if (state === 'exited') throw new Error(`redis-server exited with ${child.exitCode}`);
   if (state !== 'up') throw new Error('redis-server did not start listening');
 }

@@ -3,7 +3,11 @@ import { SignJWT } from 'jose';
 
 export const testJwtSecret = 'test-sign-in-secret-0123456789abcdef';
 
-export async function hsToken(sub: string, claims: Record<string, unknown> = {}, options: { expiresIn?: string | number; key?: string } = {}) {
+export async function hsToken(
+  sub: string,
+  claims: Record<string, unknown> = {},
+  options: { expiresIn?: string | number; key?: string } = {},
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
@@ -13,4 +17,6 @@ export async function hsToken(sub: string, claims: Record<string, unknown> = {},
 }
 
 /** The Authorization header of a signed-in user. */
-export const signedIn = async (sub: string, claims: Record<string, unknown> = {}) => ({ authorization: `Bearer ${await hsToken(sub, claims)}` });
+export const signedIn = async (sub: string, claims: Record<string, unknown> = {}) => ({
+  authorization: `Bearer ${await hsToken(sub, claims)}`,
+});

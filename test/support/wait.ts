@@ -6,7 +6,11 @@
  */
 import { vi } from 'vitest';
 
-export async function waitFor<T>(check: () => T | Promise<T>, what = 'condition', timeoutMs = 10_000): Promise<Exclude<T, undefined | false>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what = 'condition',
+  timeoutMs = 10_000,
+): Promise<Exclude<T, undefined | false>> {
   return vi.waitFor(
     async () => {
       const value = await check();

@@ -31,13 +31,19 @@ export const guitar: Part = (score, out, random) => {
         const period = Math.round(sampleRate / hz(midi));
         const line = Float32Array.from({ length: period }, () => random() * 2 - 1);
         let i = 0;
-        addNote(out, barStart(bar) + onset * beat + string * 0.012, 0.7, () => {
-          const next = (i + 1) % period;
-          const y = line[i]!;
-          line[i] = 0.5 * (y + line[next]!) * 0.996;
-          i = next;
-          return y;
-        }, 0.5);
+        addNote(
+          out,
+          barStart(bar) + onset * beat + string * 0.012,
+          0.7,
+          () => {
+            const next = (i + 1) % period;
+            const y = line[i]!;
+            line[i] = 0.5 * (y + line[next]!) * 0.996;
+            i = next;
+            return y;
+          },
+          0.5,
+        );
       });
     }
   });

@@ -10,10 +10,22 @@ const eachBar = (play: (barStart: number, bar: number) => void) => {
 
 /** Where the kick falls in a bar (in beats), one pattern per song, with a busier one in every second bar. */
 const kickPatterns = [
-  [[0, 2], [0, 2, 2.5]],
-  [[0, 1.5, 2], [0, 1.5, 2, 3.5]],
-  [[0, 2.5], [0, 0.75, 2.5]],
-  [[0, 1, 2, 3], [0, 1, 2, 3, 3.5]],
+  [
+    [0, 2],
+    [0, 2, 2.5],
+  ],
+  [
+    [0, 1.5, 2],
+    [0, 1.5, 2, 3.5],
+  ],
+  [
+    [0, 2.5],
+    [0, 0.75, 2.5],
+  ],
+  [
+    [0, 1, 2, 3],
+    [0, 1, 2, 3, 3.5],
+  ],
 ];
 
 /** A kick pattern of the song's, snare on 2 and 4, closed hi-hat on eighths, open on the last. */

@@ -9,11 +9,31 @@ import { beat, type Vowel } from './score.js';
 
 /** Formant frequencies (Hz) and their relative levels, for a higher (female) voice. */
 const formants: Record<Vowel, [number, number][]> = {
-  a: [[850, 1], [1220, 0.5], [2810, 0.25]],
-  e: [[610, 1], [1900, 0.45], [2800, 0.25]],
-  i: [[310, 1], [2790, 0.35], [3310, 0.2]],
-  o: [[590, 1], [880, 0.55], [2540, 0.15]],
-  u: [[370, 1], [950, 0.35], [2670, 0.1]],
+  a: [
+    [850, 1],
+    [1220, 0.5],
+    [2810, 0.25],
+  ],
+  e: [
+    [610, 1],
+    [1900, 0.45],
+    [2800, 0.25],
+  ],
+  i: [
+    [310, 1],
+    [2790, 0.35],
+    [3310, 0.2],
+  ],
+  o: [
+    [590, 1],
+    [880, 0.55],
+    [2540, 0.15],
+  ],
+  u: [
+    [370, 1],
+    [950, 0.35],
+    [2670, 0.1],
+  ],
 };
 
 function singer(vowel: Vowel, midi: number, length: number, random: () => number, attack: number): (t: number) => number {

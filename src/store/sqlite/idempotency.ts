@@ -27,7 +27,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       const current = this.read(key);
       if (current && current.state !== 'failed') return current;
       const stored: Stored = { ...pending, holder: this.instances.id };
-      this.db.run('INSERT OR REPLACE INTO idempotency (key, record, expires_at) VALUES (?, ?, ?)', key, JSON.stringify(stored), this.now() + ttlMs);
+      this.db.run(
+        'INSERT OR REPLACE INTO idempotency (key, record, expires_at) VALUES (?, ?, ?)',
+        key,
+        JSON.stringify(stored),
+        this.now() + ttlMs,
+      );
       return null;
     });
   }

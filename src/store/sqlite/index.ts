@@ -72,7 +72,9 @@ export function openSqliteStores(dataDir: string, options: SqliteStoresOptions =
     instances = new InstanceLocks(dataDir);
   } catch (err) {
     db.close();
-    throw new StoreOpenError(`DATA_DIR ${JSON.stringify(dataDir)}: its instances/ lock files cannot be written: ${err instanceof Error ? err.message : err}.`);
+    throw new StoreOpenError(
+      `DATA_DIR ${JSON.stringify(dataDir)}: its instances/ lock files cannot be written: ${err instanceof Error ? err.message : err}.`,
+    );
   }
   return new SqliteStores(db, instances, options);
 }

@@ -9,7 +9,6 @@ const acceptedTypes = new Set(['application/json', 'application/graphql-response
 
 export type BodyVerdict = { ok: true; body: Buffer | undefined } | { ok: false; status: 413 | 414 | 415; message: string };
 
-
 /**
  * The whole body, or undefined as soon as it passes `maxBytes` (the rest is not read). With the stream's events
  * rather than `for await`: every request reads a body, and the async iterator costs more than the rest of this.

@@ -171,7 +171,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     countErrors(metrics, result);
     const payload = JSON.stringify(result);
     send(res, 200, params.mediaType, payload);
-    if (answerKey !== undefined && !result.errors?.length) void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
+    if (answerKey !== undefined && !result.errors?.length)
+      void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
     return true;
   };
 }

@@ -18,7 +18,9 @@ export function createMetricsEndpoint(metrics: Metrics, token: string | undefine
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET') return sendError(res, 405, 'BAD_REQUEST', 'Metrics are read with GET.', { allow: 'GET' });
     if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
-      return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', { 'www-authenticate': 'Bearer' });
+      return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>".', {
+        'www-authenticate': 'Bearer',
+      });
     }
     const text = await metrics.registry.metrics();
     res.writeHead(200, { 'content-type': metrics.registry.contentType });

@@ -16,7 +16,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, Kind, getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getOperationAST,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -72,13 +80,20 @@ function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message:
 }
 
 /** A WebSocket close reason is at most 123 bytes. */
-const closeReason = (text: string) => Buffer.from(text).subarray(0, 123).toString().replace(/\uFFFD+$/, '');
+const closeReason = (text: string) =>
+  Buffer.from(text)
+    .subarray(0, 123)
+    .toString()
+    .replace(/\uFFFD+$/, '');
 
 /** Closes the socket when the caller's token expires (timers cannot wait longer than ~24.8 days: re-armed). */
 function closeAtExpiry(extra: SocketExtra, expiresAt: number): void {
   const wait = expiresAt - Date.now();
   extra.expiry = setTimeout(
-    () => (wait > maxTimerMs ? closeAtExpiry(extra, expiresAt) : extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: the sign-in token has expired')),
+    () =>
+      wait > maxTimerMs
+        ? closeAtExpiry(extra, expiresAt)
+        : extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: the sign-in token has expired'),
     Math.max(0, Math.min(wait, maxTimerMs)),
   );
   extra.expiry.unref();
@@ -125,7 +140,13 @@ function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((error) => {
     if (error.extensions.http === undefined) return error;
     const { http: _http, ...extensions } = error.extensions;
-    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions,
+    });
   });
 }
 
@@ -160,15 +181,21 @@ export interface WebSocketOptions {
   traced?: boolean;
 }
 
-export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<any, Context>, options: WebSocketOptions): GraphQLWebSocketServer {
+export function attachGraphQLWebSocket(
+  server: Server,
+  yoga: YogaServerInstance<any, Context>,
+  options: WebSocketOptions,
+): GraphQLWebSocketServer {
   const { access, metrics, persisted } = options;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // node:http takes its own error handler off a socket it hands to 'upgrade': without one, a client that resets the
     // connection while it is refused (or upgraded) would throw an unhandled 'error' and end the process.
     socket.on('error', ignoreSocketError);
-    if (req.url?.split('?')[0] !== yoga.graphqlEndpoint) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
-    if (!access.originAllowed(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
+    if (req.url?.split('?')[0] !== yoga.graphqlEndpoint)
+      return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
+    if (!access.originAllowed(req.headers.origin, req.headers.host))
+      return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', messagesAsText(ws), req));
   });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
@@ -245,7 +272,9 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         if (operation?.operation === 'subscription') {
           pruneOpen(open, ctx.subscriptions);
           if (open.size >= access.maxSubscriptionsPerSocket) {
-            return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
+            return [
+              new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`),
+            ];
           }
           const release = access.openSubscription(caller);
           if (release instanceof GatewayError) return [release];
@@ -261,10 +290,19 @@ export function attachGraphQLWebSocket(server: Server, yoga: YogaServerInstance<
         } else {
           // Hashed: the map of running streams holds neither keys nor whole documents.
           // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
-          const identity = JSON.stringify([caller.tenant, caller.apiKey ?? null, caller.credentialProblem ?? null, params.operationName ?? null, params.query, params.variables ?? null]);
+          const identity = JSON.stringify([
+            caller.tenant,
+            caller.apiKey ?? null,
+            caller.credentialProblem ?? null,
+            params.operationName ?? null,
+            params.query,
+            params.variables ?? null,
+          ]);
           const key = createHash('sha256').update(identity).digest('base64url');
           // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
-          const start = options.traced ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome> : (args: ExecutionArgs) => subscribeToStates(args, metrics);
+          const start = options.traced
+            ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome>
+            : (args: ExecutionArgs) => subscribeToStates(args, metrics);
           run = (args) => shared.join(key, async () => start(await withContext(args)));
         }
         // A query or mutation runs as an HTTP request does (src/app/gateway.ts): every log line written while it runs is

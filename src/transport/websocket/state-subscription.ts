@@ -97,7 +97,10 @@ class RenderedStream implements AsyncIterableIterator<ExecutionResult> {
  * Subscribes as graphql-js's `subscribe` does: the rendered stream, or the result that refused it (e.g. NOT_FOUND
  * from the field's `subscribe`), masked.
  */
-export async function subscribeToStates(args: ExecutionArgs, metrics?: Pick<Metrics, 'graphqlRequests' | 'activeSubscriptions'>): Promise<Outcome> {
+export async function subscribeToStates(
+  args: ExecutionArgs,
+  metrics?: Pick<Metrics, 'graphqlRequests' | 'activeSubscriptions'>,
+): Promise<Outcome> {
   metrics?.graphqlRequests.inc({ operation: 'subscription' });
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return masked(source);
