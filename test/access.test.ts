@@ -1,5 +1,5 @@
 /**
- * The access rules on every transport (issue 9 §1–§3): browser origins, the WebSocket held to HTTP's limits, rate
+ * The access rules on every transport: browser origins, the WebSocket held to HTTP's limits, rate
  * limits per IP and per caller, subscription caps, and end-user sign-in with real JWTs minted by jose here (HS256
  * with a secret, RS256/ES256 from a JWKS served on 127.0.0.1).
  */

@@ -1,5 +1,5 @@
 /**
- * Many instances on one Redis, with real processes (issue 10 §3): the compiled gateway and the standalone sandbox as
+ * Many instances on one Redis, with real processes: the compiled gateway and the standalone sandbox as
  * child processes; the instance that polls a task is killed (kill -9), and Redis itself is restarted under a running
  * gateway. Nothing here measures time against a limit a busy machine could break: the takeover gap is reported, and
  * bounded only by a generous ceiling.

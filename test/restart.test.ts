@@ -1,5 +1,5 @@
 /**
- * Nothing lost on restart (issue 10 §3), with real processes: the compiled gateway and the standalone sandbox run
+ * Nothing lost on restart, with real processes: the compiled gateway and the standalone sandbox run
  * as child processes, the gateway is killed (kill -9, or SIGTERM) and started again on the same DATA_DIR and port,
  * while the sandbox, like the real upstream, keeps its tasks and counts every POST it receives.
  */

@@ -1,5 +1,5 @@
 /**
- * What a signed-in user sees (issue 9 §4): `viewer { tasks budget }`, `viewerTaskUpdated`, and per-user credit
+ * What a signed-in user sees: `viewer { tasks budget }`, `viewerTaskUpdated`, and per-user credit
  * budgets reserved atomically before each paid POST and given back when nothing was spent. Tokens minted by jose.
  */
 import { describe, expect, it } from 'vitest';
