@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/sandbox/index.js';
+import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { gql, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './support/requirements.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
@@ -182,6 +182,30 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     expect(basic.stems.map((s) => s.kind)).toEqual(['VOCALS', 'INSTRUMENTAL']);
     expect(basic.playing).toBe(false);
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('with sign-in on: a followed task whose token expires shows why live updates stopped', async () => {
+    const signInGw = await startGateway(sandbox.url, { AUTH_JWT_SECRET: testJwtSecret, POLL_INTERVAL_MS: '150' });
+    const page = await browser.newPage();
+    try {
+      // A token that expires in a few seconds: the socket is closed with 4403 then, while the task still runs.
+      const token = await hsToken('grace', {}, { expiresIn: '4s' });
+      await page.goto(`${signInGw.url}/`);
+      await page.fill('#apiKey', token);
+      await page.dispatchEvent('#apiKey', 'change');
+      await page.fill('#clipId', demoClip.id);
+      await page.click('#splitBasic');
+      await pendingTask(page, 'STEMS_BASIC').catch(async (err: Error) => {
+        throw new Error(`${err.message}; the page says: ${await page.textContent('#error')}`);
+      });
+      await page.waitForFunction(() => /token has expired/.test(document.getElementById('error')?.textContent ?? ''), null, {
+        timeout: 15_000,
+      });
+      expect(await page.textContent('#error')).toBe('UNAUTHENTICATED: the sign-in token has expired');
+    } finally {
+      await page.close();
+      await signInGw.close();
+    }
   }, 60_000);
 
   it("with sign-in on: a token field, the viewer's tasks and budget, any task opened, unfinished ones followed live", async () => {

@@ -43,6 +43,20 @@ function describeErrors(errors) {
   return errors.map((e) => `${(e.extensions && e.extensions.code) || 'ERROR'}: ${e.message}`).join('\n');
 }
 
+/**
+ * What a live connection's failure says, as an Error: graphql-ws hands over an Error, a list of GraphQL errors, or the
+ * socket's CloseEvent (e.g. 4403 "UNAUTHENTICATED: the sign-in token has expired" once its retries are spent).
+ * @param {unknown} err
+ */
+function connectionError(err) {
+  if (err instanceof Error) return err;
+  if (Array.isArray(err)) return new Error(describeErrors(err));
+  const close = /** @type {{ code?: unknown, reason?: unknown }} */ (err ?? {});
+  if (typeof close.code === 'number')
+    return new Error(close.reason ? String(close.reason) : `Live updates stopped (connection closed, ${close.code}).`);
+  return new Error('Live updates stopped: the connection failed.');
+}
+
 /** @type {GraphQLWsClient | undefined} */
 let wsClient;
 /** @type {string | undefined} */
@@ -52,7 +66,13 @@ function subscriptions() {
   if (!wsClient || wsKey !== auth) {
     if (wsClient) wsClient.dispose();
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-    wsClient = window.graphqlWs.createClient({ url, connectionParams: auth ? { authorization: auth } : {} });
+    wsClient = window.graphqlWs.createClient({
+      url,
+      connectionParams: auth ? { authorization: auth } : {},
+      // 4403: the gateway refused the token (it expired). Trying again with the same token cannot succeed, so the
+      // reason is shown at once instead of after graphql-ws's retries; a new token makes a new client.
+      shouldRetry: (event) => !(event && typeof event === 'object' && /** @type {{ code?: unknown }} */ (event).code === 4403),
+    });
     wsKey = auth;
   }
   return wsClient;
@@ -90,7 +110,7 @@ function follow(task) {
           logEvent(last);
           showTask(last);
         },
-        error: (err) => done(() => reject(err instanceof Error ? err : new Error(describeErrors(Array.isArray(err) ? err : [err])))),
+        error: (err) => done(() => reject(connectionError(err))),
         complete: () => done(() => resolve(last)),
       },
     );
