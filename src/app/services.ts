@@ -8,7 +8,7 @@ import type { Services } from '../context.js';
 import { Idempotency } from '../submit/idempotency.js';
 import { pollPolicy } from '../domain/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../live/bus.js';
-import { RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
+import { pollLeaseMs, RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
 import { LiveTasks } from '../live/live-tasks.js';
 import { FinishedTasks } from '../tasks/finished-cache.js';
 import { sameForEveryKind } from '../domain/estimate.js';
@@ -85,7 +85,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
   let lease: PollLease = soleInstanceLease;
   if (redis) {
     bus = new RedisTaskEventBus(redis.commands, redis.subscriber, logger);
-    lease = new RedisPollLease(redis.commands);
+    lease = new RedisPollLease(redis.commands, pollLeaseMs(config.pollIntervalMs));
   }
   const idempotency = new Idempotency(stores.idempotency, {
     // The longest a submit can take: its turn in the submit queue, the connection (with retries of unsent ones),
@@ -101,7 +101,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     finished,
     bus,
     lease,
-    policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
+    policy: pollPolicy(config.pollIntervalMs),
     logger,
   });
   metrics.gauge(
