@@ -103,7 +103,7 @@ async function storeReachable(services: Services, waitMs = 2_000): Promise<boole
 async function rememberWithRetries(services: Services, record: TaskRecord): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await services.registry.remember(record);
+      return void (await services.registry.remember(record));
     } catch (err) {
       if (attempt === 3) return void services.logger.error({ err, taskId: record.id }, 'could not record a submitted task');
       await sleep(250 * attempt);
