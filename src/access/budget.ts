@@ -19,19 +19,20 @@ export function budgetOf(caller: Caller, config: Pick<Config, 'userBudget'>): Bu
 export const priceOf = (operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>) => operation.creditCost ?? 1;
 
 /**
- * Reserves the operation's price from the caller's budget: its reservation id, undefined when no budget applies, or
- * BUDGET_EXCEEDED (with `remaining`) thrown when the rest of the window cannot cover it.
+ * Reserves the operation's price from the caller's budget: its reservation id (`id` when given), undefined when no
+ * budget applies, or BUDGET_EXCEEDED (with `remaining`) thrown when the rest of the window cannot cover it.
  */
 export async function reserve(
   budgets: BudgetStore,
   caller: Caller,
   config: Pick<Config, 'userBudget'>,
   operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>,
+  id?: string,
 ): Promise<string | undefined> {
   const policy = budgetOf(caller, config);
   if (!policy) return undefined;
   const price = priceOf(operation);
-  const reservation = await budgets.reserve(caller.tenant, price, policy, Date.now());
+  const reservation = await budgets.reserve(caller.tenant, price, policy, Date.now(), id);
   if (reservation.ok) return reservation.reservationId;
   const { remaining, resetsAt } = reservation.usage;
   throw new GatewayError(

@@ -1,11 +1,12 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Access } from '../access/index.js';
 import type { Config } from '../config.js';
 import type { Services } from '../context.js';
-import { Idempotency } from '../submit/idempotency.js';
+import { claimLeaseMs, Idempotency } from '../submit/idempotency.js';
 import { pollPolicy } from '../domain/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../live/bus.js';
 import { pollLeaseMs, RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
@@ -16,7 +17,10 @@ import { loadTask } from '../tasks/loader.js';
 import { ProgressEstimates } from '../tasks/progress.js';
 import { RecentRecords } from '../tasks/record-cache.js';
 import { createMetrics } from '../observability/metrics.js';
+import { StoreHealth } from '../store/health.js';
+import { KeptRegistry } from '../store/kept-registry.js';
 import { openStores } from '../store/open.js';
+import { Outbox } from '../store/outbox.js';
 import type { Stores } from '../store/types.js';
 import type { Tracing } from '../observability/tracing.js';
 import { UpstreamClient } from '../upstream/client.js';
@@ -80,7 +84,15 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
-  const registry = new RecentRecords(stores.registry);
+  const recent = new RecentRecords(stores.registry);
+  // Outcomes the store cannot take yet wait here, mirrored in DATA_DIR/outbox (with Redis too: the one local disk).
+  const outbox = new Outbox(
+    { registry: recent, idempotency: stores.idempotency, budgets: stores.budgets },
+    { dir: join(config.dataDir, 'outbox'), logger, onStoreError: (err) => health.failed(err) },
+  );
+  const health = new StoreHealth(stores, outbox, { logger });
+  // Reads see the records still waiting in the outbox, before the cache and the store.
+  const registry = new KeptRegistry(recent, outbox);
   let bus: TaskEventBus = new MemoryTaskEventBus();
   let lease: PollLease = soleInstanceLease;
   if (redis) {
@@ -88,10 +100,10 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     lease = new RedisPollLease(redis.commands, pollLeaseMs(config.pollIntervalMs));
   }
   const idempotency = new Idempotency(stores.idempotency, {
-    // The longest a submit can take: its turn in the submit queue, the connection (with retries of unsent ones),
-    // headers and body.
-    leaseMs: (pacer ? config.submitMaxWaitMs : 0) + config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
-    onStoreError: (err) => logger.error({ err }, 'idempotency store failed to record a result'),
+    // Renewed while the request runs (in the submit queue too), so only a dead holder's claim runs out.
+    leaseMs: claimLeaseMs(config.connectTimeoutMs, config.upstreamTimeoutMs),
+    outbox,
+    readiness: () => health.state(),
   });
   const { maxBytes, ttlMs } = config.finishedTaskCache;
   const finished = maxBytes > 0 ? new FinishedTasks({ maxBytes, ttlMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
@@ -117,6 +129,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     budgets: stores.budgets,
     durations: stores.durations,
     stores,
+    outbox,
+    health,
     ...(finished ? { finished } : {}),
     logger,
     metrics,
@@ -136,6 +150,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
 export async function closeServices(services: Services): Promise<void> {
   await services.live.close();
   await services.upstream.close();
+  services.health.close();
+  await services.outbox.close();
   await services.stores.close();
   await services.tracing?.shutdown();
   if (services.redis) {
