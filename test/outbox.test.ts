@@ -3,7 +3,7 @@
  * runs (or nothing runs), the outcome the store cannot take is kept in the outbox, answered from on this instance and
  * written as soon as the store takes writes again (also by the next process, from DATA_DIR/outbox), and readiness
  * says when paid work cannot be recorded. The store here is the real SQLite engine with an outage switched on and off
- * around it; the processes-and-Redis version of the same story is store-outage.test.ts.
+ * around it; the version with real processes, Redis and a full tmpfs is outages.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -132,7 +132,7 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     for (let i = 8192; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     writeFileSync(path, bytes);
     expect(() => openSqliteStores(dir)).toThrow(
-      /^DATA_DIR ".*".*gateway\.db is damaged \(its integrity check failed.*restore it from a backup/,
+      /^DATA_DIR ".*".*gateway\.db is damaged \(its integrity check failed.*restore it from a backup/s,
     );
   });
 
