@@ -2,7 +2,8 @@
  * Per-user credit budgets (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW), for signed-in users, who all spend the
  * server's key. A paid operation reserves its price atomically before its POST (the store's check-and-write is one
  * step, so concurrent requests cannot overspend); the reservation is given back when the upstream surely did no
- * paid work (it refused, or was never reached), or later when the task ends FAILED (src/tasks/observe.ts).
+ * paid work (it refused, or was never reached: src/submit/idempotency.ts, with the request's outcome), or later when
+ * the task ends FAILED (src/tasks/observe.ts).
  */
 import type { Caller } from './caller.js';
 import type { Config } from '../config.js';
@@ -40,9 +41,4 @@ export async function reserve(
     `This costs ${price} credits and your budget has ${remaining} left until ${new Date(resetsAt).toISOString()}.`,
     { remaining },
   );
-}
-
-/** Whether a failed submit surely started no paid work, so that its reservation goes back. */
-export function surelyUnspent(err: unknown): boolean {
-  return err instanceof GatewayError && !err.details.taskMayExist;
 }

@@ -1,10 +1,9 @@
 /**
  * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, SSE, GraphiQL; graphql-ws on
  * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic, readiness at /health and liveness at
- * /health/live (src/transport/http/health.ts), Prometheus
- * metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere. Every request gets a
- * request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the logs, and is
- * tracked for shutdown.
+ * /health/live (src/transport/http/health.ts), Prometheus metrics at /metrics and the live task page at /. It serves;
+ * what it serves is built elsewhere. Every request gets a request id (logged, echoed in `x-request-id`), runs in a
+ * scope that keeps its API key out of the logs, and is tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

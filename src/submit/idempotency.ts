@@ -22,11 +22,13 @@
  *   holder lives, in the submit queue and during the POST alike, so a dead holder is known within `leaseMs`.
  * The same key with different arguments is refused as BAD_USER_INPUT.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { badInput, GatewayError } from '../domain/errors.js';
 import type { TaskRecord } from '../domain/records.js';
 import { Outbox, type OutboxEntry } from '../store/outbox.js';
 import type { IdempotencyRecord, IdempotencyStore, Intent, PendingRecord, StoredError } from '../store/types.js';
+
+export { fingerprintOf } from './fingerprint.js';
 
 export interface IdempotencyOptions {
   /** How long a key is remembered (24 h). */
@@ -68,22 +70,6 @@ export const idempotencyTtlMs = 24 * 3600_000;
 /** The claim's lease: the longest a sent POST waits for its answer (connect, then the upstream's timeout), plus slack. */
 export function claimLeaseMs(connectTimeoutMs: number, upstreamTimeoutMs: number): number {
   return connectTimeoutMs + upstreamTimeoutMs + 2_000;
-}
-
-/** A stable digest of a request's arguments: equal arguments, in any key order, give the same fingerprint. */
-export function fingerprintOf(value: unknown): string {
-  return createHash('sha256').update(stableJson(value)).digest('base64url');
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /** Paid work refused before anything was sent, because its intent or outcome could not be recorded now. */

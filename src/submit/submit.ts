@@ -15,7 +15,8 @@ import type { Context, Services } from '../context.js';
 import type { TaskRecord } from '../domain/records.js';
 import { submittedTask, type SubmittedTask, type Task } from '../domain/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
-import { beforeSending, fingerprintOf, type Sent } from './idempotency.js';
+import { fingerprintOf } from './fingerprint.js';
+import { beforeSending, type Sent } from './idempotency.js';
 import { webhookRequest } from './webhook-request.js';
 
 type Key = string | null | undefined;
