@@ -122,6 +122,10 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     () => finished?.bytes ?? 0,
   );
   metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
+  metrics.gauge('aimusic_store_ready', 'Whether this instance can record paid work now (1), as /health says; 0 while it refuses it.', () =>
+    health.state().ready ? 1 : 0,
+  );
+  metrics.gauge('aimusic_outbox_outcomes', 'Outcomes of paid work waiting in the outbox for the store to take them.', () => outbox.size);
   const services: Services = {
     config,
     upstream,
