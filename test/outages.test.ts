@@ -241,6 +241,9 @@ describe.concurrent('across outages', () => {
         kind: 'CREATE_MUSIC',
         submittedAt: expect.any(String),
       });
+      // SQLite still reads: the owner's list has it too, from the outbox, beside the tasks the store holds.
+      const listedWhileFull = (await gql(gw.url, listTasks)).data!.viewer.tasks.edges.map((e: { node: { id: string } }) => e.node.id);
+      expect(listedWhileFull.slice(0, 2)).toEqual([heldId, beforeId]);
 
       // Keyed and unkeyed mutations on the full disk: each is refused with nothing sent, or answered (and then recorded).
       const postsBefore = await posts();
