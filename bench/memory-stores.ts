@@ -34,6 +34,13 @@ class MemoryIdempotencyStore implements IdempotencyStore {
     return entry && entry.expiresAt > Date.now() ? entry.record : null;
   }
 
+  async renew(key: string, attempt: string, leaseUntil: number): Promise<boolean> {
+    const entry = this.entries.get(key);
+    if (!entry || entry.record.state !== 'pending' || entry.record.attempt !== attempt) return false;
+    entry.record = { ...entry.record, leaseUntil };
+    return true;
+  }
+
   async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
     const entry = this.entries.get(key);
     if (!entry || entry.record.state !== 'pending' || entry.record.attempt !== attempt) return;
@@ -49,8 +56,10 @@ class MemoryIdempotencyStore implements IdempotencyStore {
 class MemoryTaskRegistry implements TaskRegistry {
   private readonly records = new Map<string, TaskRecord>();
 
-  async remember(record: TaskRecord): Promise<void> {
+  async remember(record: TaskRecord, options: { ifNew?: boolean } = {}): Promise<boolean> {
+    if (options.ifNew && this.records.has(record.id)) return false;
     this.records.set(record.id, record);
+    return true;
   }
 
   async lookup(id: string): Promise<TaskRecord | undefined> {
@@ -89,6 +98,7 @@ export function memoryStores(): Stores {
     idempotency: new MemoryIdempotencyStore(),
     budgets: unusedBudgets,
     durations: { record: async () => {}, recent: async (_kind: SubmittedTaskKind) => [] },
+    probe: async () => {},
     close: async () => {},
   };
 }

@@ -13,6 +13,8 @@ import type { Task } from './domain/task.js';
 import type { LiveTasks } from './live/live-tasks.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
+import type { StoreHealth } from './store/health.js';
+import type { Outbox } from './store/outbox.js';
 import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
@@ -33,6 +35,10 @@ export interface Services {
   durations: DurationHistory;
   /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */
   stores: Stores;
+  /** Outcomes of paid work the store could not take yet, written as soon as it can (src/store/outbox.ts). */
+  outbox: Outbox;
+  /** Whether paid work can be recorded now: /health's readiness, and the paid submit's gate (src/store/health.ts). */
+  health: StoreHealth;
   /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */
   finished?: FinishedTasks;
   logger: Logger;

@@ -115,18 +115,24 @@ describe('idempotencyKey on paid mutations', () => {
 });
 
 describe('idempotencyKey with Redis unreachable', () => {
-  it('a paid mutation, keyed or not, fails as INTERNAL_SERVER_ERROR and sends nothing (its task could not be recorded)', async () => {
+  it('a paid mutation, keyed or not, fails as STORE_UNAVAILABLE and sends nothing (its task could not be recorded)', async () => {
     const up = await slowUpstream(0);
     const closed = await startFakeUpstream();
     await closed.close();
     const gw = await startGateway(up.fake.url, { REDIS_URL: closed.url.replace('http', 'redis') });
     try {
       const keyed = await gql(gw.url, split, { c: clipA, k: randomUUID() });
-      expect(codes(keyed)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(codes(keyed)).toEqual(['STORE_UNAVAILABLE']);
+      expect(keyed.errors?.[0]?.message).toMatch(/Nothing was sent upstream and nothing was charged/);
       expect(up.posts()).toBe(0);
       const unkeyed = await gql(gw.url, split, { c: clipA });
-      expect(codes(unkeyed)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(codes(unkeyed)).toEqual(['STORE_UNAVAILABLE']);
       expect(up.posts()).toBe(0);
+      // Readiness says so too, and why; liveness does not.
+      const health = await fetch(`${gw.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'unavailable', reason: 'Redis is unreachable', upstream: 'live' });
+      expect((await fetch(`${gw.url}/health/live`)).status).toBe(200);
     } finally {
       await gw.close();
       await up.fake.close();

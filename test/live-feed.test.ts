@@ -12,7 +12,7 @@ import type { TaskStatus } from '../src/domain/status.js';
 import { waitFor } from './support/wait.js';
 import { tempSqliteStores } from './support/stores.js';
 
-const policy: PollPolicy = { intervalMs: 1_000, maxDelayMs: 16_000, maxFailures: 4, leaseSlackMs: 0 };
+const policy: PollPolicy = { intervalMs: 1_000, maxDelayMs: 16_000, maxFailures: 4 };
 const task = (status: TaskStatus, title = 'Song'): Task => ({
   id: 'task-1',
   kind: 'CREATE_MUSIC',
@@ -61,7 +61,7 @@ function live(read: (call: number) => Promise<Task>, sleep: Sleep, lease?: PollL
     read: () => read(++calls),
     registry: emptyRegistry(),
     bus: new MemoryTaskEventBus(),
-    lease: lease ?? { hold: async () => true, release: async () => {} },
+    lease: lease ?? { hold: async () => ({ held: true }), release: async () => {} },
     policy,
     logger: pino({ level: 'silent' }),
     sleep,
@@ -102,7 +102,7 @@ describe('a task feed', () => {
     const { sleep, waits } = budgetSleep(100);
     const leases: string[] = [];
     const lease: PollLease = {
-      hold: async (_id, ttl) => (leases.push(`hold ${ttl}`), true),
+      hold: async () => (leases.push('hold'), { held: true }),
       release: async () => void leases.push('release'),
     };
     const { hub, reads } = live(async (call) => (call === 1 ? task('PENDING') : Promise.reject(unavailable())), sleep, lease);
@@ -113,9 +113,9 @@ describe('a task feed', () => {
     expect(events).toHaveLength(2);
     expect(reads()).toBe(1 + policy.maxFailures);
     expect(waits).toEqual([1_000, 2_000, 4_000, 8_000]);
-    // The lease is held for each read and extended over each longer wait, then given up.
+    // The lease is asked for before each read (its holder renews it on a timer of its own in between), then given up.
     await waitFor(() => leases.at(-1) === 'release');
-    expect(leases).toEqual(['hold 1000', 'hold 2000', 'hold 2000', 'hold 4000', 'hold 4000', 'hold 8000', 'hold 8000', 'release']);
+    expect(leases).toEqual(['hold', 'hold', 'hold', 'hold', 'release']);
     expect(hub.watched).toBe(0);
   });
 
@@ -149,14 +149,18 @@ describe('a task feed', () => {
     expect(reads()).toBe(2);
   });
 
-  it('does not read while another instance holds the lease, and takes over when it can', async () => {
+  it('does not read while another instance holds the lease, asks again when it would run out, and takes over when it can', async () => {
     const { sleep, waits, allow } = budgetSleep(3);
     let leaseFree = false;
-    const lease: PollLease = { hold: async () => leaseFree, release: async () => {} };
+    // Held elsewhere, for 300 ms more unless its holder renews it.
+    const lease: PollLease = { hold: async () => (leaseFree ? { held: true } : { held: false, retryInMs: 300 }), release: async () => {} };
     const { hub, reads } = live(async (call) => task(call < 4 ? 'PENDING' : 'SUCCEEDED'), sleep, lease);
     const stream = await hub.subscribe('key', 'tenant', 'task-1');
     await waitFor(() => waits.length === 4);
     expect(reads()).toBe(1); // the subscriber's first read only
+    // The first wait is the interval; then each is until the holder's lease would run out, not a whole interval.
+    expect(waits[0]).toBe(1_000);
+    for (const wait of waits.slice(1)) expect(wait >= 300 && wait < 1_000).toBe(true);
     leaseFree = true;
     allow(10);
     const events = await drain(stream);
@@ -175,7 +179,7 @@ describe('a task feed', () => {
       },
       registry: emptyRegistry(),
       bus: new MemoryTaskEventBus(),
-      lease: { hold: async () => true, release: async () => {} },
+      lease: { hold: async () => ({ held: true }), release: async () => {} },
       policy,
       logger: pino({ level: 'silent' }),
       sleep,
@@ -197,7 +201,7 @@ describe('a task feed', () => {
       read: async () => (reads++, task('RUNNING')),
       registry,
       bus: new MemoryTaskEventBus(),
-      lease: { hold: async () => true, release: async () => {} },
+      lease: { hold: async () => ({ held: true }), release: async () => {} },
       policy,
       logger: pino({ level: 'silent' }),
     });

@@ -50,18 +50,46 @@ describe('two gateway instances on one Redis', requires(redis), () => {
   it('a poll lease has one holder at a time, is extended only by it and freed only by it', async () => {
     const connection = new Redis(redis.url);
     try {
-      const [first, second] = [new RedisPollLease(connection, 'instance-1'), new RedisPollLease(connection, 'instance-2')];
-      expect(await first.hold('t', 10_000)).toBe(true);
-      expect(await second.hold('t', 10_000)).toBe(false);
-      expect(await first.hold('t', 10_000)).toBe(true);
+      const [first, second] = [new RedisPollLease(connection, 10_000, 'instance-1'), new RedisPollLease(connection, 10_000, 'instance-2')];
+      expect(await first.hold('t')).toEqual({ held: true });
+      const refused = await second.hold('t');
+      // Refused with the time left on the holder's lease, for the other instance to ask again then.
+      expect(refused).toMatchObject({ held: false });
+      expect(!refused.held && refused.retryInMs > 0 && refused.retryInMs <= 10_000).toBe(true);
+      expect(await first.hold('t')).toEqual({ held: true });
       await second.release('t');
-      expect(await second.hold('t', 10_000)).toBe(false);
+      expect((await second.hold('t')).held).toBe(false);
       await first.release('t');
-      expect(await second.hold('t', 50)).toBe(true);
-      await sleep(80); // a holder that stops renewing loses the lease
-      expect(await first.hold('t', 10_000)).toBe(true);
+      expect(await second.hold('t')).toEqual({ held: true });
+      await second.release('t');
     } finally {
       await connection.quit();
+    }
+  });
+
+  it('a held lease is renewed by its holder while it lives, and runs out when the holder is gone', async () => {
+    const [own, other] = [new Redis(redis.url), new Redis(redis.url)];
+    try {
+      const holder = new RedisPollLease(own, 300, 'holder');
+      const standby = new RedisPollLease(other, 300, 'standby');
+      expect(await holder.hold('renewed')).toEqual({ held: true });
+      // Renewed on the holder's own timer, with no further hold: its time left goes back up, again and again.
+      let rises = 0;
+      let last = await other.pttl('aimusic:poll-lease:renewed');
+      await waitFor(async () => {
+        const left = await other.pttl('aimusic:poll-lease:renewed');
+        if (left > last) rises++;
+        last = left;
+        return rises >= 3;
+      }, 'three renewals');
+      expect(await other.get('aimusic:poll-lease:renewed')).toBe('holder');
+      // The holder is gone (its connection cut, as a kill -9 cuts it): the standby gets the lease once it runs out.
+      own.disconnect();
+      await waitFor(async () => (await standby.hold('renewed')).held, 'the standby to take the lease');
+      await standby.release('renewed');
+    } finally {
+      own.disconnect();
+      await other.quit();
     }
   });
 

@@ -139,7 +139,7 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
     for (let i = 0; i < 2; i++) {
       const replay = await gql(second.url, createMusic, { d: 'a song held by the sandbox:hold:30000', k: key });
       expect(replay.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', taskMayExist: true });
-      expect(replay.errors?.[0]?.message).toMatch(/did not finish \(its gateway stopped\)/);
+      expect(replay.errors?.[0]?.message).toMatch(/did not finish \(its gateway stopped while it was in flight\)/);
     }
     expect(await posts()).toBe(postsBefore + 1);
   });

@@ -55,6 +55,15 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         expect(await stores.registry.lookup(randomUUID())).toBeUndefined();
       });
 
+      it('remember with ifNew writes a new record and leaves a kept one as it is (a late outcome never undoes a state seen since)', async () => {
+        const r = record(tenant(), Date.now());
+        expect(await stores.registry.remember(r, { ifNew: true })).toBe(true);
+        await stores.registry.observe(r.id, 'SUCCEEDED', r.createdAt + 1_000);
+        expect(await stores.registry.remember({ ...r, status: 'PENDING' }, { ifNew: true })).toBe(false);
+        expect(await stores.registry.lookup(r.id)).toMatchObject({ status: 'SUCCEEDED', finishedAt: r.createdAt + 1_000 });
+        expect((await stores.registry.list(r.tenant, { first: 5 })).records.map((x) => x.id)).toEqual([r.id]);
+      });
+
       it('observe moves the status; of ten racing observers of the final state exactly one is told it finished the task', async () => {
         const r = record(tenant(), Date.now() - 5_000);
         await stores.registry.remember(r);
@@ -187,6 +196,51 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         });
       });
 
+      it('renew moves the lease of the same attempt only', async () => {
+        const key = `${tenant()}:k`;
+        await stores.idempotency.claim(key, { state: 'pending', fingerprint: 'fp', attempt: 'a', leaseUntil: 1_000 }, 60_000);
+        expect(await stores.idempotency.renew(key, 'a', 5_000)).toBe(true);
+        expect(await stores.idempotency.renew(key, 'other', 9_000)).toBe(false);
+        expect(await stores.idempotency.get(key)).toEqual({ state: 'pending', fingerprint: 'fp', attempt: 'a', leaseUntil: 5_000 });
+        await stores.idempotency.settle(key, 'a', { state: 'done', fingerprint: 'fp', result: 1 }, null);
+        expect(await stores.idempotency.renew(key, 'a', 9_000)).toBe(false);
+        expect(await stores.idempotency.renew(`${tenant()}:none`, 'a', 9_000)).toBe(false);
+      });
+
+      it('keeps the intent a pending claim carries', async () => {
+        const key = `${tenant()}:k`;
+        const intent = { tenant: 'user:someone', operation: '/api/v1/sonic/create', reservationId: 'r-1', createdAt: 1_700_000_000_000 };
+        await stores.idempotency.claim(
+          key,
+          { state: 'pending', fingerprint: 'fp', attempt: 'a', leaseUntil: Date.now() + 60_000, intent },
+          60_000,
+        );
+        await stores.idempotency.renew(key, 'a', Date.now() + 120_000);
+        expect(await stores.idempotency.get(key)).toMatchObject({ state: 'pending', intent });
+      });
+
+      it('a claim whose holder renews its lease is waited for past its first lease, and its outcome is given', async () => {
+        const clock = manualClock(Date.now());
+        const idem = new Idempotency(stores.idempotency, { leaseMs: 1_000, now: clock.now });
+        const s = tenant();
+        const key = `${s}:k`;
+        // Another instance holds the key (its process is alive: this one's, for SQLite's holder check).
+        await stores.idempotency.claim(
+          key,
+          { state: 'pending', fingerprint: 'fp', attempt: 'other', leaseUntil: clock.now() + 1_000 },
+          60_000,
+        );
+        let ran = false;
+        const waiter = idem.run(s, 'k', 'fp', async () => ((ran = true), 'mine'));
+        clock.advance(900);
+        await stores.idempotency.renew(key, 'other', clock.now() + 1_000);
+        clock.advance(200); // past the first lease, within the renewed one
+        await sleep(250); // the waiter reads the record a few times meanwhile (it looks every 50 to 100 ms)
+        await stores.idempotency.settle(key, 'other', { state: 'done', fingerprint: 'fp', result: 'theirs' }, null);
+        await expect(waiter).resolves.toBe('theirs');
+        expect(ran).toBe(false);
+      });
+
       it('forgets a key when its time to live is over', async () => {
         // (Within it, replays get the first result: the cases above, with the default 24 hours.)
         const idem = new Idempotency(stores.idempotency, { leaseMs: 1_000, ttlMs: 100 });
@@ -195,6 +249,10 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         await sleep(150);
         await expect(idem.run(s, 'k', 'fp', async () => 'second')).resolves.toBe('second');
       });
+    });
+
+    it('the write probe succeeds while the store takes writes', async () => {
+      await expect(stores.probe()).resolves.toBeUndefined();
     });
 
     describe('budgets', () => {
@@ -219,6 +277,14 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         const results = await Promise.all(Array.from({ length: 20 }, () => stores.budgets.reserve(t, 50, policy, now)));
         expect(results.filter((r) => r.ok)).toHaveLength(2);
         expect(await stores.budgets.usage(t, policy, now)).toMatchObject({ used: 100, remaining: 20 });
+      });
+
+      it('a reservation can be made under an id named beforehand (the intent names it before it is made)', async () => {
+        const t = tenant();
+        const id = randomUUID();
+        expect(await stores.budgets.reserve(t, 40, policy, now, id)).toMatchObject({ ok: true, reservationId: id });
+        await stores.budgets.release(id);
+        expect(await stores.budgets.usage(t, policy, now)).toMatchObject({ used: 0 });
       });
 
       it('a release gives the credits back once; releasing again or an unknown id does nothing', async () => {

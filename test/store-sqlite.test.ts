@@ -90,12 +90,12 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const dir = dataDir();
     await openSqliteStores(dir).close();
     const db = new DatabaseSync(join(dir, databaseFile));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.exec('PRAGMA user_version = 99');
     db.close();
     expect(() => openSqliteStores(dir)).toThrow(StoreOpenError);
-    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 1/);
+    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 2/);
   });
 
   it('refuses a DATA_DIR that cannot be created, and a database file that is not one, naming DATA_DIR', () => {
@@ -108,7 +108,9 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const corrupt = join(dir, 'corrupt');
     mkdirSync(corrupt);
     writeFileSync(join(corrupt, databaseFile), 'x'.repeat(4096));
-    expect(() => openSqliteStores(corrupt)).toThrow(/^DATA_DIR ".*corrupt".*gateway\.db is not usable \(file is not a database\)/);
+    expect(() => openSqliteStores(corrupt)).toThrow(
+      /^DATA_DIR ".*corrupt".*gateway\.db is damaged \(file is not a database\).*restore it from a backup/,
+    );
   });
 
   it('refuses a database whose header is sound but whose pages are damaged (not only when a request reads them)', async () => {
@@ -129,7 +131,9 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     expect(bytes.length).toBeGreaterThan(3 * 4096);
     for (let i = 8192; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
     writeFileSync(path, bytes);
-    expect(() => openSqliteStores(dir)).toThrow(/^DATA_DIR ".*".*gateway\.db is not usable/);
+    expect(() => openSqliteStores(dir)).toThrow(
+      /^DATA_DIR ".*".*gateway\.db is damaged \(its integrity check failed.*restore it from a backup/s,
+    );
   });
 
   it('the gateway does not start on an unusable DATA_DIR: it exits 1 with a message naming it', async () => {
@@ -144,7 +148,7 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
     expect(stderr).toContain(`DATA_DIR ${JSON.stringify(dir)}`);
-    expect(stderr).toContain('is not usable (file is not a database)');
+    expect(stderr).toContain('is damaged (file is not a database)');
   });
 
   it("a claim of a process that was killed is answered at once as unfinished; a live process's claim is waited for", async () => {

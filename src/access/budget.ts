@@ -2,7 +2,8 @@
  * Per-user credit budgets (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW), for signed-in users, who all spend the
  * server's key. A paid operation reserves its price atomically before its POST (the store's check-and-write is one
  * step, so concurrent requests cannot overspend); the reservation is given back when the upstream surely did no
- * paid work (it refused, or was never reached), or later when the task ends FAILED (src/tasks/observe.ts).
+ * paid work (it refused, or was never reached: src/submit/idempotency.ts, with the request's outcome), or later when
+ * the task ends FAILED (src/tasks/observe.ts).
  */
 import type { Caller } from './caller.js';
 import type { Config } from '../config.js';
@@ -19,19 +20,20 @@ export function budgetOf(caller: Caller, config: Pick<Config, 'userBudget'>): Bu
 export const priceOf = (operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>) => operation.creditCost ?? 1;
 
 /**
- * Reserves the operation's price from the caller's budget: its reservation id, undefined when no budget applies, or
- * BUDGET_EXCEEDED (with `remaining`) thrown when the rest of the window cannot cover it.
+ * Reserves the operation's price from the caller's budget: its reservation id (`id` when given), undefined when no
+ * budget applies, or BUDGET_EXCEEDED (with `remaining`) thrown when the rest of the window cannot cover it.
  */
 export async function reserve(
   budgets: BudgetStore,
   caller: Caller,
   config: Pick<Config, 'userBudget'>,
   operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>,
+  id?: string,
 ): Promise<string | undefined> {
   const policy = budgetOf(caller, config);
   if (!policy) return undefined;
   const price = priceOf(operation);
-  const reservation = await budgets.reserve(caller.tenant, price, policy, Date.now());
+  const reservation = await budgets.reserve(caller.tenant, price, policy, Date.now(), id);
   if (reservation.ok) return reservation.reservationId;
   const { remaining, resetsAt } = reservation.usage;
   throw new GatewayError(
@@ -39,9 +41,4 @@ export async function reserve(
     `This costs ${price} credits and your budget has ${remaining} left until ${new Date(resetsAt).toISOString()}.`,
     { remaining },
   );
-}
-
-/** Whether a failed submit surely started no paid work, so that its reservation goes back. */
-export function surelyUnspent(err: unknown): boolean {
-  return err instanceof GatewayError && !err.details.taskMayExist;
 }

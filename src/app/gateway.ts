@@ -1,9 +1,9 @@
 /**
  * The HTTP side of the gateway: one node:http server carrying GraphQL (yoga: HTTP, SSE, GraphiQL; graphql-ws on
- * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic, a health check at /health, Prometheus
- * metrics at /metrics and the live task page at /. It serves; what it serves is built elsewhere. Every request gets a
- * request id (logged, echoed in `x-request-id`), runs in a scope that keeps its API key out of the logs, and is
- * tracked for shutdown.
+ * WebSocket upgrades) at /graphql, upstream webhooks at /webhooks/aimusic, readiness at /health and liveness at
+ * /health/live (src/transport/http/health.ts), Prometheus metrics at /metrics and the live task page at /. It serves;
+ * what it serves is built elsewhere. Every request gets a request id (logged, echoed in `x-request-id`), runs in a
+ * scope that keeps its API key out of the logs, and is tracked for shutdown.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { bearerKey, createContext, type Context, type Services } from '../contex
 import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
 import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
+import { healthPath, livenessPath, serveHealth, type HealthSources } from '../transport/http/health.js';
 import { createFastPath } from '../transport/http/fast-path.js';
 import { FinishedAnswers } from '../transport/http/answer-cache.js';
 import { sendError, sendJson } from '../transport/http/reply.js';
@@ -138,12 +139,14 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   });
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
+  const health: HealthSources = {
+    draining: () => drain.draining,
+    store: () => services.health.state(),
+    upstream: config.sandbox ? 'sandbox' : 'live',
+  };
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
-    if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const status = drain.draining ? 'draining' : 'ok';
-      return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
-    }
+    if (serveHealth(req, res, health)) return;
     const path = req.url?.split('?')[0];
     if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
@@ -162,7 +165,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
 
   const { tracing } = services;
   // Span names: these paths, or the method alone (no name per unknown path).
-  const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
+  const routes = new Set([yoga.graphqlEndpoint, healthPath, livenessPath, '/metrics', webhookPath, '/']);
   const server = options.server ?? createServer();
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

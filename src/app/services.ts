@@ -1,14 +1,15 @@
 /** The long-lived parts of a gateway process, built once from the configuration. */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Access } from '../access/index.js';
 import type { Config } from '../config.js';
 import type { Services } from '../context.js';
-import { Idempotency } from '../submit/idempotency.js';
+import { claimLeaseMs, Idempotency } from '../submit/idempotency.js';
 import { pollPolicy } from '../domain/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../live/bus.js';
-import { RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
+import { pollLeaseMs, RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
 import { LiveTasks } from '../live/live-tasks.js';
 import { FinishedTasks } from '../tasks/finished-cache.js';
 import { sameForEveryKind } from '../domain/estimate.js';
@@ -16,7 +17,10 @@ import { loadTask } from '../tasks/loader.js';
 import { ProgressEstimates } from '../tasks/progress.js';
 import { RecentRecords } from '../tasks/record-cache.js';
 import { createMetrics } from '../observability/metrics.js';
+import { StoreHealth } from '../store/health.js';
+import { KeptRegistry } from '../store/kept-registry.js';
 import { openStores } from '../store/open.js';
+import { Outbox } from '../store/outbox.js';
 import type { Stores } from '../store/types.js';
 import type { Tracing } from '../observability/tracing.js';
 import { UpstreamClient } from '../upstream/client.js';
@@ -80,18 +84,26 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
-  const registry = new RecentRecords(stores.registry);
+  const recent = new RecentRecords(stores.registry);
+  // Outcomes the store cannot take yet wait here, mirrored in DATA_DIR/outbox (with Redis too: the one local disk).
+  const outbox = new Outbox(
+    { registry: recent, idempotency: stores.idempotency, budgets: stores.budgets },
+    { dir: join(config.dataDir, 'outbox'), logger, onStoreError: (err) => health.failed(err) },
+  );
+  const health = new StoreHealth(stores, outbox, { logger });
+  // Reads see the records still waiting in the outbox, before the cache and the store.
+  const registry = new KeptRegistry(recent, outbox);
   let bus: TaskEventBus = new MemoryTaskEventBus();
   let lease: PollLease = soleInstanceLease;
   if (redis) {
     bus = new RedisTaskEventBus(redis.commands, redis.subscriber, logger);
-    lease = new RedisPollLease(redis.commands);
+    lease = new RedisPollLease(redis.commands, pollLeaseMs(config.pollIntervalMs));
   }
   const idempotency = new Idempotency(stores.idempotency, {
-    // The longest a submit can take: its turn in the submit queue, the connection (with retries of unsent ones),
-    // headers and body.
-    leaseMs: (pacer ? config.submitMaxWaitMs : 0) + config.readDeadlineMs + config.connectTimeoutMs + 2 * config.upstreamTimeoutMs,
-    onStoreError: (err) => logger.error({ err }, 'idempotency store failed to record a result'),
+    // Renewed while the request runs (in the submit queue too), so only a dead holder's claim runs out.
+    leaseMs: claimLeaseMs(config.connectTimeoutMs, config.upstreamTimeoutMs),
+    outbox,
+    readiness: () => health.state(),
   });
   const { maxBytes, ttlMs } = config.finishedTaskCache;
   const finished = maxBytes > 0 ? new FinishedTasks({ maxBytes, ttlMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
@@ -101,7 +113,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     finished,
     bus,
     lease,
-    policy: pollPolicy(config.pollIntervalMs, config.upstreamTimeoutMs),
+    policy: pollPolicy(config.pollIntervalMs),
     logger,
   });
   metrics.gauge(
@@ -110,6 +122,10 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     () => finished?.bytes ?? 0,
   );
   metrics.gauge('aimusic_live_watched_tasks', 'Tasks this instance watches now (each has at most one poll loop).', () => live.watched);
+  metrics.gauge('aimusic_store_ready', 'Whether this instance can record paid work now (1), as /health says; 0 while it refuses it.', () =>
+    health.state().ready ? 1 : 0,
+  );
+  metrics.gauge('aimusic_outbox_outcomes', 'Outcomes of paid work waiting in the outbox for the store to take them.', () => outbox.size);
   const services: Services = {
     config,
     upstream,
@@ -117,6 +133,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     budgets: stores.budgets,
     durations: stores.durations,
     stores,
+    outbox,
+    health,
     ...(finished ? { finished } : {}),
     logger,
     metrics,
@@ -136,6 +154,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
 export async function closeServices(services: Services): Promise<void> {
   await services.live.close();
   await services.upstream.close();
+  services.health.close();
+  await services.outbox.close();
   await services.stores.close();
   await services.tracing?.shutdown();
   if (services.redis) {

@@ -56,12 +56,10 @@ export interface PollPolicy {
   maxDelayMs: number;
   /** Consecutive failed reads after which the watch ends with the last error. */
   maxFailures: number;
-  /** How long a poll lease lasts beyond the next planned read: time for one slow read. */
-  leaseSlackMs: number;
 }
 
-export function pollPolicy(intervalMs: number, upstreamTimeoutMs: number): PollPolicy {
-  return { intervalMs, maxDelayMs: intervalMs * 16, maxFailures: 8, leaseSlackMs: intervalMs + upstreamTimeoutMs };
+export function pollPolicy(intervalMs: number): PollPolicy {
+  return { intervalMs, maxDelayMs: intervalMs * 16, maxFailures: 8 };
 }
 
 const permanent = new Set<ErrorCode>([

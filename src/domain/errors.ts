@@ -17,6 +17,8 @@ export const errorCodes = {
   UPSTREAM_TIMEOUT: 'The upstream did not answer in time. For a paid operation the task may still have been created.',
   UPSTREAM_UNAVAILABLE: 'The upstream could not be reached or is failing (connection refused or reset, 502/503, circuit open).',
   UPSTREAM_ERROR: 'The upstream answered with an error or a response the gateway cannot read.',
+  STORE_UNAVAILABLE:
+    'The gateway cannot record paid work right now (its store is unreachable, or its disk is full or read-only). Nothing was sent upstream and nothing was charged; retry in a few seconds, with the same idempotencyKey if one was sent.',
   INTERNAL_SERVER_ERROR: 'An unexpected gateway fault; details are in the server log under the request id.',
 } as const;
 

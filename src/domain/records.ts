@@ -39,8 +39,11 @@ export interface TaskListQuery {
 }
 
 export interface TaskRegistry {
-  /** Records a submitted task (insert or replace by id). */
-  remember(record: TaskRecord): Promise<void>;
+  /**
+   * Records a submitted task (insert or replace by id). With `ifNew`, a record already kept under that id is left as
+   * it is (an outcome written late, from the outbox, never overwrites a state observed since). True when written.
+   */
+  remember(record: TaskRecord, options?: { ifNew?: boolean }): Promise<boolean>;
   lookup(id: string): Promise<TaskRecord | undefined>;
   /**
    * Records a status the gateway observed. Returns true only for the one call that moved the record to a final

@@ -1,6 +1,6 @@
 /**
- * The poll loop of one task in one instance. While it runs, and while this instance holds the task's poll lease,
- * it reads the task every interval with the key of one of its subscribers and publishes each change on the bus;
+ * The poll loop of one task in one instance. While it runs, and while this instance holds the task's poll lease
+ * (lease.ts: renewed on its own timer, so a read in progress or a backoff keeps it), it reads the task every interval with the key of one of its subscribers and publishes each change on the bus;
  * on failures it backs off (backoff.ts), and when it gives up it publishes the error that ends the watch.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
@@ -11,7 +11,7 @@ import { isTerminal } from '../domain/status.js';
 import { delayAfterFailure, isRetryable, type PollPolicy } from '../domain/backoff.js';
 import type { TaskEventBus } from './bus.js';
 import { errorEvent, observed, supersedes } from '../domain/events.js';
-import type { PollLease } from './lease.js';
+import type { Hold, PollLease } from './lease.js';
 
 export type ReadTask = (apiKey: string, tenant: string, taskId: string) => Promise<Task>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -70,25 +70,26 @@ export class TaskPoller {
     const log = logger.child({ taskId: this.taskId });
     let delay = policy.intervalMs;
     let failures = 0;
-    let holding = false;
     try {
       while (!this.stopped) {
         await sleep(delay, this.abort.signal);
         const reader = this.source.reader();
         const latest = this.source.latest();
         if (this.stopped || !reader || (latest && isTerminal(latest.status))) break;
+        let hold: Hold;
         try {
-          holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs);
+          hold = await lease.hold(this.taskId);
         } catch (err) {
           // The shared store (Redis) is down: no instance can take the lease, nor tell its subscribers a state. The
           // task is not at fault, so this does not count against it: the watch goes on when the store is back.
-          holding = false;
           delay = policy.intervalMs;
           log.warn({ err }, 'poll lease unavailable; trying again next interval');
           continue;
         }
-        if (!holding) {
-          delay = policy.intervalMs; // another instance polls; be ready to take over
+        if (!hold.held) {
+          // Another instance polls. Ask again when its lease would run out unrenewed (it renews every third of it while
+          // it lives), so that a dead holder is replaced within moments, and at least once an interval.
+          delay = Math.min(policy.intervalMs, hold.retryInMs + 10);
           continue;
         }
         if (this.stopped) break; // the watch ended while the lease was asked for: no read is wanted any more
@@ -111,13 +112,13 @@ export class TaskPoller {
             break;
           }
           delay = delayAfterFailure(policy, failures, error, this.deps.random);
+          // The lease is kept through the longer wait (it is renewed on its own timer while held).
           log.warn({ code: error.code, failures, retryInMs: delay }, 'task poll failed; backing off');
-          // Keep the lease through the longer wait, or another instance would poll in the meantime.
-          if (holding) holding = await lease.hold(this.taskId, delay + policy.leaseSlackMs).catch(() => false);
         }
       }
     } finally {
-      if (holding) await lease.release(this.taskId).catch((err: unknown) => log.warn({ err }, 'poll lease release failed'));
+      // Also after a hold that failed on the way back: the lease may have been taken, and its renewal must stop.
+      await lease.release(this.taskId).catch((err: unknown) => log.warn({ err }, 'poll lease release failed'));
     }
   }
 

@@ -31,9 +31,10 @@ export type Reservation = { ok: true; reservationId: string; usage: BudgetUsage 
 export interface BudgetStore {
   /**
    * Atomically reserves `amount` credits of the tenant's current window if the rest of the budget covers it: check
-   * and write are one step, so concurrent requests can never overspend.
+   * and write are one step, so concurrent requests can never overspend. `id` names the reservation (a new one by
+   * default): a paid request names it in its intent before it is made.
    */
-  reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number): Promise<Reservation>;
+  reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number, id?: string): Promise<Reservation>;
   /** Gives a reservation back to the window it was taken from; a second release of the same id does nothing. */
   release(reservationId: string): Promise<void>;
   usage(tenant: string, policy: BudgetPolicy, now: number): Promise<BudgetUsage>;
@@ -53,6 +54,11 @@ export interface Stores {
   idempotency: IdempotencyStore;
   budgets: BudgetStore;
   durations: DurationHistory;
+  /**
+   * A small real write, as paid work makes them: resolves when the store takes writes now, throws the engine's error
+   * when it does not (Redis unreachable or refusing writes; DATA_DIR full or read-only). src/store/health.ts runs it.
+   */
+  probe(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,20 @@ export interface StoredError {
   details: ErrorDetails;
 }
 
-export type PendingRecord = { state: 'pending'; fingerprint: string; attempt: string; leaseUntil: number };
+/**
+ * What a paid request is about to do, written before anything is sent (with its key's claim, or alone for a request
+ * without a key): who asked, for which operation, and the budget reservation it holds (made just after, under this id).
+ * A pending record that keeps it after its lease is paid work that may have been sent and never recorded.
+ */
+export interface Intent {
+  tenant: string;
+  /** The upstream operation's path. */
+  operation: string;
+  reservationId?: string;
+  createdAt: number;
+}
+
+export type PendingRecord = { state: 'pending'; fingerprint: string; attempt: string; leaseUntil: number; intent?: Intent };
 
 export type IdempotencyRecord =
   /** A request is being carried out by `attempt` (in some instance) until `leaseUntil` at the latest. */
@@ -82,6 +101,11 @@ export interface IdempotencyStore {
    */
   claim(key: string, pending: PendingRecord, ttlMs: number): Promise<IdempotencyRecord | null>;
   get(key: string): Promise<IdempotencyRecord | null>;
+  /**
+   * Moves the lease of `attempt`'s pending record to `leaseUntil` (its holder is alive and still at work). False when
+   * the key holds anything else.
+   */
+  renew(key: string, attempt: string, leaseUntil: number): Promise<boolean>;
   /** Replaces the pending record of `attempt` with its outcome; `ttlMs` null keeps the key's expiry. */
   settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void>;
   /** Resolves when the key may have changed, or after `ms`. */

@@ -1,16 +1,23 @@
 /**
- * What every paid mutation does once its input is valid: call the upstream once (once per idempotency key); for an
- * operation that starts a task, remember the task and return it, and for one that answers at once, return its result.
+ * What every paid mutation does once its input is valid (path (b) of docs/architecture.md), so that paid work is never
+ * submitted twice by accident and never left without its record:
+ * 1. its intent is written in the store (idempotency.ts: the claim of its idempotencyKey, or an intent of its own);
+ *    when that cannot be done, STORE_UNAVAILABLE and nothing is sent;
+ * 2. `send`: the budget reservation, the webhook, and the upstream call, once;
+ * 3. its outcome (the task's record with owner, kind and webhook secret; the key's result) is written, or kept in the
+ *    outbox until the store takes it (idempotency.ts, src/store/outbox.ts);
+ * 4. a task is announced to its tenant's dashboards.
+ * An operation that starts a task returns the task; one that answers at once returns its result.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { reserve, surelyUnspent } from '../access/budget.js';
+import { randomUUID } from 'node:crypto';
+import { budgetOf, reserve } from '../access/budget.js';
 import type { Context, Services } from '../context.js';
-import { GatewayError } from '../domain/errors.js';
-import { fingerprintOf } from './idempotency.js';
-import { webhookRequest } from './webhook-request.js';
 import type { TaskRecord } from '../domain/records.js';
-import { submittedTask, type Task, type SubmittedTask } from '../domain/task.js';
+import { submittedTask, type SubmittedTask, type Task } from '../domain/task.js';
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
+import { fingerprintOf } from './fingerprint.js';
+import { beforeSending, type Sent } from './idempotency.js';
+import { webhookRequest } from './webhook-request.js';
 
 type Key = string | null | undefined;
 
@@ -34,79 +41,50 @@ export async function submitOperation<Input, Result>(
   idempotencyKey?: Key,
 ): Promise<Task | Result> {
   const apiKey = ctx.requireApiKey();
-  // The task is remembered inside the submit so that an idempotent replay keeps the first record (and its secret).
   const { services } = ctx;
-  // Inside the idempotent run: a replay gets the first result and reserves nothing again.
-  const submit = async () => {
-    // Fail closed, as a keyed mutation does (its claim fails first): with Redis unreachable, the task could not be
-    // recorded after its POST, and its owner, kind and webhook secret would be lost with the charge.
-    if (operation.kind !== null && !(await storeReachable(services))) {
-      throw new GatewayError(
-        'INTERNAL_SERVER_ERROR',
-        'The gateway cannot record tasks right now (its Redis is unreachable); nothing was sent.',
-      );
-    }
-    const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
-    const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
-    let result: Result;
-    try {
-      result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
-    } catch (err) {
-      if (reservationId && surelyUnspent(err)) {
-        await services.budgets
-          .release(reservationId)
-          .catch((e: unknown) => services.logger.error({ err: e }, 'could not return a budget reservation'));
-      }
-      throw err;
-    }
-    if (operation.kind !== null) {
-      const record: TaskRecord = {
-        id: (result as SubmittedTask).taskId,
-        kind: operation.kind,
-        tenant: ctx.tenant,
-        createdAt: Date.now(),
-        status: 'PENDING',
-        ...(webhook ? { webhookSecret: webhook.secret } : {}),
-        ...(reservationId ? { reservationId } : {}),
-      };
-      // The upstream has the task (and the charge): losing our note of it must not turn into an error a client
-      // retries. A store that failed just now gets two more tries.
-      await rememberWithRetries(services, record);
-      await services.live
-        .announce(ctx.tenant, submittedTask(record.id, record.kind))
-        .catch((err: unknown) => services.logger.warn({ err, taskId: record.id }, 'could not announce a submitted task'));
-    }
-    return result;
+  // The reservation's id is named in the intent, before the reservation is made (inside `send`).
+  const reservationId = budgetOf(ctx.caller, services.config) ? randomUUID() : undefined;
+  const request = {
+    tenant: ctx.tenant,
+    operation: operation.path,
+    fingerprint: fingerprintOf([operation.path, input]),
+    key: idempotencyKey ?? null,
+    ...(reservationId ? { reservationId } : {}),
   };
-  const result = idempotencyKey
-    ? await ctx.services.idempotency.run(ctx.tenant, idempotencyKey, fingerprintOf([operation.path, input]), submit)
-    : await submit();
-  if (operation.kind === null) return result;
-  const { taskId } = result as SubmittedTask;
-  return submittedTask(taskId, operation.kind);
+  // A replay (same key) gets the first outcome: nothing is reserved, sent or announced again.
+  const paid = await services.idempotency.runPaid(request, () => send(ctx, apiKey, operation, input, reservationId));
+  if (paid.first && paid.record) await announce(services, paid.record);
+  if (operation.kind === null) return paid.result;
+  return submittedTask((paid.result as SubmittedTask).taskId, operation.kind);
 }
 
-/**
- * Whether the store can take a write now: SQLite always; Redis once connected, waiting up to `waitMs` for a
- * connection (a gateway just started, or a reconnect under way). Its status is polled rather than listened for, so
- * that many mutations waiting at once add no listeners to the connection.
- */
-async function storeReachable(services: Services, waitMs = 2_000): Promise<boolean> {
-  const redis = services.redis?.commands;
-  for (let waited = 0; redis && redis.status !== 'ready'; waited += 100) {
-    if (redis.status === 'end' || waited >= waitMs) return false;
-    await sleep(100);
-  }
-  return true;
+/** Runs once per intent, after it is written: reserve the price, ask for a webhook, call the upstream once. */
+async function send<Input, Result>(
+  ctx: Context,
+  apiKey: string,
+  operation: UpstreamOperation<Input, Result>,
+  input: Input,
+  reservationId: string | undefined,
+): Promise<Sent<Result>> {
+  const { services } = ctx;
+  await beforeSending(() => reserve(services.budgets, ctx.caller, services.config, operation, reservationId));
+  const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
+  const result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
+  if (operation.kind === null) return { result };
+  const record: TaskRecord = {
+    id: (result as SubmittedTask).taskId,
+    kind: operation.kind,
+    tenant: ctx.tenant,
+    createdAt: Date.now(),
+    status: 'PENDING',
+    ...(webhook ? { webhookSecret: webhook.secret } : {}),
+    ...(reservationId ? { reservationId } : {}),
+  };
+  return { result, record };
 }
 
-async function rememberWithRetries(services: Services, record: TaskRecord): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await services.registry.remember(record);
-    } catch (err) {
-      if (attempt === 3) return void services.logger.error({ err, taskId: record.id }, 'could not record a submitted task');
-      await sleep(250 * attempt);
-    }
-  }
+async function announce(services: Services, record: TaskRecord): Promise<void> {
+  await services.live
+    .announce(record.tenant, submittedTask(record.id, record.kind))
+    .catch((err: unknown) => services.logger.warn({ err, taskId: record.id }, 'could not announce a submitted task'));
 }

@@ -70,7 +70,14 @@ export class ProgressEstimates {
     if (!record) return null;
     const submittedAt = new Date(record.createdAt).toISOString();
     if (task.status === 'SUCCEEDED' || task.status === 'FAILED') return { submittedAt, estimatedCompletionAt: null };
-    const typical = (await this.typical?.fetch(record.kind)) ?? (await this.typicalFromStore(record.kind));
+    let typical: number;
+    try {
+      typical = (await this.typical?.fetch(record.kind)) ?? (await this.typicalFromStore(record.kind));
+    } catch (err) {
+      // The durations cannot be read (the store is away): the submission time is known all the same.
+      this.logger.warn({ err, taskId: task.id }, 'could not estimate task progress');
+      return { submittedAt, estimatedCompletionAt: null };
+    }
     const seenAt = task.observedAt ? Date.parse(task.observedAt) : Date.now();
     return { submittedAt, estimatedCompletionAt: new Date(estimatedCompletion(record.createdAt, typical, seenAt)).toISOString() };
   }

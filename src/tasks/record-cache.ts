@@ -20,9 +20,11 @@ export class RecentRecords implements TaskRegistry {
     this.recent = new LRUCache({ max: options.max ?? 10_000, ttl: options.ttlMs ?? 30_000 });
   }
 
-  async remember(record: TaskRecord): Promise<void> {
-    await this.store.remember(record);
-    this.recent.set(record.id, record);
+  async remember(record: TaskRecord, options: { ifNew?: boolean } = {}): Promise<boolean> {
+    const written = await this.store.remember(record, options);
+    if (written) this.recent.set(record.id, record);
+    else this.recent.delete(record.id);
+    return written;
   }
 
   async lookup(id: string): Promise<TaskRecord | undefined> {

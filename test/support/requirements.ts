@@ -1,12 +1,14 @@
 /**
- * What a suite needs from the machine (a redis-server, a Chromium) and what happens where it is missing: the suite is
+ * What a suite needs from the machine (a redis-server, a Chromium, leave to mount a small tmpfs) and what happens where it is missing: the suite is
  * skipped and says why, and `npm test` ends with one line listing the skipped suites and their reasons
  * (test/support/skip-reporter.ts). Where CI sets REQUIRE_<NAME>=1 a missing requirement is an error instead.
  *
  *   describe('two instances on one Redis', requires(redis), () => { ... });
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -49,4 +51,25 @@ export const chromium = requirement(
   'REQUIRE_CHROMIUM',
   existsSync(chromiumPath),
   `no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`,
+);
+
+/** Whether this process may mount a file system (root, or CAP_SYS_ADMIN): tried once, on a scratch directory. */
+function mayMountTmpfs(): boolean {
+  if (process.platform !== 'linux') return false;
+  const dir = mkdtempSync(join(tmpdir(), 'aimusic-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' }).status !== 0) return false;
+    spawnSync('umount', [dir], { stdio: 'ignore' });
+    return true;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A small tmpfs to fill up, for the full-disk tests (DATA_DIR on a disk with no space left). */
+export const tmpfs = requirement(
+  'a mountable tmpfs',
+  'REQUIRE_TMPFS',
+  mayMountTmpfs(),
+  'this process may not mount a tmpfs (run the tests as root, or with CAP_SYS_ADMIN, on Linux)',
 );

@@ -37,11 +37,11 @@ export class RedisBudgetStore implements BudgetStore {
     private readonly prefix = 'aimusic:',
   ) {}
 
-  async reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number): Promise<Reservation> {
+  async reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number, id: string = randomUUID()): Promise<Reservation> {
     checkAmount(amount);
     const window = budgetWindow(policy, now);
     const counter = this.counterKey(tenant, window.start, window.end);
-    const reservationId = randomUUID();
+    const reservationId = id;
     const [ok, used] = (await this.redis.eval(
       reserveScript,
       2,

@@ -21,6 +21,16 @@ if record.state ~= 'pending' or record.attempt ~= ARGV[1] then return 0 end
 if ARGV[3] == '' then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
 return 1`;
 
+// ARGV: attempt, the new lease end.
+const renewScript = `
+local current = redis.call('GET', KEYS[1])
+if not current then return 0 end
+local record = cjson.decode(current)
+if record.state ~= 'pending' or record.attempt ~= ARGV[1] then return 0 end
+record.leaseUntil = tonumber(ARGV[2])
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1`;
+
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly signals = new LocalSignals();
 
@@ -38,6 +48,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async get(key: string): Promise<IdempotencyRecord | null> {
     const current = await this.redis.get(this.prefix + key);
     return current === null ? null : (JSON.parse(current) as IdempotencyRecord);
+  }
+
+  async renew(key: string, attempt: string, leaseUntil: number): Promise<boolean> {
+    return (await this.redis.eval(renewScript, 1, this.prefix + key, attempt, leaseUntil)) === 1;
   }
 
   async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {

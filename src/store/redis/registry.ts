@@ -9,12 +9,14 @@ import { isTerminal, type TaskStatus } from '../../domain/status.js';
 import { decodeCursor, encodeCursor, listPosition, taskRecordMaxAgeMs } from '../rules.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../../domain/records.js';
 
-// KEYS: the task's hash, its tenant's list. ARGV: list position, expiry (epoch ms), oldest position kept, fields...
+// KEYS: the task's hash, its tenant's list. ARGV: list position, expiry (epoch ms), oldest position kept, '1' to
+// leave a kept record alone, fields...
 const rememberScript = `
+if ARGV[4] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local old = redis.call('HGET', KEYS[1], 'position')
 if old then redis.call('ZREM', KEYS[2], old) end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('PEXPIREAT', KEYS[1], ARGV[2])
 redis.call('ZADD', KEYS[2], 0, ARGV[1])
 redis.call('ZREMRANGEBYLEX', KEYS[2], '-', '(' .. ARGV[3])
@@ -53,11 +55,11 @@ export class RedisTaskRegistry implements TaskRegistry {
     private readonly maxAgeMs = taskRecordMaxAgeMs,
   ) {}
 
-  async remember(record: TaskRecord): Promise<void> {
+  async remember(record: TaskRecord, options: { ifNew?: boolean } = {}): Promise<boolean> {
     const position = listPosition(record.createdAt, record.id);
     const fields: Record<string, string | number | undefined> = { ...record, position };
     const pairs = Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [] : [name, String(value)]));
-    await this.redis.eval(
+    const written = await this.redis.eval(
       rememberScript,
       2,
       this.taskKey(record.id),
@@ -65,8 +67,10 @@ export class RedisTaskRegistry implements TaskRegistry {
       position,
       record.createdAt + this.maxAgeMs,
       listPosition(Date.now() - this.maxAgeMs, ''),
+      options.ifNew ? '1' : '0',
       ...pairs,
     );
+    return written === 1;
   }
 
   async lookup(id: string): Promise<TaskRecord | undefined> {

@@ -13,13 +13,13 @@ export class SqliteBudgetStore implements BudgetStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number): Promise<Reservation> {
+  async reserve(tenant: string, amount: number, policy: BudgetPolicy, now: number, id: string = randomUUID()): Promise<Reservation> {
     checkAmount(amount);
     const window = budgetWindow(policy, now);
     return this.db.immediate(() => {
       const used = this.used(tenant, window.start, window.end);
       if (used + amount > policy.limit) return { ok: false, usage: budgetUsage(policy, used, window.end) };
-      const reservationId = randomUUID();
+      const reservationId = id;
       this.db.run(
         `INSERT INTO budget_usage (tenant, window_start, window_end, used) VALUES (?, ?, ?, ?)
          ON CONFLICT (tenant, window_start, window_end) DO UPDATE SET used = used + excluded.used`,

@@ -3,9 +3,10 @@
  * `node:sqlite` in WAL mode. Its schema is the list of migrations below, applied in order at open and counted in
  * `PRAGMA user_version`; a migration is never edited once released, only followed by a new one. Any problem at open
  * (a directory that cannot be created or written, a file that is not a database, a schema newer than this code)
- * is a StoreOpenError naming DATA_DIR: the gateway never runs without its durable state.
+ * is a StoreOpenError naming DATA_DIR and saying how to recover without losing what the file holds: the gateway
+ * never runs without its durable state, and never advises deleting a sound database.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
@@ -44,15 +45,81 @@ const migrations: readonly string[] = [
    CREATE INDEX budget_reservations_by_end ON budget_reservations (window_end);
    CREATE TABLE durations (kind TEXT NOT NULL, duration_ms INTEGER NOT NULL, at INTEGER NOT NULL);
    CREATE INDEX durations_by_kind ON durations (kind, at DESC);`,
+  // 3: one row the readiness probe rewrites (src/store/health.ts): a write of the kind paid work makes, so that a
+  // full disk or a read-only file is found before paid work is accepted, not after.
+  `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
 ];
 
-/** DATA_DIR cannot hold the gateway's state; the message names it and says what is wrong. */
+/** DATA_DIR cannot hold the gateway's state; the message names it, says what is wrong and how to recover. */
 export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';
 }
 
 function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The file opened but SQLite's integrity check found damaged pages. */
+class DamagedDatabase extends Error {}
+
+/** What a failed write says about DATA_DIR: its disk is full, it is read-only, or something else. */
+export function writeFailure(err: unknown): 'full' | 'read-only' | 'other' {
+  const { code, errcode } = (err ?? {}) as { code?: string; errcode?: number };
+  // SQLite's primary result codes (the low byte): 13 SQLITE_FULL, 8 SQLITE_READONLY.
+  const primary = typeof errcode === 'number' ? errcode & 0xff : undefined;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || primary === 13) return 'full';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || primary === 8) return 'read-only';
+  return 'other';
+}
+
+/** Free bytes on DATA_DIR's file system, for messages; undefined when it cannot be told. */
+function freeBytes(dataDir: string): number | undefined {
+  try {
+    const stats = statfsSync(dataDir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why the database could not be opened, and how to recover without losing what it holds. Only a file SQLite found
+ * damaged (or not a database at all) is ever advised away, and then after a backup is tried: a full disk or a
+ * read-only DATA_DIR leaves gateway.db intact, and deleting it would forget every idempotency key.
+ */
+export function openFailure(dataDir: string, err: unknown): StoreOpenError {
+  const where = `DATA_DIR ${JSON.stringify(dataDir)} (${resolve(dataDir)})`;
+  const holds = 'the task registry, idempotency keys and budgets';
+  const { errcode } = (err ?? {}) as { errcode?: number };
+  const primary = typeof errcode === 'number' ? errcode & 0xff : undefined;
+  // 11 SQLITE_CORRUPT, 26 SQLITE_NOTADB; a failed integrity check is thrown as a DamagedDatabase.
+  const damaged = err instanceof DamagedDatabase || primary === 11 || primary === 26;
+  const free = freeBytes(dataDir);
+  // A full disk also shows as an I/O error (SQLite cannot size its -shm file): the free space tells.
+  const kind = !damaged && free !== undefined && free < 64 * 1024 ? 'full' : writeFailure(err);
+  if (kind === 'full') {
+    return new StoreOpenError(
+      `${where}: its disk is full${free === undefined ? '' : ` (${free} bytes free)`}, so ${databaseFile} cannot be written. ` +
+        `The database is intact: free space on that disk (or grow the volume) and start the gateway again. Do not delete ` +
+        `${databaseFile}: it holds ${holds}.`,
+    );
+  }
+  if (kind === 'read-only') {
+    return new StoreOpenError(
+      `${where}: ${databaseFile} cannot be written (${reason(err)}): the disk is read-only or the files belong to another ` +
+        `user (this process is uid ${process.getuid?.() ?? '?'}). The database is intact: make DATA_DIR writable and start again.`,
+    );
+  }
+  if (damaged) {
+    return new StoreOpenError(
+      `${where}: ${databaseFile} is damaged (${reason(err)}). It holds ${holds}: restore it from a backup ` +
+        '(docs/deploying.md, "Backups"). Only without a backup, move it aside (keep the copy) to start empty, which forgets them.',
+    );
+  }
+  return new StoreOpenError(
+    `${where}: ${databaseFile} cannot be used (${reason(err)}). It holds ${holds} and may well be sound: fix the cause ` +
+      'above (disk, permissions, another program holding it) and start again, rather than moving it away.',
+  );
 }
 
 /** A connection with a statement cache and the one transaction form every check-then-write uses. */
@@ -112,6 +179,7 @@ export function openDatabase(dataDir: string): Database {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreOpenError(`${where} is not a directory.`);
+    if (writeFailure(err) === 'full') throw openFailure(dataDir, err);
     throw new StoreOpenError(`${where} cannot be created: ${reason(err)}.`);
   }
   try {
@@ -124,7 +192,7 @@ export function openDatabase(dataDir: string): Database {
     // Waits up to 5 s for another connection's write lock instead of failing at once.
     db = new DatabaseSync(join(dataDir, databaseFile), { timeout: 5_000 });
   } catch (err) {
-    throw new StoreOpenError(`${where}: ${databaseFile} cannot be opened: ${reason(err)}.`);
+    throw openFailure(dataDir, err);
   }
   const database = new Database(db);
   try {
@@ -134,15 +202,12 @@ export function openDatabase(dataDir: string): Database {
     // A file whose header is sound but whose pages are damaged opens fine and fails later, request by request: it
     // is checked whole at start (a few ms for a registry of thousands of tasks).
     const check = database.get<{ quick_check: string }>('PRAGMA quick_check(1)')?.quick_check;
-    if (check !== 'ok') throw new Error(`its integrity check failed: ${check ?? 'no answer'}`);
+    if (check !== 'ok') throw new DamagedDatabase(`its integrity check failed: ${check ?? 'no answer'}`);
     migrate(database);
   } catch (err) {
     database.close();
     if (err instanceof StoreOpenError) throw new StoreOpenError(`${where}: ${err.message}`);
-    throw new StoreOpenError(
-      `${where}: ${databaseFile} is not usable (${reason(err)}). The gateway keeps its task registry, idempotency keys ` +
-        'and budgets there: restore the file from a backup, or move it away to start empty.',
-    );
+    throw openFailure(dataDir, err);
   }
   return database;
 }

@@ -41,6 +41,16 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return this.read(key);
   }
 
+  async renew(key: string, attempt: string, leaseUntil: number): Promise<boolean> {
+    return this.db.immediate(() => {
+      const row = this.db.get<{ record: string }>('SELECT record FROM idempotency WHERE key = ?', key);
+      const current = row && (JSON.parse(row.record) as Stored);
+      if (current?.state !== 'pending' || current.attempt !== attempt) return false;
+      this.db.run('UPDATE idempotency SET record = ? WHERE key = ?', JSON.stringify({ ...current, leaseUntil }), key);
+      return true;
+    });
+  }
+
   async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
     this.db.immediate(() => {
       const row = this.db.get<{ record: string }>('SELECT record FROM idempotency WHERE key = ?', key);

@@ -36,9 +36,9 @@ export class SqliteTaskRegistry implements TaskRegistry {
     private readonly maxAgeMs = taskRecordMaxAgeMs,
   ) {}
 
-  async remember(record: TaskRecord): Promise<void> {
-    this.db.run(
-      `INSERT OR REPLACE INTO tasks (id, tenant, kind, created_at, webhook_secret, status, finished_at, reservation_id)
+  async remember(record: TaskRecord, options: { ifNew?: boolean } = {}): Promise<boolean> {
+    const { changes } = this.db.run(
+      `INSERT OR ${options.ifNew ? 'IGNORE' : 'REPLACE'} INTO tasks (id, tenant, kind, created_at, webhook_secret, status, finished_at, reservation_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       record.id,
       record.tenant,
@@ -49,6 +49,7 @@ export class SqliteTaskRegistry implements TaskRegistry {
       record.finishedAt ?? null,
       record.reservationId ?? null,
     );
+    return changes > 0;
   }
 
   async lookup(id: string): Promise<TaskRecord | undefined> {
