@@ -188,9 +188,10 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
     const signInGw = await startGateway(sandbox.url, { AUTH_JWT_SECRET: testJwtSecret, POLL_INTERVAL_MS: '150' });
     const page = await browser.newPage();
     try {
-      // A token that expires in a few seconds: the socket is closed with 4403 then, while the task still runs.
-      const token = await hsToken('grace', {}, { expiresIn: '4s' });
       await page.goto(`${signInGw.url}/`);
+      // A token that expires in a few seconds (made once the page is loaded, so a slow machine still submits with it):
+      // the socket is closed with 4403 then, while the task still runs.
+      const token = await hsToken('grace', {}, { expiresIn: '6s' });
       await page.fill('#apiKey', token);
       await page.dispatchEvent('#apiKey', 'change');
       await page.fill('#clipId', demoClip.id);
