@@ -15,7 +15,7 @@ import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
 import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
 import { createFastPath } from '../transport/http/fast-path.js';
-import { FinishedAnswers } from '../transport/http/answer-cache.js';
+import { AnswerCache } from '../transport/http/answer-cache.js';
 import { sendError, sendJson } from '../transport/http/reply.js';
 import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
@@ -128,9 +128,9 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     ],
   });
 
-  // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
-  const answers =
-    services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
+  // Whole answers made of kept tasks: a quarter of the finished-task cache's budget (16 MB with that cache off).
+  const answerBytes = Math.floor(config.finishedTaskCache.maxBytes / 4) || 16 * 1024 * 1024;
+  const answers = services.finished || services.fresh ? new AnswerCache(services.finished, services.fresh, answerBytes) : undefined;
   const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
   const page = createWebPage({
     ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),

@@ -17,7 +17,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import { admitHttpRequest } from './admit.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
-import type { FinishedAnswers } from './answer-cache.js';
+import type { AnswerCache } from './answer-cache.js';
 
 interface Params {
   query: string | undefined;
@@ -98,8 +98,8 @@ export interface FastPathDeps {
   access: Access;
   metrics: Metrics;
   persisted: PersistedOperations;
-  /** Answers made only of finished tasks, given again without executing (unset: the finished-task cache is off). */
-  answers?: FinishedAnswers | undefined;
+  /** Answers made only of kept tasks (finished, or running within the freshness window), given again without executing. */
+  answers?: AnswerCache | undefined;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
