@@ -123,7 +123,9 @@ export async function startGatewayProcess(
       AIMUSICAPI_BASE_URL: upstreamUrl,
       AIMUSICAPI_API_KEY: apiKey,
       LOG_LEVEL: 'warn',
+      // One load generator is one caller: the per-caller limits would refuse it (they are not what is measured).
       RATE_LIMIT_PER_MINUTE: '0',
+      UPSTREAM_READS_PER_MINUTE_PER_CALLER: '0',
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...env,
       PORT: String(port),

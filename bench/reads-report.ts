@@ -27,6 +27,8 @@ export interface ReadsTargets {
   noReads?: boolean;
   /** Gateway p50 at most this many ms. */
   p50Ms?: number;
+  /** Upstream reads per task per window of this many ms: at most one. */
+  windowMs?: number;
 }
 
 export function readsSection(title: string, what: string, r: ReadsResult, targets: ReadsTargets, notes: string[] = []): Section {
@@ -52,6 +54,16 @@ export function readsSection(title: string, what: string, r: ReadsResult, target
       ...(targets.noReads ? { target: '0 for the gateway (each task read once, in the warm-up)', met: r.gatewayUpstreamReads === 0 } : {}),
     },
   ];
+  if (targets.windowMs !== undefined) {
+    const windows = s.durationMs / targets.windowMs;
+    const perTaskPerWindow = r.gatewayUpstreamReads / r.tasks / windows;
+    rows.push({
+      measure: `gateway upstream reads per task per ${fmt(targets.windowMs / 1000, 0)} s window`,
+      value: `${fmt(perTaskPerWindow, 2)} (${fmt(r.gatewayUpstreamReads)} reads of ${fmt(r.tasks)} tasks in ${fmt(s.durationMs / 1000, 0)} s)`,
+      target: '≤ 1',
+      met: perTaskPerWindow <= 1,
+    });
+  }
   if (targets.p50Ms !== undefined) {
     rows.push({
       measure: 'gateway p50 latency',

@@ -18,6 +18,8 @@ export interface ReadsScenario {
   /** SANDBOX_LATENCY_MS: added by the sandbox before every answer. */
   latencyMs: number;
   durationMs: number;
+  /** Gateway settings besides the bench's own (e.g. TASK_READ_MAX_AGE_MS). */
+  env?: Record<string, string>;
 }
 
 export interface SideResult extends LoadResult {
@@ -32,6 +34,8 @@ export interface ReadsResult {
   gateway: SideResult;
   /** Task reads the sandbox received while the gateway was measured (after its warm-up). */
   gatewayUpstreamReads: number;
+  /** The distinct tasks read. */
+  tasks: number;
   /** The same while the proxy was measured. */
   proxyUpstreamReads: number;
   sandboxCpuMsPerGatewayRequest: number;
@@ -69,7 +73,7 @@ export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> 
   );
   const children: Child[] = [sandbox];
   try {
-    const gateway = await startGatewayProcess(sandbox.url, benchKey);
+    const gateway = await startGatewayProcess(sandbox.url, benchKey, scenario.env);
     children.push(gateway);
     const proxy = await startProxyProcess(sandbox.url);
     children.push(proxy);
@@ -104,6 +108,7 @@ export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> 
       gateway: gatewayResult,
       proxyUpstreamReads: beforeGateway - beforeProxy,
       gatewayUpstreamReads: after - beforeGateway,
+      tasks: tasks.length,
       sandboxCpuMsPerGatewayRequest: sandboxCpu / gatewayResult.requests,
     };
   } finally {

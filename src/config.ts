@@ -83,6 +83,8 @@ export const envSchema = z.object({
   PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
+  TASK_READ_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  UPSTREAM_READS_PER_MINUTE_PER_CALLER: z.coerce.number().int().min(0).default(300),
 });
 
 export interface Config {
@@ -151,6 +153,8 @@ export interface Config {
   persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
   finishedTaskCache: { maxBytes: number; ttlMs: number };
+  /** How old an observation of a running task may be when a read is answered from it (TASK_READ_MAX_AGE_MS); 0: off. */
+  taskReadMaxAgeMs: number;
 }
 
 export interface Limits {
@@ -167,6 +171,8 @@ export interface Limits {
   maxSubscriptionsPerSocket: number;
   /** Open subscriptions per caller and per IP address, over every socket and SSE stream of this instance. */
   maxSubscriptionsPerCaller: number;
+  /** Upstream reads a caller's requests may cause per minute (UPSTREAM_READS_PER_MINUTE_PER_CALLER); 0 turns it off. */
+  upstreamReadsPerMinute: number;
 }
 
 export interface AuthConfig {
@@ -256,6 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
       maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
+      upstreamReadsPerMinute: e.UPSTREAM_READS_PER_MINUTE_PER_CALLER,
     },
     // As browsers send an Origin (lower case, no trailing slash), so that yoga's CORS headers match what is allowed.
     corsOrigins: e.CORS_ORIGINS.split(',').map(normalizeOrigin).filter(Boolean),
@@ -277,5 +284,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
+    taskReadMaxAgeMs: e.TASK_READ_MAX_AGE_MS,
   });
 }

@@ -18,6 +18,7 @@ import type { Outbox } from './store/outbox.js';
 import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
+import type { FreshTasks } from './tasks/fresh-cache.js';
 import { createTaskLoader } from './tasks/loader.js';
 import type { ProgressEstimates } from './tasks/progress.js';
 import type { UpstreamClient } from './upstream/client.js';
@@ -41,6 +42,8 @@ export interface Services {
   health: StoreHealth;
   /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */
   finished?: FinishedTasks;
+  /** Running tasks as last observed, for TASK_READ_MAX_AGE_MS (src/tasks/fresh-cache.ts); unset when it is 0. */
+  fresh?: FreshTasks;
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;
@@ -88,11 +91,16 @@ export function createContext(services: Services, caller: Caller): Context {
   // A plain property, not a getter (yoga copies the context object, which would run a getter for every request). The
   // DataLoader itself is made on the first read: mutations and subscriptions, each holding a context, read none.
   let loader: DataLoader<string, Task> | undefined;
+  // Every upstream read this request causes counts against its caller's UPSTREAM_READS_PER_MINUTE_PER_CALLER.
+  const chargeRead = async () => {
+    const refusal = await services.access.chargeUpstreamRead(caller);
+    if (refusal) throw refusal;
+  };
   const loaded: Promise<Task>[] = [];
   const tasks: TaskReads = {
     loaded,
     load: (id) => {
-      const read = (loader ??= createTaskLoader(services, requireApiKey, tenant)).load(id);
+      const read = (loader ??= createTaskLoader(services, requireApiKey, tenant, chargeRead)).load(id);
       loaded.push(read);
       return read;
     },

@@ -12,6 +12,7 @@ import { OriginPolicy } from './origin.js';
 import { OperationLimiter } from './rate-limit.js';
 import { TokenVerifier } from './sign-in.js';
 import { SubscriptionCaps } from './subscriptions.js';
+import { UpstreamReadLimiter } from './upstream-reads.js';
 
 export type { Caller, RequestFacts } from './caller.js';
 
@@ -23,6 +24,7 @@ export class Access {
   private readonly origins: OriginPolicy;
   private readonly limiter: OperationLimiter;
   private readonly caps: SubscriptionCaps;
+  private readonly reads: UpstreamReadLimiter;
 
   constructor(
     private readonly config: Config,
@@ -33,6 +35,7 @@ export class Access {
     this.origins = new OriginPolicy(config.corsOrigins, config.publicUrl);
     this.limiter = new OperationLimiter({ perCaller: config.limits.ratePerMinute, perIp: config.limits.ratePerIpPerMinute }, redis);
     this.caps = new SubscriptionCaps(config.limits.maxSubscriptionsPerCaller);
+    this.reads = new UpstreamReadLimiter(config.limits.upstreamReadsPerMinute, redis);
     this.maxSubscriptionsPerSocket = config.limits.maxSubscriptionsPerSocket;
   }
 
@@ -54,6 +57,11 @@ export class Access {
   /** Counts one operation against the caller's rate limits; the error to answer with when it is over them. */
   admit(caller: Caller): Promise<GatewayError | undefined> {
     return this.limiter.take(`ip:${caller.ip}`, caller.identity);
+  }
+
+  /** Counts one upstream read a caller's request causes; the error to answer that read with when it is over the limit. */
+  chargeUpstreamRead(caller: Caller): Promise<GatewayError | undefined> {
+    return this.reads.take(caller);
   }
 
   /** Takes a place for one more open subscription; returns its release, or RATE_LIMITED. */

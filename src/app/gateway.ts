@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLError } from 'graphql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
@@ -16,7 +17,7 @@ import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
 import { healthPath, livenessPath, serveHealth, type HealthSources } from '../transport/http/health.js';
 import { createFastPath } from '../transport/http/fast-path.js';
-import { FinishedAnswers } from '../transport/http/answer-cache.js';
+import { AnswerCache } from '../transport/http/answer-cache.js';
 import { sendError, sendJson } from '../transport/http/reply.js';
 import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
@@ -129,10 +130,23 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     ],
   });
 
-  // A quarter of the finished-task cache's budget for whole answers made of finished tasks.
-  const answers =
-    services.finished && new FinishedAnswers(services.finished, Math.max(1, Math.floor(config.finishedTaskCache.maxBytes / 4)));
-  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers });
+  // Whole answers made of kept tasks: a quarter of the finished-task cache's budget (16 MB with that cache off).
+  const answerBytes = Math.floor(config.finishedTaskCache.maxBytes / 4) || 16 * 1024 * 1024;
+  const answers = services.finished || services.fresh ? new AnswerCache(services.finished, services.fresh, answerBytes) : undefined;
+  // Prepared execution for the fast path, unless tracing is on (its spans wrap each operation in envelop). Errors are
+  // masked as yoga masks them, and an unexpected one is logged as yoga logs it.
+  const prepared = services.tracing
+    ? undefined
+    : {
+        schema,
+        context: (caller: Caller) => createContext(services, caller),
+        mask: (error: GraphQLError) => {
+          const masked = maskError(error) as GraphQLError;
+          if (masked !== error) logger.error({ err: error }, 'unexpected error');
+          return masked;
+        },
+      };
+  const fastPath = createFastPath({ yoga, access, metrics: services.metrics, persisted, answers, prepared });
   const page = createWebPage({
     ...(services.config.sandbox ? { demoClipId: demoClip.id } : {}),
     ...(services.config.auth ? { signIn: true } : {}),

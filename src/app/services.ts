@@ -12,6 +12,7 @@ import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../liv
 import { pollLeaseMs, RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
 import { LiveTasks } from '../live/live-tasks.js';
 import { FinishedTasks } from '../tasks/finished-cache.js';
+import { FreshTasks } from '../tasks/fresh-cache.js';
 import { sameForEveryKind } from '../domain/estimate.js';
 import { loadTask } from '../tasks/loader.js';
 import { ProgressEstimates } from '../tasks/progress.js';
@@ -107,6 +108,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
   });
   const { maxBytes, ttlMs } = config.finishedTaskCache;
   const finished = maxBytes > 0 ? new FinishedTasks({ maxBytes, ttlMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
+  const maxAgeMs = config.taskReadMaxAgeMs;
+  const fresh = maxAgeMs > 0 ? new FreshTasks({ maxAgeMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
   const live = new LiveTasks({
     read: (apiKey, tenant, id) => loadTask(services, apiKey, tenant, id),
     registry,
@@ -136,6 +139,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     outbox,
     health,
     ...(finished ? { finished } : {}),
+    ...(fresh ? { fresh } : {}),
     logger,
     metrics,
     idempotency,

@@ -87,9 +87,10 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
     observedAt: t.field({
       type: 'DateTime',
       description:
-        'When the gateway read this state from the upstream or received it by webhook. Live updates can show how fresh ' +
-        'they are with it. For a query it is the time of the read; a finished task is read once and then served from ' +
-        "the gateway's cache, with the time of that read.",
+        'When the gateway read this state from the upstream or received it by webhook: how fresh it is. A finished task ' +
+        "is read once and then served from the gateway's cache, with the time of that read; a running one may be " +
+        'answered from an observation up to TASK_READ_MAX_AGE_MS old (2 s by default; see docs/operating.md, "The ' +
+        'freshness window"), and a newer state replaces it as soon as the gateway has one.',
       resolve: (task) => task.observedAt ?? new Date().toISOString(),
     }),
   }),

@@ -1,7 +1,9 @@
 /**
  * Per-request task loading: DataLoader collapses repeated ids into one upstream read each, and at most
  * `concurrency` reads run at once. A task the registry knows to belong to another tenant is NOT_FOUND. A finished
- * task is read from the upstream once and then served from the finished-task cache (finished.ts).
+ * task is read from the upstream once and then served from the finished-task cache (finished-cache.ts); a running
+ * one is read at most once per freshness window (fresh-cache.ts). Every upstream read a caller causes is charged to
+ * it first (`charge`: UPSTREAM_READS_PER_MINUTE_PER_CALLER).
  */
 import DataLoader from 'dataloader';
 import { GatewayError } from '../domain/errors.js';
@@ -10,6 +12,7 @@ import type { TaskRecord } from '../domain/records.js';
 import { familyOf } from '../domain/kinds.js';
 import { isTerminal } from '../domain/status.js';
 import type { FinishedTasks } from './finished-cache.js';
+import type { FreshTasks } from './fresh-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
 import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
 import { type Task } from '../domain/task.js';
@@ -18,6 +21,17 @@ export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
   /** Unset: every read goes to the upstream. */
   finished?: FinishedTasks | undefined;
+  /** Running tasks as last observed (TASK_READ_MAX_AGE_MS); unset: every read of a running task goes upstream. */
+  fresh?: FreshTasks | undefined;
+}
+
+/** Called before each upstream read made for a caller; throws (RATE_LIMITED) when the caller may make no more. */
+export type ReadCharge = () => Promise<void>;
+
+/** Where an observed state is kept for later reads: a final one for good, a running one for the freshness window. */
+export function keepState(deps: Pick<TaskLoaderDeps, 'finished' | 'fresh'>, task: Task, tenant: string): void {
+  if (isTerminal(task.status)) deps.finished?.put(task, tenant);
+  deps.fresh?.put(task, tenant);
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -34,22 +48,27 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 }
 
 /**
- * Any task, as `tenant` may see it: from the finished-task cache, else from the upstream (kept in the cache if it is
- * finished). A task another tenant submitted is NOT_FOUND without an upstream call.
+ * Any task, as `tenant` may see it: from the finished-task cache, or a running one from the freshness window, else
+ * from the upstream (kept for the next reads). A task another tenant submitted is NOT_FOUND without an upstream call.
+ * `charge` runs before the upstream read (a poll, made for no one caller, passes none).
  */
-export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
-  const { finished } = deps;
-  const kept = finished?.get(id, tenant);
+export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string, charge?: ReadCharge): Promise<Task> {
+  const { finished, fresh } = deps;
+  const kept = finished?.get(id, tenant) ?? fresh?.get(id, tenant);
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
   if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
-  // The shared copy is looked for only where one may exist: not for a task its record says is still running.
-  const shared = finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined;
+  // The shared copies are looked for only where one may exist: a finished task's not for a task its record says is
+  // still running.
+  const shared =
+    (finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined) ??
+    (fresh?.shared && !(record && isTerminal(record.status)) ? await fresh.getShared(id, tenant) : undefined);
   if (shared) return shared;
+  await charge?.();
   const task = await readTask(deps.upstream, apiKey, id, record);
   if (record) await noteObserved(deps, record, task.status);
   task.observedAt = new Date().toISOString();
-  if (isTerminal(task.status)) finished?.put(task, tenant);
+  keepState(deps, task, tenant);
   return task;
 }
 
@@ -65,11 +84,11 @@ async function readTask(upstream: UpstreamClient, apiKey: string, id: string, re
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
-export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, concurrency = 8) {
+export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, charge?: ReadCharge, concurrency = 8) {
   return new DataLoader<string, Task>((ids) =>
     mapWithConcurrency(ids, concurrency, async (id) => {
       try {
-        return await loadTask(deps, apiKey(), tenant, id);
+        return await loadTask(deps, apiKey(), tenant, id, charge);
       } catch (err) {
         return err instanceof Error ? err : new Error(String(err));
       }

@@ -12,6 +12,7 @@ import type { Services } from '../context.js';
 import type { Task } from '../domain/task.js';
 import { verifyWebhook, webhookHeaderNames } from '../upstream/signatures.js';
 import { toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
+import { keepState } from '../tasks/loader.js';
 import { noteObserved } from '../tasks/observe.js';
 import { observed } from '../domain/events.js';
 
@@ -67,8 +68,8 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
     accepted = true;
     await noteObserved(services, record, task.status);
-    // Its owner's next reads of a finished task need no upstream call.
-    services.finished?.put(task, record.tenant);
+    // Its owner's next reads need no upstream call: a finished task's never, a running one's within the window.
+    keepState(services, task, record.tenant);
     await live.publish(task);
     return true;
   });

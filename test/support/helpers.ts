@@ -41,11 +41,15 @@ export async function startGateway(
 ): Promise<TestGateway> {
   // A DATA_DIR of its own (unless the test gives one), removed on close.
   const ownDataDir = env.DATA_DIR ? undefined : tempDataDir();
-  // No rate limit unless a test sets one: suites that send many requests must not trip it by accident.
+  // No rate limit unless a test sets one: suites that send many requests must not trip it by accident. No freshness
+  // window either: a suite that reads a task again expects the upstream's answer of now (the window's own suite,
+  // test/freshness-window.test.ts, turns it on).
   const config: Config = loadConfig({
     AIMUSICAPI_BASE_URL: upstreamUrl,
     AIMUSICAPI_API_KEY: keyA,
     RATE_LIMIT_PER_MINUTE: '0',
+    UPSTREAM_READS_PER_MINUTE_PER_CALLER: '0',
+    TASK_READ_MAX_AGE_MS: '0',
     ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
     ...env,
   });

@@ -1,7 +1,9 @@
 /**
- * The HTTP fast path: a plain JSON POST of one query or mutation from a non-browser client is run through yoga's
- * envelop (the same parse and validation caches, limits, masking, context and plugins) without yoga's fetch-API
- * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2).
+ * The HTTP fast path: a plain JSON POST of one query or mutation from a non-browser client is answered without yoga's
+ * fetch-API layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2). Its document is
+ * parsed and validated through yoga's envelop once (the same limits and rules) and then executed by graphql-js
+ * directly with the gateway's context, masking and metrics (prepared.ts); with tracing on, each request runs through
+ * envelop, whose plugin makes its span.
  *
  * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
  * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
@@ -9,7 +11,7 @@
  * before any resolver runs, so nothing is executed twice.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import { execute, GraphQLError, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
@@ -17,7 +19,8 @@ import type { Metrics } from '../../observability/metrics.js';
 import { admitHttpRequest } from './admit.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
-import type { FinishedAnswers } from './answer-cache.js';
+import type { AnswerCache } from './answer-cache.js';
+import { PreparedDocuments, type Prepared } from './prepared.js';
 
 interface Params {
   query: string | undefined;
@@ -98,12 +101,15 @@ export interface FastPathDeps {
   access: Access;
   metrics: Metrics;
   persisted: PersistedOperations;
-  /** Answers made only of finished tasks, given again without executing (unset: the finished-task cache is off). */
-  answers?: FinishedAnswers | undefined;
+  /** Answers made only of kept tasks (finished, or running within the freshness window), given again without executing. */
+  answers?: AnswerCache | undefined;
+  /** Prepared execution (prepared.ts): the schema, each operation's context, and error masking; unset with tracing on. */
+  prepared?: { schema: GraphQLSchema; context: (caller: Caller) => Context; mask: (error: GraphQLError) => GraphQLError } | undefined;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
-export function createFastPath({ yoga, access, metrics, persisted, answers }: FastPathDeps) {
+export function createFastPath({ yoga, access, metrics, persisted, answers, prepared }: FastPathDeps) {
+  const documents = new PreparedDocuments();
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
@@ -141,30 +147,48 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
       send(res, 200, params.mediaType, kept);
       return true;
     }
-    const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch {
-      return false;
+    let result: ExecutionResult;
+    let contextValue: Context;
+    let operation: Prepared['operation'];
+    if (prepared) {
+      const doc = documents.get(query, params.operationName, () => {
+        const envelope = yoga.getEnveloped(initial);
+        return { parse: envelope.parse, validate: (document) => envelope.validate(envelope.schema, document) };
+      });
+      if (!doc) return false;
+      operation = doc.operation;
+      contextValue = prepared.context(caller);
+      const args = {
+        schema: prepared.schema,
+        document: doc.document,
+        variableValues: params.variables,
+        operationName: params.operationName,
+      };
+      result = await execute({ ...args, contextValue });
+      if ('data' in result) {
+        metrics.graphqlRequests.inc({ operation: operation.operation });
+        if (result.errors) result = { ...result, errors: result.errors.map(prepared.mask) };
+      }
+    } else {
+      const { parse, validate, contextFactory, execute: run, schema } = yoga.getEnveloped(initial);
+      let document: DocumentNode;
+      try {
+        document = parse(query);
+      } catch {
+        return false;
+      }
+      if (validate(schema, document).length > 0) return false;
+      const found = getOperationAST(document, params.operationName);
+      if (!found || found.operation === 'subscription') return false;
+      operation = found;
+      try {
+        contextValue = (await contextFactory()) as unknown as Context;
+      } catch {
+        return false; // yoga reports a context that cannot be built; nothing has run yet
+      }
+      const args = { schema, document, variableValues: params.variables, operationName: params.operationName };
+      result = (await run({ ...args, contextValue })) as ExecutionResult;
     }
-    if (validate(schema, document).length > 0) return false;
-    const operation = getOperationAST(document, params.operationName);
-    if (!operation || operation.operation === 'subscription') return false;
-
-    let contextValue: unknown;
-    try {
-      contextValue = await contextFactory();
-    } catch {
-      return false; // yoga reports a context that cannot be built; nothing has run yet
-    }
-    const result = (await execute({
-      schema,
-      document,
-      variableValues: params.variables,
-      operationName: params.operationName,
-      contextValue,
-    })) as ExecutionResult;
     // No `data`: the request failed before execution (e.g. variables of the wrong type); yoga answers those.
     if (!('data' in result)) return false;
     metrics.fastPathRequests.inc();
@@ -172,7 +196,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     const payload = JSON.stringify(result);
     send(res, 200, params.mediaType, payload);
     if (answerKey !== undefined && !result.errors?.length)
-      void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
+      void answers?.keep(answerKey, payload, operation, caller.tenant, contextValue.tasks);
     return true;
   };
 }
