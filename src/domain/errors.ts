@@ -17,6 +17,8 @@ export const errorCodes = {
   UPSTREAM_TIMEOUT: 'The upstream did not answer in time. For a paid operation the task may still have been created.',
   UPSTREAM_UNAVAILABLE: 'The upstream could not be reached or is failing (connection refused or reset, 502/503, circuit open).',
   UPSTREAM_ERROR: 'The upstream answered with an error or a response the gateway cannot read.',
+  UPSTREAM_GONE:
+    'The upstream has retired what was asked for (HTTP 410 Gone: a deprecated family such as Riffusion or Nuro, or a retired task type). Retrying will not help; nothing was charged.',
   INTERNAL_SERVER_ERROR: 'An unexpected gateway fault; details are in the server log under the request id.',
 } as const;
 
