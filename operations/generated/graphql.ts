@@ -360,7 +360,7 @@ export type SampleMusicInput = {
   weirdness?: number | null | undefined;
 };
 
-/** Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL. */
+/** Which part of a song a stem holds, read from the stem name the upstream gives (the suffix of the clip title, `<song> (Vocals)` or `<song> - Vocals`, or its metadata), never from the song title. A full split is documented as twelve stems (VOCALS to WOODWINDS) and has been seen with 24; a basic split as VOCALS and INSTRUMENTAL. A name the gateway does not know is OTHER. */
 export type StemKind =
   /** Backing vocals and harmonies. */
   | 'BACKING_VOCALS'

@@ -161,7 +161,7 @@ export const operationMutations: Record<string, OperationMutation> = {
     byInput(edits.ReplaceSectionInput, edits.replaceSectionSchema, 'The clip, the range and the new lyrics.'),
   ),
   splitStemsFull: startsTask(
-    'Split a song into twelve stems (vocals, backing vocals, drums, bass, guitar, keyboard, ...).',
+    'Split a song into stems (documented as twelve: vocals, backing vocals, drums, bass, guitar, keyboard, ...; 24 have been seen). `Task.stems` types each of them.',
     operations.stemsFull,
     byClip(),
   ),

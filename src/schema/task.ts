@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
 import type { Task } from '../domain/task.js';
 import { taskKinds, type TaskKind } from '../domain/kinds.js';
-import { stemOfTitle } from '../upstream/wire.js';
+import { stemOf } from '../upstream/stems.js';
 import { ClipRef } from './clip.js';
 import { StemRef, type Stem } from './stem.js';
 import { TaskStatusEnum } from './task-status.js';
@@ -38,12 +38,12 @@ export const TaskKindEnum = describedEnum('TaskKind', 'Which operation created a
 const stemTaskKinds = new Set<TaskKind>(['STEMS_FULL', 'STEMS_BASIC']);
 
 /**
- * A stems task's clips as typed stems. A task of unknown kind counts as a stems task when every clip's title
- * names a known stem.
+ * A stems task's clips as typed stems, however many there are. A task of unknown kind counts as a stems task when
+ * every clip names a known stem (in its title's suffix or its metadata).
  */
 export function stemsOf(task: Task): Stem[] {
   if (task.kind !== 'UNKNOWN' && !stemTaskKinds.has(task.kind)) return [];
-  const stems = task.clips.map((clip) => ({ ...stemOfTitle(clip.title), clip }));
+  const stems = task.clips.map((clip) => ({ ...stemOf(clip.title, clip.stemLabel ?? null), clip }));
   if (task.kind === 'UNKNOWN' && (stems.length < 2 || stems.some((s) => s.kind === 'OTHER'))) return [];
   return stems;
 }

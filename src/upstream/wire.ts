@@ -6,7 +6,6 @@
  */
 import { GatewayError } from '../domain/errors.js';
 import { plainClip, type Clip } from '../domain/clip.js';
-import type { StemKind } from '../domain/stems.js';
 import type { TaskSnapshot } from '../domain/task.js';
 import type { TaskStatus } from '../domain/status.js';
 
@@ -123,6 +122,11 @@ class LazyClip implements Clip {
   get createdAt() {
     return str(this.#wire.created_at);
   }
+  /** Suno-style stem clips name their stem in `metadata.stem_type_group_name` (docs/upstream.md §5). */
+  get stemLabel() {
+    const metadata = this.#wire.metadata;
+    return typeof metadata === 'object' && metadata !== null ? str((metadata as Record<string, unknown>).stem_type_group_name) : null;
+  }
 
   toJSON(): Clip {
     return plainClip(this);
@@ -212,35 +216,6 @@ export function toSubmittedTask(body: unknown): { taskId: string } {
   const taskId = typeof body === 'object' && body !== null ? str((body as Record<string, unknown>).task_id) : null;
   if (!taskId) throw malformed('the submit answer has no task_id');
   return { taskId };
-}
-
-/** Words in an upstream stem name, checked in order ("Backing Vocals" before "Vocals"). */
-const stemWords: [RegExp, StemKind][] = [
-  [/backing|harmon/, 'BACKING_VOCALS'],
-  [/vocal|vox|voice/, 'VOCALS'],
-  [/instrumental|accompaniment/, 'INSTRUMENTAL'],
-  [/drum|kick|snare/, 'DRUMS'],
-  [/bass/, 'BASS'],
-  [/guitar/, 'GUITAR'],
-  [/key|piano|organ/, 'KEYBOARD'],
-  [/perc/, 'PERCUSSION'],
-  [/string/, 'STRINGS'],
-  [/synth|pad/, 'SYNTH'],
-  [/\bfx\b|effect/, 'FX'],
-  [/brass|horn|trumpet/, 'BRASS'],
-  [/woodwind|flute|sax|clarinet/, 'WOODWINDS'],
-];
-
-/**
- * The stem a stem clip holds. Stem clips are titled "<source title> (<Stem>)" (docs/upstream.md §5), so the
- * trailing parenthesis names the stem; a title without one is read whole. Unrecognised names are OTHER.
- */
-export function stemOfTitle(title: string | null): { kind: StemKind; name: string } {
-  const trimmed = (title ?? '').trim();
-  const name = /\(([^()]+)\)\s*$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
-  const lower = name.toLowerCase();
-  const kind = stemWords.find(([pattern]) => pattern.test(lower))?.[1] ?? 'OTHER';
-  return { kind, name };
 }
 
 /** The body fields a submit adds to ask for a callback when its task ends (docs/upstream.md §10). */
