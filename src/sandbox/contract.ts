@@ -27,7 +27,6 @@ const songFields = [
   'audio_weight',
   'style_weight',
   'weirdness_constraint',
-  'use_suno_cdn',
   'duration',
 ];
 
@@ -63,9 +62,11 @@ export const createTaskTypePrices: Record<string, Endpoint['price']> = {
   add_instrumental: 10,
 };
 
+/** §3.1 and §15.4: `use_suno_cdn` is a /sonic/create property; no source shows it on the other song endpoints. */
 const createFields = [
   'task_type',
   ...songFields,
+  'use_suno_cdn',
   'continue_clip_id',
   'continue_at',
   'persona_id',
