@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normalize as normalizeOrigin } from './access/origin.js';
 import type { BudgetPolicy } from './store/types.js';
+import { brandOf, loadCostTable, type Brand, type CostTable } from './upstream/prices.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
 
@@ -83,6 +84,8 @@ export const envSchema = z.object({
   PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
+  // Prices (src/upstream/prices.ts): the brand's published table, or an operator's figures over it.
+  OPERATION_COSTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -151,6 +154,12 @@ export interface Config {
   persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
   finishedTaskCache: { maxBytes: number; ttlMs: number };
+  /**
+   * What each paid operation costs, chosen once at start: the published prices of the brand the upstream host belongs
+   * to (`AIMUSICAPI_BASE_URL`; the sandbox and other hosts: api.aimusicapi.ai's), with OPERATION_COSTS_FILE's figures
+   * over them. Budgets reserve these; `operationCosts` lists them.
+   */
+  operationCosts: { brand: Brand; file: string | undefined; table: CostTable };
 }
 
 export interface Limits {
@@ -201,6 +210,16 @@ function deepFreeze<T>(value: T): Readonly<T> {
  */
 export function resolveConfig(config: Config, resolved: { upstreamUrl: string; webhookBaseUrl: string | undefined }): Config {
   return deepFreeze({ ...config, upstreamUrl: resolved.upstreamUrl, webhookBaseUrl: resolved.webhookBaseUrl });
+}
+
+/** The price table in force; a bad OPERATION_COSTS_FILE stops the start with a message that names what is wrong. */
+function operationCostsOf(upstreamUrl: string, file: string | undefined): Config['operationCosts'] {
+  const brand = brandOf(upstreamUrl);
+  try {
+    return { brand, file, table: loadCostTable(brand, file) };
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  OPERATION_COSTS_FILE: ${(err as Error).message}`);
+  }
 }
 
 /** The configuration the environment gives, frozen (see `resolveConfig` for what only start-up can add). */
@@ -277,5 +296,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
+    operationCosts: operationCostsOf(e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl, e.OPERATION_COSTS_FILE),
   });
 }

@@ -25,6 +25,9 @@ import { GeneratedLyricsRef, lyricsDescriptionSchema, tagsSchema, UpsampledTagsR
 import { idempotencyKeyDescription, idempotencyKeySchema } from '../submit/idempotency-key.js';
 import { operations, type SyncOperation, type TaskOperation, type UpstreamOperation } from '../upstream/operations.js';
 import { submitOperation } from '../submit/submit.js';
+import { brandHosts, pricesOf } from '../upstream/prices.js';
+
+const defaultPrices = pricesOf('aimusicapi');
 
 type Args = Record<string, unknown>;
 
@@ -236,8 +239,11 @@ export const operationMutations: Record<string, OperationMutation> = {
   }),
 };
 
+/** The default brand's price in the description (the schema is the same on every host); `operationCosts` has the table in force. */
 function costNote(operation: UpstreamOperation<never, unknown>): string {
-  return operation.creditCost === null ? ' Its credit cost is not published.' : ` Costs ${operation.creditCost} upstream credits.`;
+  const credits = operation.name === 'getCredits' ? 0 : defaultPrices[operation.name].credits;
+  const where = `on ${brandHosts.aimusicapi}; \`operationCosts\` lists the prices in force.`;
+  return credits === null ? ` Its credit cost is not published ${where}` : ` Costs ${credits} upstream credits ${where}`;
 }
 
 for (const [field, spec] of Object.entries(operationMutations)) {

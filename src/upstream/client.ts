@@ -142,7 +142,8 @@ export class UpstreamClient {
     extra: Record<string, unknown> = {},
   ): Promise<Result> {
     if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
-    if (operation.creditCost !== 0) await this.options.pacer?.wait(apiKey);
+    // Every POST of the table is paid work: it waits for its turn.
+    await this.options.pacer?.wait(apiKey);
     const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
     try {
       return operation.toResult(answer, input);
