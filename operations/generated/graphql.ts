@@ -405,6 +405,8 @@ export type TaskKind =
   | 'COVER_UPLOADED_MUSIC'
   /** A new song from lyrics and style, or from a description (two takes). */
   | 'CREATE_MUSIC'
+  /** A voice captured from audio as a persona (`persona` once it has succeeded). */
+  | 'CREATE_VOICE'
   /** An extension of a generated clip (the new part only). */
   | 'EXTEND_MUSIC'
   /** An extension of an uploaded clip. */
@@ -427,11 +429,13 @@ export type TaskKind =
   | 'REMASTER'
   /** A clip with a time range sung anew. */
   | 'REPLACE_SECTION'
+  /** A Riffusion song (two takes; Riffusion is deprecated upstream). */
+  | 'RIFFUSION_MUSIC'
   /** A song grown from a sample. */
   | 'SAMPLE'
   /** A split of a song into vocals and instrumental. */
   | 'STEMS_BASIC'
-  /** A split of a song into twelve stems. */
+  /** A split of a song into stems (twelve documented). */
   | 'STEMS_FULL'
   /** Submitted outside this gateway (or before it lost its memory of it); the upstream does not say. */
   | 'UNKNOWN'

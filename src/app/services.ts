@@ -16,6 +16,7 @@ import { loadTask } from '../tasks/loader.js';
 import { ProgressEstimates } from '../tasks/progress.js';
 import { RecentRecords } from '../tasks/record-cache.js';
 import { createMetrics } from '../observability/metrics.js';
+import { UnreadableAnswers } from '../observability/unreadable.js';
 import { openStores } from '../store/open.js';
 import type { Stores } from '../store/types.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -49,6 +50,7 @@ function connectRedis(url: string, role: string, logger: Logger): Redis {
  */
 export function createServices(config: Config, logger: Logger, tracing?: Tracing, stores?: Stores): Services {
   const metrics = createMetrics();
+  const unreadable = new UnreadableAnswers(metrics, logger, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
   let redis: Services['redis'];
   if (config.redisUrl) {
     redis = {
@@ -77,6 +79,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
       logger.debug({ upstream: call }, 'upstream call');
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
+    onUnreadable: ({ operation, error, body, secrets }) => unreadable.report(operation, error, body, secrets),
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
@@ -120,6 +123,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(finished ? { finished } : {}),
     logger,
     metrics,
+    unreadable,
     idempotency,
     access: new Access(config, redis?.commands),
     live,

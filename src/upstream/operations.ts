@@ -7,6 +7,7 @@
 import * as requests from './requests.js';
 import type { WireBody } from './requests.js';
 import * as results from './results.js';
+import * as riffusion from './riffusion.js';
 import type { SubmittedTaskKind } from '../domain/kinds.js';
 import type { SubmittedTask } from '../domain/task.js';
 import { toSubmittedTask } from './wire.js';
@@ -81,6 +82,8 @@ export const operations = {
   replaceSection: taskOperation('REPLACE_SECTION', '/api/v1/sonic/replace-section', requests.replaceSectionBody, 'replaceSection'),
   stemsFull: taskOperation('STEMS_FULL', '/api/v1/sonic/stems/full', requests.clipBody, 'splitStemsFull', false),
   stemsBasic: taskOperation('STEMS_BASIC', '/api/v1/sonic/stems/basic', requests.clipBody, 'splitStemsBasic', false),
+  // §3.5: async, read through the Sonic task endpoint; webhook fields as third-party callers send them (INFERRED).
+  createVoice: taskOperation('CREATE_VOICE', '/api/v1/sonic/create-voice', requests.voiceBody, 'createVoice'),
 
   createPersona: syncOperation('/api/v1/sonic/persona', requests.personaBody, results.toPersona, 'createPersona'),
   bpm: syncOperation('/api/v1/sonic/bpm', requests.clipBody, results.toTempo, 'getBpm'),
@@ -98,6 +101,10 @@ export const operations = {
   producerVideo: taskOperation('PRODUCER_VIDEO', '/api/v1/producer/video-clip', requests.clipBody, 'producerCreateVideo'),
   producerUpload: taskOperation('PRODUCER_UPLOAD', '/api/v1/producer/upload', requests.urlBody, 'producerUploadMusic'),
   producerDownload: taskOperation('PRODUCER_DOWNLOAD', '/api/v1/producer/download', requests.producerDownloadBody, 'producerDownload'),
+
+  // Riffusion, deprecated upstream (§9.5): no webhook fields (the webhook guide names suno, nuro and producer only).
+  riffusionMusic: taskOperation('RIFFUSION_MUSIC', '/api/v1/riffusion/create', riffusion.riffusionMusicBody, 'riffusionCreateMusic', false),
+  riffusionUpload: syncOperation('/api/v1/riffusion/upload', requests.urlBody, results.toUploadedClip, 'riffusionUploadMusic'),
 } satisfies Record<string, UpstreamOperation<never, unknown>>;
 
 export type OperationName = keyof typeof operations;

@@ -262,6 +262,12 @@ export const personaBody = (r: PersonaRequest): WireBody =>
 export const voxBody = (r: VoxRequest): WireBody => compact({ clip_id: r.clipId, vocal_start_s: r.vocalStart, vocal_end_s: r.vocalEnd });
 
 export const urlBody = (r: UrlRequest): WireBody => ({ url: r.url });
+
+/** Create voice (docs/upstream.md §3.5): the audio's public URL. `name` was never seen sent, so none is. */
+export interface VoiceRequest {
+  audioUrl: string;
+}
+export const voiceBody = (r: VoiceRequest): WireBody => ({ audio_url: r.audioUrl });
 export const tagsBody = (r: TagsRequest): WireBody => ({ tags: r.tags });
 export const descriptionBody = (r: DescriptionRequest): WireBody => ({ description: r.description });
 export const promptBody = (r: PromptRequest): WireBody => ({ prompt: r.prompt });

@@ -236,4 +236,16 @@ export const sonicTaskCases: OperationCase[] = [
     check: (task) => expect(task.clips).toHaveLength(2),
     bad: { variables: () => ({ clipId: '' }), field: 'clipId' },
   },
+  {
+    // docs/upstream.md §3.5: a public recording in, a persona out (the finished task gives `persona_id`).
+    field: 'createVoice',
+    kind: 'CREATE_VOICE',
+    variables: () => ({ input: { audioUrl: 'https://example.com/voices/nova-voice.mp3' } }),
+    path: '/api/v1/sonic/create-voice',
+    body: () => ({ audio_url: 'https://example.com/voices/nova-voice.mp3' }),
+    check: (task) => {
+      expect(task).toMatchObject({ status: 'SUCCEEDED', clips: [], persona: { id: expect.any(String), name: 'nova-voice' } });
+    },
+    bad: { variables: () => ({ input: { audioUrl: 'not a url' } }), field: 'input.audioUrl' },
+  },
 ];
