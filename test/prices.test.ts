@@ -40,6 +40,8 @@ const musicapiFigures: Record<string, string> = {
   splitStemsBasic: 'stemsBasic',
   splitStemsFull: 'stemsFull',
   getWav: 'wav',
+  createVoice: 'createVoice',
+  riffusionCreateMusic: 'riffusion',
   producerCreateMusic: 'producerCreate',
   uploadMusic: 'upload',
   getBpm: 'bpm',
@@ -94,6 +96,7 @@ describe('the price table follows the upstream host', () => {
       const costs = await costsOf(gw.url);
       expect(costs).toMatchObject(documentedPrices);
       expect(costs).toMatchObject({ splitStemsFull: stated('aimusicapi', 'stemsFull'), getWav: stated('aimusicapi', 'wav') });
+      expect(costs.createVoice).toBe(stated('aimusicapi', 'createVoice'));
     } finally {
       await gw.close();
     }
