@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { createVoiceTaskAnswerKeysInferred, documentedBodies, submitAnswer } from './cases/upstream-examples.js';
 import { gql, json, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { startSandboxProcess } from './support/processes.js';
 
 const taskMs = 20_000;
 const read = `query($id: ID!) { task(id: $id) { kind status error persona { id name } clips { id title duration } } }`;
@@ -120,6 +121,20 @@ describe('a finished create-voice task in the shape third-party callers report',
     } finally {
       await gw.close();
       await fake.close();
+    }
+  });
+});
+
+describe('npm run sandbox with SANDBOX_RETIRED', () => {
+  it('answers 410 Gone under each retired prefix, and the rest as before', async () => {
+    const sandbox = await startSandboxProcess({ SANDBOX_RETIRED: '/api/v1/riffusion/, /api/v1/producer/video-clip' });
+    try {
+      const get = (path: string) => fetch(`${sandbox.url}${path}`, { headers: { authorization: 'Bearer any-key-0001' } });
+      expect((await get('/api/v1/riffusion/task/t-1')).status).toBe(410);
+      expect((await get('/api/v1/nuro/task/t-1')).status).toBe(410);
+      expect((await get('/api/v1/sonic/task/t-1')).status).toBe(400);
+    } finally {
+      await sandbox.kill('SIGTERM');
     }
   });
 });
