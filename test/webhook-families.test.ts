@@ -108,6 +108,23 @@ describe('reading deliveries by family', () => {
     expect(() => readDelivery('sonic', producerDelivery('s-2'))).toThrow(expect.objectContaining({ field: 'data[].state' }));
   });
 
+  it('a create-voice delivery: the persona in a data object (INFERRED shape, upstream-examples.ts createVoiceTaskAnswerKeysInferred)', () => {
+    const body = {
+      code: 200,
+      message: 'success',
+      data: { persona_id: 'persona-1', name: 'My Voice' },
+      task_id: 'v-1',
+      platform: 'suno',
+      event: 'song.completed',
+    };
+    expect(readDelivery('sonic', body)).toMatchObject({
+      id: 'v-1',
+      status: 'SUCCEEDED',
+      clips: [],
+      persona: { id: 'persona-1', name: 'My Voice' },
+    });
+  });
+
   it('no task_id: named', () => {
     expect(() => readDelivery('producer', producerTaskSucceeded)).toThrow(expect.objectContaining({ field: 'task_id' }));
   });
@@ -228,6 +245,16 @@ describe('the sandbox sends each family its own shape', () => {
     expect(payload.data).toHaveLength(1);
     expect(payload.data[0]).not.toHaveProperty('state');
     for (const key of producerWebhookItemKeysInferred) expect(payload.data[0]).toHaveProperty(key);
+  });
+
+  it('create voice: the persona in data, platform "suno"', async () => {
+    const payload = await submit('/api/v1/sonic/create-voice', { audio_url: 'https://example.com/voices/ada.wav' });
+    expect(payload).toMatchObject({
+      code: 200,
+      platform: 'suno',
+      event: 'song.completed',
+      data: { persona_id: expect.any(String), name: 'ada' },
+    });
   });
 
   it('Sonic: clips with a state each, platform "suno"', async () => {
