@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { createVoiceTaskAnswerKeysInferred, documentedBodies, submitAnswer } from './cases/upstream-examples.js';
-import { gql, json, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { gql, json, keyA, manualClock, startFakeUpstream, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+import { subscribeWs } from './support/live.js';
 import { startSandboxProcess } from './support/processes.js';
 
 const taskMs = 20_000;
@@ -100,6 +101,30 @@ describe('voices, personas and Riffusion against the sandbox', () => {
       expect(healthy.errors).toBeUndefined();
     } finally {
       sandbox.restore('/api/v1/riffusion/');
+    }
+  });
+});
+
+describe('a watched Riffusion task whose family is retired meanwhile', () => {
+  it('ends the watch at the first 410, with UPSTREAM_GONE, instead of backing off', async () => {
+    const sandbox = await startSandbox(600_000);
+    const gw = await startGateway(sandbox.url, { POLL_INTERVAL_MS: '25' });
+    const sub = { close: async () => {} } as { close(): Promise<void> };
+    try {
+      const res = await gql(gw.url, `mutation { riffusionCreateMusic(input: { description: "r&b pop song" }) { id } }`);
+      const id = res.data!.riffusionCreateMusic.id as string;
+      const watcher = subscribeWs(gw.url, id, keyA);
+      sub.close = () => watcher.close();
+      await watcher.until((s) => s.results.length === 1);
+      sandbox.retire('/api/v1/riffusion/');
+      const readsBefore = sandbox.calls.filter((c) => c.path === `/api/v1/riffusion/task/${id}`).length;
+      await watcher.until((s) => s.completed);
+      expect(watcher.statuses()).toEqual(['PENDING', 'error:UPSTREAM_GONE']);
+      expect(sandbox.calls.filter((c) => c.path === `/api/v1/riffusion/task/${id}`).length - readsBefore).toBe(1);
+    } finally {
+      await sub.close();
+      await gw.close();
+      await sandbox.close();
     }
   });
 });
