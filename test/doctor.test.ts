@@ -1,15 +1,19 @@
 /**
- * The upstream doctor (`npm run doctor`) as an operator runs it, a process of its own (dist/doctor.js), against the
- * sandbox and against fake upstreams on 127.0.0.1 that answer as documented, with a malformed answer, or refuse the
- * key: it makes only free calls (GETs), prints a report, and exits non-zero naming the first field it could not read.
+ * The upstream doctor (`npm run doctor`): as an operator runs it, a process of its own (dist/doctor.js, and through
+ * scripts/start.mjs as the npm script does), against the sandbox and against fake upstreams on 127.0.0.1 that answer
+ * as documented, with a malformed answer, or refuse the key; its other checks in this process (the same runDoctor and
+ * formatReport). It makes only free calls (GETs), prints a report, and exits non-zero naming the first field it could
+ * not read.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { getCreditsAnswer, errorHandlingRows, producerTaskSucceeded, sonicTaskAnswerPartial } from './cases/upstream-examples.js';
 import { json, manualClock, startFakeUpstream, startSandbox, type FakeUpstream } from './support/helpers.js';
+import { formatReport, parseTaskArg, runDoctor as runChecks } from '../src/upstream/doctor.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const doctorKey = 'doctor-key-0123456789';
@@ -84,13 +88,13 @@ describe('npm run doctor against the sandbox', () => {
   });
 
   it('a task id no family has fails the run', async () => {
-    const { code, out } = await runDoctor({ AIMUSICAPI_API_KEY: doctorKey, AIMUSICAPI_BASE_URL: sandbox.url }, ['no-such-task']);
-    expect(out).toMatch(/FAIL\s+task no-such-task\s+NOT_FOUND/);
-    expect(code).toBe(1);
+    const report = await runChecks({ baseUrl: sandbox.url, apiKey: doctorKey, tasks: [parseTaskArg('no-such-task')] });
+    expect(report.ok).toBe(false);
+    expect(formatReport(sandbox.url, report)).toMatch(/FAIL\s+task no-such-task\s+NOT_FOUND: no family \(sonic, producer, riffusion\)/);
   });
 });
 
-describe('npm run doctor against a fake upstream', () => {
+describe('the doctor against a fake upstream', () => {
   let fake: FakeUpstream;
   /** What the fake answers: set per test. */
   let credits: { status: number; body: unknown } = { status: 200, body: getCreditsAnswer };
@@ -105,59 +109,58 @@ describe('npm run doctor against a fake upstream', () => {
   afterAll(async () => {
     await fake.close();
   });
-  const env = () => ({ AIMUSICAPI_API_KEY: doctorKey, AIMUSICAPI_BASE_URL: fake.url });
+  /** The checks in this process (runDoctor and formatReport are what dist/doctor.js runs and prints). */
+  const check = async (tasks: string[] = [], baseUrl = fake.url) => {
+    const report = await runChecks({ baseUrl, apiKey: doctorKey, tasks: tasks.map(parseTaskArg) });
+    return { ok: report.ok, out: formatReport(baseUrl, report) };
+  };
 
-  it('reads the documented answers (get-credits, a Sonic and a Producer task)', async () => {
+  it('reads the documented answers (get-credits, a Sonic and a Producer task) with GETs only', async () => {
     credits = { status: 200, body: getCreditsAnswer };
     task = sonicTaskAnswerPartial;
-    const { code, out } = await runDoctor(env(), ['sonic:t-1', 'producer:t-2']);
+    const { ok, out } = await check(['sonic:t-1', 'producer:t-2']);
     expect(out).toContain(`${getCreditsAnswer.credits} credits and ${getCreditsAnswer.extra_credits} extra`);
-    expect(code).toBe(0);
+    expect(out).toMatch(/task t-2\s+producer: SUCCEEDED, 1 clip\(s\)/);
+    expect(ok).toBe(true);
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
   });
 
-  it('a malformed credits answer: exit 1, naming the field', async () => {
+  it('a malformed credits answer fails, naming the field', async () => {
     credits = { status: 200, body: { credit: 50, extra_credits: 0 } };
-    const { code, out } = await runDoctor(env());
+    const { ok, out } = await check();
     expect(out).toMatch(/FAIL\s+credits\s+GET \/api\/v1\/get-credits answered 200, but the field credits cannot be read/);
     expect(out).toContain('the first field the gateway could not read: credits (GET /api/v1/get-credits)');
-    expect(code).toBe(1);
+    expect(ok).toBe(false);
   });
 
-  it('a task answer whose clip has no state: exit 1, naming data[].state', async () => {
+  it('a refused key fails, saying so', async () => {
+    const [status, message] = errorHandlingRows.find(([s]) => s === 401)!;
+    credits = { status, body: { code: status, message } };
+    const { ok, out } = await check();
+    expect(out).toMatch(/FAIL\s+key and reachability\s+UNAUTHENTICATED \(HTTP 401\)/);
+    expect(ok).toBe(false);
+  });
+
+  it('an upstream that cannot be reached fails', async () => {
+    const { ok, out } = await check([], 'http://127.0.0.1:1');
+    expect(out).toMatch(/FAIL\s+key and reachability\s+UPSTREAM_UNAVAILABLE/);
+    expect(ok).toBe(false);
+  });
+
+  it('as a process: a task answer whose clip has no state exits 1, naming data[].state', async () => {
     credits = { status: 200, body: getCreditsAnswer };
     const { state: _dropped, ...clip } = sonicTaskAnswerPartial.data[0];
     task = { ...sonicTaskAnswerPartial, data: [clip] };
-    const { code, out } = await runDoctor(env(), ['sonic:t-3']);
+    const { code, out } = await runDoctor({ AIMUSICAPI_API_KEY: doctorKey, AIMUSICAPI_BASE_URL: fake.url }, ['sonic:t-3']);
     expect(out).toContain('the first field the gateway could not read: data[].state (GET /api/v1/sonic/task/t-3)');
     expect(code).toBe(1);
   });
-
-  it('a refused key: exit 1, saying so', async () => {
-    const [status, message] = errorHandlingRows.find(([s]) => s === 401)!;
-    credits = { status, body: { code: status, message } };
-    const { code, out } = await runDoctor(env());
-    expect(out).toMatch(/FAIL\s+key and reachability\s+UNAUTHENTICATED \(HTTP 401\)/);
-    expect(code).toBe(1);
-  });
-
-  it('an upstream that cannot be reached: exit 1', async () => {
-    const { code, out } = await runDoctor({ AIMUSICAPI_API_KEY: doctorKey, AIMUSICAPI_BASE_URL: 'http://127.0.0.1:1' });
-    expect(out).toMatch(/FAIL\s+key and reachability\s+UPSTREAM_UNAVAILABLE/);
-    expect(code).toBe(1);
-  });
-
-  it('without a key it does not run: exit 2', async () => {
-    const { code, out } = await runDoctor({ AIMUSICAPI_BASE_URL: fake.url });
-    expect(out).toContain('AIMUSICAPI_API_KEY is not set');
-    expect(code).toBe(2);
-  });
 });
 
-describe('the doctor without checks', () => {
-  it('prints its usage for --help and calls nothing', async () => {
-    const { code, out } = await runDoctor({}, ['--help']);
-    expect(out).toContain('usage: npm run doctor');
-    expect(code).toBe(0);
+describe('the doctor without a key', () => {
+  it('does not run: exit 2, saying why', async () => {
+    const { code, out } = await runDoctor({ AIMUSICAPI_BASE_URL: 'http://127.0.0.1:1' });
+    expect(out).toContain('AIMUSICAPI_API_KEY is not set');
+    expect(code).toBe(2);
   });
 });
