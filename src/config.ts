@@ -154,11 +154,7 @@ export interface Config {
   persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
   finishedTaskCache: { maxBytes: number; ttlMs: number };
-  /**
-   * What each paid operation costs, chosen once at start: the published prices of the brand the upstream host belongs
-   * to (`AIMUSICAPI_BASE_URL`; the sandbox and other hosts: api.aimusicapi.ai's), with OPERATION_COSTS_FILE's figures
-   * over them. Budgets reserve these; `operationCosts` lists them.
-   */
+  /** The prices in force (src/upstream/prices.ts): the host's brand's, OPERATION_COSTS_FILE's over them. */
   operationCosts: { brand: Brand; file: string | undefined; table: CostTable };
 }
 
