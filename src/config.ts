@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { normalize as normalizeOrigin } from './access/origin.js';
 import type { BudgetPolicy } from './store/types.js';
+import { brandOf, loadCostTable, type Brand, type CostTable } from './upstream/prices.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
 
@@ -85,6 +86,8 @@ export const envSchema = z.object({
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
   TASK_READ_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   UPSTREAM_READS_PER_MINUTE_PER_CALLER: z.coerce.number().int().min(0).default(300),
+  // Prices (src/upstream/prices.ts): the brand's published table, or an operator's figures over it.
+  OPERATION_COSTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export interface Config {
@@ -155,6 +158,8 @@ export interface Config {
   finishedTaskCache: { maxBytes: number; ttlMs: number };
   /** How old an observation of a running task may be when a read is answered from it (TASK_READ_MAX_AGE_MS); 0: off. */
   taskReadMaxAgeMs: number;
+  /** The prices in force (src/upstream/prices.ts): the host's brand's, OPERATION_COSTS_FILE's over them. */
+  operationCosts: { brand: Brand; file: string | undefined; table: CostTable };
 }
 
 export interface Limits {
@@ -207,6 +212,16 @@ function deepFreeze<T>(value: T): Readonly<T> {
  */
 export function resolveConfig(config: Config, resolved: { upstreamUrl: string; webhookBaseUrl: string | undefined }): Config {
   return deepFreeze({ ...config, upstreamUrl: resolved.upstreamUrl, webhookBaseUrl: resolved.webhookBaseUrl });
+}
+
+/** The price table in force; a bad OPERATION_COSTS_FILE stops the start with a message that names what is wrong. */
+function operationCostsOf(upstreamUrl: string, file: string | undefined): Config['operationCosts'] {
+  const brand = brandOf(upstreamUrl);
+  try {
+    return { brand, file, table: loadCostTable(brand, file) };
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  OPERATION_COSTS_FILE: ${(err as Error).message}`);
+  }
 }
 
 /** The configuration the environment gives, frozen (see `resolveConfig` for what only start-up can add). */
@@ -285,5 +300,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
     taskReadMaxAgeMs: e.TASK_READ_MAX_AGE_MS,
+    operationCosts: operationCostsOf(e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl, e.OPERATION_COSTS_FILE),
   });
 }

@@ -15,6 +15,7 @@ import type { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
 import type { StoreHealth } from './store/health.js';
 import type { Outbox } from './store/outbox.js';
+import type { UnreadableAnswers } from './observability/unreadable.js';
 import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
@@ -46,6 +47,8 @@ export interface Services {
   fresh?: FreshTasks;
   logger: Logger;
   metrics: Metrics;
+  /** Counts and logs (once per shape) upstream answers and deliveries the gateway cannot read. */
+  unreadable: UnreadableAnswers;
   idempotency: Idempotency;
   /** Who may call, from where, how often (every transport applies these rules). */
   access: Access;

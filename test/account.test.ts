@@ -108,9 +108,17 @@ describe('credits, costs and task families', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('exposes no deprecated family (Nuro, Riffusion), which the sandbox answers 410 Gone', async () => {
-    const fields = [...Object.keys(schema.getMutationType()!.getFields()), ...Object.keys(schema.getQueryType()!.getFields())];
-    expect(fields.filter((f) => /nuro|riffusion/i.test(f))).toEqual([]);
+  it('exposes no Nuro (410 Gone in the sandbox as upstream), and Riffusion and createPersona only as deprecated mutations', async () => {
+    const mutations = schema.getMutationType()!.getFields();
+    const fields = [...Object.keys(mutations), ...Object.keys(schema.getQueryType()!.getFields())];
+    expect(fields.filter((f) => /nuro/i.test(f))).toEqual([]);
+    const deprecated = Object.values(mutations)
+      .filter((f) => f.deprecationReason)
+      .map((f) => f.name)
+      .sort();
+    expect(deprecated).toEqual(['createPersona', 'riffusionCreateMusic', 'riffusionUploadMusic']);
+    expect(mutations.createPersona!.deprecationReason).toMatch(/unavailable.*createVoice/is);
+    expect(mutations.riffusionCreateMusic!.deprecationReason).toMatch(/deprecated.*UPSTREAM_GONE/s);
     const res = await fetch(`${sandbox.url}/api/v1/nuro/create`, {
       method: 'POST',
       headers: { authorization: `Bearer ${keyA}` },

@@ -19,7 +19,7 @@ const pages = [
 ];
 
 /** Read by a program of their own, not by the gateway's schema, and documented on the same page. */
-const settingsOutsideSchema = ['SANDBOX_HOST'];
+const settingsOutsideSchema = ['SANDBOX_HOST', 'SANDBOX_RETIRED'];
 
 /** The text outside fenced code blocks. */
 function prose(markdown: string): string {

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../src/domain/errors.js';
+import type { ErrorCode, GatewayError } from '../src/domain/errors.js';
 import { UpstreamClient } from '../src/upstream/client.js';
 import { errorFromTransport, isUnsent } from '../src/upstream/faults.js';
 import { operations } from '../src/upstream/operations.js';
@@ -68,6 +68,15 @@ const faults: Fault[] = [
     respond: (_req, res) => json(res, 429, { message: 'Too many requests' }),
     code: 'RATE_LIMITED',
     readAttempts: 3,
+    taskMayExist: false,
+  },
+  {
+    // docs/upstream.md §15.3: the upstream answers 410 for retired endpoints and task types; its body is documented
+    // nowhere (test/cases/upstream-examples.ts gone410Body is null), so the fake sends none.
+    name: '410 Gone with no body',
+    respond: (_req, res) => (res.writeHead(410), res.end()),
+    code: 'UPSTREAM_GONE',
+    readAttempts: 1,
     taskMayExist: false,
   },
   {
@@ -285,6 +294,33 @@ describe('circuit breaker', () => {
     for (let i = 0; i < 4; i++) await expect(client.getTask('k-123456', 't1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(client.breaker.state).toBe('closed');
     expect(fake.requests).toHaveLength(4);
+    await client.close();
+    await fake.close();
+  });
+});
+
+describe('410 Gone and the circuit breaker', () => {
+  it('many calls to a retired endpoint give UPSTREAM_GONE, are sent once each, and leave the breaker closed for a healthy one', async () => {
+    // A retired family (Nuro: "return HTTP 410 Gone", docs/upstream.md §9.4) beside a healthy one, on one origin.
+    const fake = await startFakeUpstream((req, res) =>
+      req.url?.startsWith('/api/v1/nuro/')
+        ? (res.writeHead(410, { 'content-type': 'text/html' }), res.end('<h1>Gone</h1>'))
+        : json(res, 200, { code: 200, data: [] }),
+    );
+    const client = new UpstreamClient({ baseUrl: fake.url, breaker: { failureThreshold: 5 } });
+    for (let i = 0; i < 12; i++) {
+      await expect(client.get('k-123456', '/api/v1/nuro/task/t1')).rejects.toMatchObject({
+        code: 'UPSTREAM_GONE',
+        details: { upstreamStatus: 410 },
+      });
+      const write = await client.post('k-123456', '/api/v1/nuro/create', { type: 'bgm' }).catch((e: unknown) => e);
+      expect(write).toMatchObject({ code: 'UPSTREAM_GONE', details: { upstreamStatus: 410 } });
+      expect((write as GatewayError).details.taskMayExist).toBeUndefined();
+    }
+    expect(fake.requests).toHaveLength(24);
+    expect(client.breaker.state).toBe('closed');
+    await expect(client.getTask('k-123456', 't2')).resolves.toMatchObject({ id: 't2', status: 'PENDING' });
+    expect(fake.requests).toHaveLength(25);
     await client.close();
     await fake.close();
   });

@@ -93,7 +93,7 @@ describe('backoff policy', () => {
   it('retries transient faults only', () => {
     const retryable = (code: ErrorCode) => isRetryable(new GatewayError(code, code));
     expect((['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'RATE_LIMITED', 'UPSTREAM_ERROR'] as const).every(retryable)).toBe(true);
-    expect((['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN'] as const).some(retryable)).toBe(false);
+    expect((['NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_GONE'] as const).some(retryable)).toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ function expectNamedTabs(page: string): void {
   const options = /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);\s*<\/script>/s.exec(page)?.[1];
   const { defaultTabs } = JSON.parse(options!) as { defaultTabs: { query: string }[] };
   const names = defaultTabs.map((tab) => tabTitleRule.exec(tab.query)?.[2] ?? '<untitled>');
-  expect(names).toEqual(['SplitDemoSong', 'ReadTask', 'WatchTask', 'CreateSong', 'TempoOfDemoSong']);
+  expect(names).toEqual(['SplitDemoSong', 'ReadTask', 'WatchTask', 'CreateSong', 'TempoOfDemoSong', 'CaptureVoice']);
   const pointedTo = [...defaultTabs[0]!.query.matchAll(/the (\S+) tab\b/g)].map((m) => m[1]);
   expect(pointedTo).toEqual(['WatchTask', 'ReadTask']);
   for (const name of pointedTo) expect(names).toContain(name);

@@ -10,6 +10,7 @@ import type { Sandbox } from '../src/sandbox/index.js';
 import { answerCases } from './cases/answers.js';
 import { producerCases } from './cases/producer.js';
 import { sonicTaskCases } from './cases/sonic-tasks.js';
+import { riffusionCases } from './cases/riffusion.js';
 import { documentedPrices, webhookEndpoints } from './cases/documented.js';
 import { demo, describedSong, type Fixtures, type OperationCase, type Vars } from './cases/types.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
@@ -44,8 +45,8 @@ const upstreamRefusals: { name: string; field: string; variables: (fx: Fixtures)
     code: 'NOT_FOUND',
   },
 ];
-const cases: OperationCase[] = [...sonicTaskCases, ...answerCases, ...producerCases];
-const finishedTask = `query($id: ID!) { task(id: $id) { id kind status error
+const cases: OperationCase[] = [...sonicTaskCases, ...answerCases, ...producerCases, ...riffusionCases];
+const finishedTask = `query($id: ID!) { task(id: $id) { id kind status error persona { id name }
   clips { id title tags lyrics audioUrl wavUrl videoUrl imageUrl duration } } }`;
 
 /** The mutation document for a field, with every argument the schema gives it as a variable. */
@@ -102,7 +103,7 @@ describe('every operation through GraphQL against the sandbox', () => {
       clock.advance(taskMs);
       const read = await gql(gw.url, finishedTask, { id: answer.id });
       expect(read.errors).toBeUndefined();
-      const family = c.kind.startsWith('PRODUCER_') ? 'producer' : 'sonic';
+      const family = c.kind.startsWith('PRODUCER_') ? 'producer' : c.kind.startsWith('RIFFUSION_') ? 'riffusion' : 'sonic';
       expect(sandbox.calls.at(-1)).toMatchObject({ method: 'GET', path: `/api/v1/${family}/task/${answer.id}` });
       expect(read.data!.task.kind).toBe(c.kind);
       await c.check(read.data!.task, fx);

@@ -93,6 +93,13 @@ describe('the documented upstream contract', () => {
       "The 'webhook_url' field is invalid.",
     ],
     ['a misspelt field', '/api/v1/sonic/bpm', { clipId: demoClip.id }, "The 'clipId' field is invalid."],
+    [
+      // docs/upstream.md §15.4: use_suno_cdn is shown on /sonic/create only.
+      'use_suno_cdn on mashup',
+      '/api/v1/sonic/mashup',
+      { mashup_clip_ids: [demoClip.id, demoClip.id], custom_mode: false, mv: 'sonic-v5', gpt_description_prompt: 'x', use_suno_cdn: false },
+      "The 'use_suno_cdn' field is invalid.",
+    ],
     ['a model the docs do not list', '/api/v1/sonic/create', { ...documentedCreateBody, mv: 'sonic-v9' }, "The 'mv' field is invalid."],
     [
       'a Producer model the docs do not list',

@@ -8,7 +8,7 @@ import { webhookPath } from '../src/submit/webhook-request.js';
 import { closeServices, createServices } from '../src/app/services.js';
 import { type Sandbox, demoClip } from '../src/sandbox/index.js';
 import { legacyWebhookSignature, signedWebhookHeaders, verifyWebhook, webhookSignature } from '../src/upstream/signatures.js';
-import { toWebhookSnapshot } from '../src/upstream/wire.js';
+import { readDelivery } from '../src/upstream/deliveries.js';
 import { gql, keyA, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { freePort, sleep, subscribeWs, type Subscriber } from './support/live.js';
 import { waitFor } from './support/wait.js';
@@ -52,23 +52,23 @@ describe('webhook signatures (docs/upstream.md §10)', () => {
 
   it('reads completed and failed deliveries as task states', () => {
     const clip = { clip_id: 'c1', state: 'succeeded', title: 'Song', audio_url: 'https://cdn.example/c1.mp3' };
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [clip], event: 'song.completed' })).toMatchObject({
+    expect(readDelivery('sonic', { code: 200, task_id: 't1', data: [clip], event: 'song.completed' })).toMatchObject({
       id: 't1',
       status: 'SUCCEEDED',
       clips: [{ id: 'c1', audioUrl: 'https://cdn.example/c1.mp3' }],
     });
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', message: 'Generation failed.', event: 'song.failed' })).toMatchObject({
+    expect(readDelivery('sonic', { code: 200, task_id: 't1', message: 'Generation failed.', event: 'song.failed' })).toMatchObject({
       status: 'FAILED',
       error: 'Generation failed.',
       clips: [],
     });
-    expect(toWebhookSnapshot({ code: 500, task_id: 't1', data: [{ ...clip, state: 'running' }] })).toMatchObject({
+    expect(readDelivery('sonic', { code: 500, task_id: 't1', data: [{ ...clip, state: 'running' }] })).toMatchObject({
       status: 'FAILED',
       error: 'The upstream reported the task as failed.',
     });
-    expect(toWebhookSnapshot({ code: 200, task_id: 't1', data: [{ ...clip, state: 'streaming' }], event: 'song.streaming' }).status).toBe(
-      'RUNNING',
-    );
+    expect(
+      readDelivery('sonic', { code: 200, task_id: 't1', data: [{ ...clip, state: 'streaming' }], event: 'song.streaming' }).status,
+    ).toBe('RUNNING');
   });
 });
 

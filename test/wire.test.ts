@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Clip, plainClip } from '../src/domain/clip.js';
 import { fullClip, fullWireClip } from './cases/clip.js';
-import { stemOfTitle, taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
-
-describe('stem titles', () => {
-  it.each([
-    ['Neon Rivers (Vocals)', 'VOCALS', 'Vocals'],
-    ['Neon Rivers (Backing Vocals)', 'BACKING_VOCALS', 'Backing Vocals'],
-    ['Bass Drop (Drums)', 'DRUMS', 'Drums'],
-    ['Vocal Song (Bass)', 'BASS', 'Bass'],
-    ['x (Keys)', 'KEYBOARD', 'Keys'],
-    ['x (Perc)', 'PERCUSSION', 'Perc'],
-    ['x (FX)', 'FX', 'FX'],
-    ['x (Woodwinds)', 'WOODWINDS', 'Woodwinds'],
-    ['Instrumental', 'INSTRUMENTAL', 'Instrumental'],
-    ['x (Theremin)', 'OTHER', 'Theremin'],
-    [null, 'OTHER', ''],
-  ])('%s → %s', (title, kind, name) => {
-    expect(stemOfTitle(title)).toEqual({ kind, name });
-  });
-});
+import { taskStatusOf, toClip, toProducerTaskSnapshot, toTaskSnapshot } from '../src/upstream/wire.js';
 
 describe('task status from clips', () => {
   const clip = (state: string) => toClip({ clip_id: state, state });

@@ -16,8 +16,16 @@ export function budgetOf(caller: Caller, config: Pick<Config, 'userBudget'>): Bu
   return caller.user ? config.userBudget : undefined;
 }
 
-/** What an operation reserves: its published price; one whose price is not published counts as 1 credit. */
-export const priceOf = (operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>) => operation.creditCost ?? 1;
+type Priced = Pick<UpstreamOperation<never, unknown>, 'name'>;
+
+/**
+ * What an operation reserves: its price in the table in force (`config.operationCosts`: the upstream brand's
+ * published prices, or OPERATION_COSTS_FILE's); one whose price is not published counts as 1 credit.
+ */
+export function priceOf(operation: Priced, config: Pick<Config, 'operationCosts'>): number {
+  if (operation.name === 'getCredits') return 0;
+  return config.operationCosts.table[operation.name].credits ?? 1;
+}
 
 /**
  * Reserves the operation's price from the caller's budget: its reservation id (`id` when given), undefined when no
@@ -26,13 +34,13 @@ export const priceOf = (operation: Pick<UpstreamOperation<never, unknown>, 'cred
 export async function reserve(
   budgets: BudgetStore,
   caller: Caller,
-  config: Pick<Config, 'userBudget'>,
-  operation: Pick<UpstreamOperation<never, unknown>, 'creditCost'>,
+  config: Pick<Config, 'userBudget' | 'operationCosts'>,
+  operation: Priced,
   id?: string,
 ): Promise<string | undefined> {
   const policy = budgetOf(caller, config);
   if (!policy) return undefined;
-  const price = priceOf(operation);
+  const price = priceOf(operation, config);
   const reservation = await budgets.reserve(caller.tenant, price, policy, Date.now(), id);
   if (reservation.ok) return reservation.reservationId;
   const { remaining, resetsAt } = reservation.usage;

@@ -20,6 +20,7 @@ import { RecentRecords } from '../tasks/record-cache.js';
 import { createMetrics } from '../observability/metrics.js';
 import { StoreHealth } from '../store/health.js';
 import { KeptRegistry } from '../store/kept-registry.js';
+import { UnreadableAnswers } from '../observability/unreadable.js';
 import { openStores } from '../store/open.js';
 import { Outbox } from '../store/outbox.js';
 import type { Stores } from '../store/types.js';
@@ -54,6 +55,7 @@ function connectRedis(url: string, role: string, logger: Logger): Redis {
  */
 export function createServices(config: Config, logger: Logger, tracing?: Tracing, stores?: Stores): Services {
   const metrics = createMetrics();
+  const unreadable = new UnreadableAnswers(metrics, logger, [config.apiKey, config.metricsToken, config.auth?.jwtSecret]);
   let redis: Services['redis'];
   if (config.redisUrl) {
     redis = {
@@ -82,6 +84,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
       logger.debug({ upstream: call }, 'upstream call');
     },
     onBreakerChange: (state) => logger.warn({ breaker: state }, `upstream circuit breaker ${state}`),
+    onUnreadable: ({ operation, error, body, secrets }) => unreadable.report(operation, error, body, secrets),
     ...(pacer ? { pacer } : {}),
     ...(tracing ? { tracing } : {}),
   });
@@ -142,6 +145,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     ...(fresh ? { fresh } : {}),
     logger,
     metrics,
+    unreadable,
     idempotency,
     access: new Access(config, redis?.commands),
     live,

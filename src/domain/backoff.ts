@@ -69,6 +69,8 @@ const permanent = new Set<ErrorCode>([
   'NOT_FOUND',
   'INSUFFICIENT_CREDITS',
   'CONTENT_REJECTED',
+  // A retired family or endpoint (410) does not come back: the watch ends at once.
+  'UPSTREAM_GONE',
 ]);
 
 /** Whether polling again may get past this error. */

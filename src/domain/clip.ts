@@ -20,10 +20,30 @@ export interface Clip {
   createdAt: string | null;
   /** Why this clip failed, when it did. */
   error: string | null;
+  /** For a stem clip, the stem the upstream names in its metadata (e.g. `Backing_Vocals`), when it does. */
+  stemLabel?: string | null;
 }
 
 /** Every field of a clip, as a plain object. */
 export function plainClip(clip: Clip): Clip {
   const { id, status, title, tags, lyrics, description, audioUrl, wavUrl, imageUrl, videoUrl, duration, model, createdAt, error } = clip;
-  return { id, status, title, tags, lyrics, description, audioUrl, wavUrl, imageUrl, videoUrl, duration, model, createdAt, error };
+  const plain: Clip = {
+    id,
+    status,
+    title,
+    tags,
+    lyrics,
+    description,
+    audioUrl,
+    wavUrl,
+    imageUrl,
+    videoUrl,
+    duration,
+    model,
+    createdAt,
+    error,
+  };
+  // Only when there is one: most clips are not stems, and their JSON (caches, Redis, events) stays as it was.
+  if (clip.stemLabel) plain.stemLabel = clip.stemLabel;
+  return plain;
 }

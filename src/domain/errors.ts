@@ -19,6 +19,8 @@ export const errorCodes = {
   UPSTREAM_ERROR: 'The upstream answered with an error or a response the gateway cannot read.',
   STORE_UNAVAILABLE:
     'The gateway cannot record paid work right now (its store is unreachable, or its disk is full or read-only). Nothing was sent upstream and nothing was charged; retry in a few seconds, with the same idempotencyKey if one was sent.',
+  UPSTREAM_GONE:
+    'The upstream has retired what was asked for (HTTP 410 Gone: a deprecated family such as Riffusion or Nuro, or a retired task type). Retrying will not help; nothing was charged.',
   INTERNAL_SERVER_ERROR: 'An unexpected gateway fault; details are in the server log under the request id.',
 } as const;
 

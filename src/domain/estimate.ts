@@ -37,11 +37,13 @@ export const defaultDurationsMs: Readonly<Record<SubmittedTaskKind, number>> = {
   REPLACE_SECTION: 2 * minute,
   STEMS_FULL: 1.5 * minute,
   STEMS_BASIC: 1 * minute,
+  CREATE_VOICE: 1 * minute,
   PRODUCER_MUSIC: 2 * minute,
   PRODUCER_LYRICS: 0.25 * minute,
   PRODUCER_VIDEO: 2 * minute,
   PRODUCER_UPLOAD: 0.5 * minute,
   PRODUCER_DOWNLOAD: 0.5 * minute,
+  RIFFUSION_MUSIC: 2 * minute,
 };
 
 export function median(values: readonly number[]): number {

@@ -21,9 +21,11 @@ export function observed(task: Task, now = Date.now()): Task {
 
 const progress: Record<TaskStatus, number> = { PENDING: 0, RUNNING: 1, SUCCEEDED: 2, FAILED: 2 };
 
-/** Whether two states look the same to a subscriber (status, clips, error), whenever they were observed. */
+/** Whether two states look the same to a subscriber (status, clips, error, persona), whenever they were observed. */
 export function sameState(a: Task, b: Task): boolean {
-  return a.status === b.status && a.error === b.error && JSON.stringify(a.clips) === JSON.stringify(b.clips);
+  return (
+    a.status === b.status && a.error === b.error && a.persona?.id === b.persona?.id && JSON.stringify(a.clips) === JSON.stringify(b.clips)
+  );
 }
 
 /**

@@ -1,6 +1,9 @@
 /** The kinds of task the gateway starts, and the upstream family (task endpoint, answer shape) of each. */
-/** The upstream API families whose tasks the gateway reads; each has its own task endpoint and answer shape. */
-export const taskFamilies = ['sonic', 'producer'] as const;
+/**
+ * The upstream API families whose tasks the gateway reads; each has its own task endpoint (GET
+ * /api/v1/{family}/task/{id}), answer shape and webhook delivery shape. Riffusion is deprecated upstream.
+ */
+export const taskFamilies = ['sonic', 'producer', 'riffusion'] as const;
 export type TaskFamily = (typeof taskFamilies)[number];
 
 /** Each kind of task a gateway operation starts, and the family whose task endpoint reads it. */
@@ -22,11 +25,13 @@ export const taskKindFamilies = {
   REPLACE_SECTION: 'sonic',
   STEMS_FULL: 'sonic',
   STEMS_BASIC: 'sonic',
+  CREATE_VOICE: 'sonic',
   PRODUCER_MUSIC: 'producer',
   PRODUCER_LYRICS: 'producer',
   PRODUCER_VIDEO: 'producer',
   PRODUCER_UPLOAD: 'producer',
   PRODUCER_DOWNLOAD: 'producer',
+  RIFFUSION_MUSIC: 'riffusion',
 } as const satisfies Record<string, TaskFamily>;
 
 export type SubmittedTaskKind = keyof typeof taskKindFamilies;

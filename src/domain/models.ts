@@ -24,3 +24,23 @@ export const producerModels = [
   'FUZZ_0_8',
 ] as const;
 export type ProducerModel = (typeof producerModels)[number];
+
+/** Riffusion's models (docs/upstream.md §9.5; the family is deprecated upstream). */
+export const riffusionModels = ['FUZZ_1_1_PRO', 'FUZZ_1_0_PRO', 'FUZZ_1_1', 'FUZZ_1_0'] as const;
+export type RiffusionModel = (typeof riffusionModels)[number];
+
+/** What a Riffusion create does (its `task_type`, docs/upstream.md §9.5). */
+export const riffusionTaskTypes = [
+  'CREATE',
+  'EXTEND',
+  'COVER',
+  'EXTEND_UPLOADED',
+  'COVER_UPLOADED',
+  'REPLACE',
+  'SWAP_SOUND',
+  'SWAP_VOCALS',
+  'REPLACE_UPLOADED',
+  'SWAP_UPLOADED_SOUND',
+  'SWAP_UPLOADED_VOCALS',
+] as const;
+export type RiffusionTaskType = (typeof riffusionTaskTypes)[number];

@@ -35,3 +35,22 @@ const bearerPattern = /(Bearer\s+)[^\s"',;]+/gi;
 export function redactBearer(text: string): string {
   return text.replace(bearerPattern, '$1[redacted]');
 }
+
+/** Keys whose values are credentials whatever they hold (a webhook secret, a token, a signature). */
+const secretKeys = /secret|token|password|signature|authorization|api[-_]?key|^key$/i;
+
+/**
+ * A JSON value as text that may be logged: the values of credential-named keys replaced, known secrets and bearer
+ * credentials scrubbed (`redact`, `redactBearer`), then cut to `maxChars`.
+ */
+export function scrubJson(value: unknown, secrets: readonly (string | undefined)[], maxChars = 4_000): string {
+  let text: string;
+  try {
+    text =
+      JSON.stringify(value, (key, v) => (key && secretKeys.test(key) && v !== null && v !== undefined ? '[redacted]' : v)) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  const scrubbed = redactBearer(redact(text, secrets));
+  return scrubbed.length > maxChars ? `${scrubbed.slice(0, maxChars)}…` : scrubbed;
+}

@@ -6,12 +6,20 @@ import type { Clip } from './clip.js';
 import type { TaskKind } from './kinds.js';
 import type { TaskStatus } from './status.js';
 
+/** The persona a finished create-voice task made, for songs sung in that voice (docs/upstream.md §3.5). */
+export interface TaskPersona {
+  id: string;
+  name: string | null;
+}
+
 /** One upstream read of a task: its clips and the status they add up to. */
 export interface TaskSnapshot {
   id: string;
   status: TaskStatus;
   clips: Clip[];
   error: string | null;
+  /** Set on a create-voice task that succeeded. */
+  persona?: TaskPersona | null;
 }
 
 /** The answer to any submitting POST. */

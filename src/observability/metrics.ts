@@ -1,5 +1,6 @@
 /**
- * Prometheus metrics for one gateway: GraphQL requests and errors by code, upstream calls and their latency, and
+ * Prometheus metrics for one gateway: GraphQL requests and errors by code, upstream calls and their latency, answers
+ * the gateway could not read, and
  * gauges for open subscriptions and watched tasks. One registry per gateway, so tests and
  * several gateways in one process do not mix.
  */
@@ -14,6 +15,8 @@ export interface Metrics {
   activeSubscriptions: Gauge;
   upstreamRequests: Counter<'method' | 'route' | 'outcome'>;
   upstreamLatency: Histogram<'method' | 'route'>;
+  /** Upstream answers (and webhook deliveries) the gateway could not read, by operation: an upstream change. */
+  upstreamUnreadable: Counter<'operation'>;
   /** Registers a gauge whose value is read from `read()` at each scrape. */
   gauge(name: string, help: string, read: () => number): void;
   recordUpstreamCall(call: UpstreamCall): void;
@@ -63,8 +66,15 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
+  const upstreamUnreadable = new Counter({
+    name: 'aimusic_upstream_unreadable_answers_total',
+    help: 'Upstream answers and webhook deliveries the gateway could not read (a field missing or changed), by operation.',
+    labelNames: ['operation'] as const,
+    registers,
+  });
   return {
     registry,
+    upstreamUnreadable,
     graphqlRequests,
     graphqlErrors,
     fastPathRequests,

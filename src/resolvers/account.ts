@@ -4,12 +4,15 @@ import { GatewayError } from '../domain/errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
 import { operations } from '../upstream/operations.js';
 import { operationMutations } from './mutations.js';
+import type { CostTable } from '../upstream/prices.js';
 
-const operationCosts: OperationCost[] = Object.entries(operationMutations).map(([operation, spec]) => ({
-  operation,
-  credits: spec.operation.creditCost,
-  note: spec.operation.costNote ?? null,
-}));
+/** Each mutation's price in the table in force (resolved once at start: src/config.ts, src/upstream/prices.ts). */
+function operationCosts(table: CostTable): OperationCost[] {
+  return Object.entries(operationMutations).map(([operation, spec]) => {
+    const entry = spec.operation.name === 'getCredits' ? { credits: 0, source: 'free' } : table[spec.operation.name];
+    return { operation, credits: entry.credits, note: entry.note ?? null, source: entry.source };
+  });
+}
 
 builder.queryFields((t) => ({
   credits: t.field({
@@ -28,7 +31,9 @@ builder.queryFields((t) => ({
   }),
   operationCosts: t.field({
     type: [OperationCostRef],
-    description: 'What each mutation costs in upstream credits, so a client can show the price before it sends one.',
-    resolve: () => operationCosts,
+    description:
+      'What each mutation costs in upstream credits, so a client can show the price before it sends one: the table in ' +
+      "force on this gateway (the upstream brand's published prices, or the operator's), which signed-in users' budgets reserve.",
+    resolve: (_root, _args, ctx) => operationCosts(ctx.services.config.operationCosts.table),
   }),
 }));

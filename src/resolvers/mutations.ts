@@ -1,11 +1,10 @@
 /**
  * The paid mutations, derived from one table: each row names the GraphQL field, the upstream operation it runs
  * (path, body, result mapping and cost live in src/upstream/operations.ts), its arguments with their validation,
- * and the GraphQL type of its answer: the new Task, or the typed result of an operation that answers at once.
+ * and the GraphQL type of its answer: the new Task, or the typed result of an operation that answers at once
+ * (the row builders: mutation-kit.ts).
  */
-import type { ArgBuilder, InputFieldMap, ObjectRef } from '@pothos/core';
-import type { z } from 'zod';
-import { builder, type BuilderTypes } from '../builder.js';
+import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { UploadedClipRef } from '../schema/account.js';
 import { LyricsTimelineRef, MidiFileRef, TempoRef, WavFileRef } from '../schema/analysis.js';
@@ -18,70 +17,30 @@ import {
   producerLyricsPromptSchema,
   producerMusicSchema,
 } from '../schema/producer.js';
-import { TaskRef } from '../schema/task.js';
-import { audioUrlSchema, idSchema, parseInput } from '../schema/validation.js';
-import { CreatePersonaInput, createPersonaSchema, PersonaRef, VocalSampleRef, VoxInput, voxSchema } from '../schema/voice.js';
+import { audioUrlSchema, parseInput } from '../schema/validation.js';
+import {
+  CreatePersonaInput,
+  createPersonaSchema,
+  CreateVoiceInput,
+  createVoiceSchema,
+  PersonaRef,
+  VocalSampleRef,
+  VoxInput,
+  voxSchema,
+} from '../schema/voice.js';
+import { RiffusionMusicInput, riffusionMusicSchema } from '../schema/riffusion.js';
 import { GeneratedLyricsRef, lyricsDescriptionSchema, tagsSchema, UpsampledTagsRef } from '../schema/writing.js';
 import { idempotencyKeyDescription, idempotencyKeySchema } from '../submit/idempotency-key.js';
-import { operations, type SyncOperation, type TaskOperation, type UpstreamOperation } from '../upstream/operations.js';
+import { operations, type UpstreamOperation } from '../upstream/operations.js';
+import { answers, byClip, byInput, byText, startsTask, type OperationMutation } from './mutation-kit.js';
 import { submitOperation } from '../submit/submit.js';
+import { brandHosts, pricesOf } from '../upstream/prices.js';
 
-type Args = Record<string, unknown>;
-
-/** A mutation's arguments and how, once validated, they become the upstream request. */
-interface ArgsSpec<Request> {
-  args: (arg: ArgBuilder<BuilderTypes>) => InputFieldMap;
-  /** Validates the arguments (throwing BAD_USER_INPUT) and returns the upstream request. */
-  toRequest: (args: Args) => Request;
-}
-
-export interface OperationMutation<Request = unknown, Result = unknown> extends ArgsSpec<Request> {
-  description: string;
-  operation: UpstreamOperation<Request, Result>;
-  /** The GraphQL type of the answer. */
-  type: ObjectRef<BuilderTypes, unknown>;
-}
-
-/** One `input` argument of an input type, validated by `schema`. */
-function byInput<Request>(
-  type: Parameters<ArgBuilder<BuilderTypes>>[0]['type'],
-  schema: z.ZodType<Request>,
-  description: string,
-): ArgsSpec<Request> {
-  return {
-    args: (arg) => ({ input: arg({ type, required: true, description }) }),
-    toRequest: (args) => parseInput(schema, args.input, 'input'),
-  };
-}
-
-/** One required string argument `name`, validated by `schema`, that becomes the request's `field`. */
-function byText<Field extends string>(name: string, schema: z.ZodType<string>, description: string, field: Field) {
-  return {
-    args: (arg) => ({ [name]: arg.string({ required: true, description }) }),
-    toRequest: (args) => ({ [field]: parseInput(schema, args[name], name) }) as Record<Field, string>,
-  } satisfies ArgsSpec<Record<Field, string>>;
-}
-
-const byClip = (description = 'The clip to work on (a clip id from a finished task).') =>
-  ({
-    args: (arg) => ({ clipId: arg.id({ required: true, description }) }),
-    toRequest: (args) => ({ clipId: parseInput(idSchema, args.clipId, 'clipId') }),
-  }) satisfies ArgsSpec<{ clipId: string }>;
-
-function startsTask<Request>(description: string, operation: TaskOperation<Request>, spec: ArgsSpec<Request>): OperationMutation {
-  return { description, operation, type: TaskRef, ...spec } as OperationMutation;
-}
-
-function answers<Request, Result>(
-  description: string,
-  operation: SyncOperation<Request, Result>,
-  type: ObjectRef<BuilderTypes, Result>,
-  spec: ArgsSpec<Request>,
-): OperationMutation {
-  return { description, operation, type, ...spec } as OperationMutation;
-}
+const defaultPrices = pricesOf('aimusicapi');
 
 const song = 'The song to make.';
+const riffusionDeprecation =
+  'Riffusion is deprecated upstream ("riffusion(Deprecated)" in its docs) and may answer UPSTREAM_GONE (410) at any time; use the Sonic or Producer mutations.';
 const audioUrl = 'A public URL of the audio file (MP3 or WAV, at most 8 minutes).';
 
 export const operationMutations: Record<string, OperationMutation> = {
@@ -161,17 +120,26 @@ export const operationMutations: Record<string, OperationMutation> = {
     byInput(edits.ReplaceSectionInput, edits.replaceSectionSchema, 'The clip, the range and the new lyrics.'),
   ),
   splitStemsFull: startsTask(
-    'Split a song into twelve stems (vocals, backing vocals, drums, bass, guitar, keyboard, ...).',
+    'Split a song into stems (documented as twelve: vocals, backing vocals, drums, bass, guitar, keyboard, ...; 24 have been seen). `Task.stems` types each of them.',
     operations.stemsFull,
     byClip(),
   ),
   splitStemsBasic: startsTask('Split a song into two stems: vocals and instrumental.', operations.stemsBasic, byClip()),
 
-  createPersona: answers(
-    'Capture the voice in a clip as a persona, for `createMusicWithPersona`.',
-    operations.createPersona,
-    PersonaRef,
-    byInput(CreatePersonaInput, createPersonaSchema, 'The clip and the persona.'),
+  createPersona: {
+    ...answers(
+      'Capture the voice in a clip as a persona, for `createMusicWithPersona`.',
+      operations.createPersona,
+      PersonaRef,
+      byInput(CreatePersonaInput, createPersonaSchema, 'The clip and the persona.'),
+    ),
+    deprecated:
+      'Unavailable upstream ("Due to official restrictions, this is currently unavailable", docs.aimusicapi.ai): use `createVoice`, whose finished task gives `persona`.',
+  },
+  createVoice: startsTask(
+    'Capture a voice from a public recording (one clear voice, over 10 seconds) as a persona; the finished task gives `persona`, for `createMusicWithPersona`.',
+    operations.createVoice,
+    byInput(CreateVoiceInput, createVoiceSchema, 'The recording.'),
   ),
   getBpm: answers("Measure a clip's tempo.", operations.bpm, TempoRef, byClip()),
   getVox: answers(
@@ -227,6 +195,23 @@ export const operationMutations: Record<string, OperationMutation> = {
     operations.producerUpload,
     byText('url', audioUrlSchema, audioUrl, 'url'),
   ),
+  riffusionCreateMusic: {
+    ...startsTask(
+      'Make a Riffusion song (two takes), or extend, cover, replace or swap parts of a clip (`taskType`); read it back with `task`.',
+      operations.riffusionMusic,
+      byInput(RiffusionMusicInput, riffusionMusicSchema, 'The task type and the song.'),
+    ),
+    deprecated: riffusionDeprecation,
+  },
+  riffusionUploadMusic: {
+    ...answers(
+      'Upload audio from a URL to Riffusion, making a clip for its *_UPLOADED task types.',
+      operations.riffusionUpload,
+      UploadedClipRef,
+      byText('url', audioUrlSchema, audioUrl, 'url'),
+    ),
+    deprecated: riffusionDeprecation,
+  },
   producerDownload: startsTask('Re-encode a Producer clip as MP3 or WAV; the task holds the file.', operations.producerDownload, {
     args: (arg) => ({
       clipId: arg.id({ required: true, description: 'A Producer clip.' }),
@@ -236,8 +221,11 @@ export const operationMutations: Record<string, OperationMutation> = {
   }),
 };
 
+/** The default brand's price in the description (the schema is the same on every host); `operationCosts` has the table in force. */
 function costNote(operation: UpstreamOperation<never, unknown>): string {
-  return operation.creditCost === null ? ' Its credit cost is not published.' : ` Costs ${operation.creditCost} upstream credits.`;
+  const credits = operation.name === 'getCredits' ? 0 : defaultPrices[operation.name].credits;
+  const where = `on ${brandHosts.aimusicapi}; \`operationCosts\` lists the prices in force.`;
+  return credits === null ? ` Its credit cost is not published ${where}` : ` Costs ${credits} upstream credits ${where}`;
 }
 
 for (const [field, spec] of Object.entries(operationMutations)) {
@@ -249,6 +237,7 @@ for (const [field, spec] of Object.entries(operationMutations)) {
       // their results (with a non-null type one failure would null the whole `data`, hiding tasks already paid for).
       nullable: true,
       description: `${spec.description}${costNote(spec.operation)} ${answer}`,
+      ...(spec.deprecated ? { deprecationReason: spec.deprecated } : {}),
       args: { ...spec.args(t.arg), idempotencyKey: t.arg.string({ description: idempotencyKeyDescription }) },
       // The row's operation and GraphQL type agree by construction (startsTask / answers).
       resolve: (_root, args, ctx: Context) => {

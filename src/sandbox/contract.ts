@@ -27,7 +27,6 @@ const songFields = [
   'audio_weight',
   'style_weight',
   'weirdness_constraint',
-  'use_suno_cdn',
   'duration',
 ];
 
@@ -63,9 +62,11 @@ export const createTaskTypePrices: Record<string, Endpoint['price']> = {
   add_instrumental: 10,
 };
 
+/** §3.1 and §15.4: `use_suno_cdn` is a /sonic/create property; no source shows it on the other song endpoints. */
 const createFields = [
   'task_type',
   ...songFields,
+  'use_suno_cdn',
   'continue_clip_id',
   'continue_at',
   'persona_id',
@@ -112,6 +113,15 @@ export const endpoints: Record<string, Endpoint> = {
   '/api/v1/producer/video-clip': endpoint(['clip_id'], 5, true),
   '/api/v1/producer/upload': endpoint(['url'], 2, true),
   '/api/v1/producer/download': endpoint(['clip_id', 'format'], 2, true),
+  // §3.5: create voice, 4 credits; its body {audio_url, webhook_url?, webhook_secret?} is INFERRED (§15.6).
+  '/api/v1/sonic/create-voice': endpoint(['audio_url'], 4, true),
+  // §9.5: Riffusion (deprecated). 12 per call on musicapi.ai (no aimusicapi.ai figure); 2 per upload on sunoapi.com.
+  // No webhook fields: the webhook guide names only suno, nuro and producer.
+  '/api/v1/riffusion/create': endpoint(
+    ['custom_mode', 'lyrics', 'title', 'make_instrumental', 'prompt', 'sound', 'mv', 'task_type', 'continue_at', 'continue_clip_id'],
+    12,
+  ),
+  '/api/v1/riffusion/upload': endpoint(['url'], 2),
 };
 
 /** What a call to `path` with `body` costs. */
@@ -160,8 +170,26 @@ export const producerModels = [
   'FUZZ-0.8',
 ];
 
-/** The two live families of task endpoints (docs/upstream.md §1). */
-export type TaskFamily = 'sonic' | 'producer';
+/** §9.5: Riffusion's `mv` values. */
+export const riffusionModels = ['FUZZ-1.1 Pro', 'FUZZ-1.0 Pro', 'FUZZ-1.1', 'FUZZ-1.0'];
+
+/** §9.5: the task_type values of /api/v1/riffusion/create (the extend page's enum). */
+export const riffusionTaskTypes = [
+  'create_music',
+  'extend_music',
+  'cover_music',
+  'extend_upload_music',
+  'cover_upload_music',
+  'replace_music',
+  'swap_music_sound',
+  'swap_music_vocals',
+  'replace_upload_music',
+  'swap_upload_music_sound',
+  'swap_upload_music_vocals',
+];
+
+/** The families of task endpoints the sandbox serves (docs/upstream.md §1); Riffusion is deprecated upstream. */
+export type TaskFamily = 'sonic' | 'producer' | 'riffusion';
 
 export type SandboxStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 

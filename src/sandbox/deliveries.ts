@@ -1,13 +1,14 @@
 /**
  * The sandbox's webhook sender: a task submitted with `webhook_url` gets one signed POST there when it reaches a
- * final state (docs/upstream.md §10), checked every `checkMs` of real time or on demand (`deliverDue`, for tests
+ * final state (docs/upstream.md §10), in its family's shape (task-answers.ts), checked every `checkMs` of real time or on demand (`deliverDue`, for tests
  * that move a manual clock). Without `webhook_secret` it signs with a default secret, as the upstream does.
  * Delivery is at least once, as the upstream's is assumed to be (docs/upstream.md §10): a callback that gets no
  * answer or a 5xx is sent again after 1 s, then 2, 4, ... up to 30 s between attempts, `maxAttempts` times in all
  * (about two and a half minutes: a receiver that restarts meanwhile still gets it).
  */
-import { sonicPlatform, webhookEvents, webhookHeaders } from './contract.js';
+import { webhookHeaders } from './contract.js';
 import type { SandboxStore, SandboxTask } from './store.js';
+import { deliveryBody } from './task-answers.js';
 
 export const sandboxDefaultWebhookSecret = 'sandbox-default-webhook-secret';
 
@@ -71,11 +72,9 @@ export class SandboxWebhookSender {
 
   private async send(webhook: PendingWebhook): Promise<void> {
     const { task, url, secret } = webhook;
-    const failed = this.store.status(task) === 'FAILED';
-    const event = failed ? webhookEvents.failed : webhookEvents.completed;
-    // The payload of the docs' example (§10): the task answer's clips, the task id, the platform and the event.
-    const payload = { code: 200, message: 'success', data: this.store.wireClips(task), task_id: task.id, platform: sonicPlatform, event };
-    const raw = JSON.stringify(payload);
+    // Each family's own shape (§10, §15.1): its task answer, plus the task id, the platform and the event.
+    const { event, body } = deliveryBody(this.store, task);
+    const raw = JSON.stringify(body);
     const headers = webhookHeaders(secret, raw, event, Math.floor(this.now() / 1000));
     let status: number | null = null;
     try {

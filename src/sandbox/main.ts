@@ -1,4 +1,4 @@
-/** `npm run sandbox`: the sandbox upstream alone, on SANDBOX_PORT (default 4010). */
+/** `npm run sandbox`: the sandbox upstream alone, on SANDBOX_PORT (default 4010), optionally with retired families. */
 import { createSandbox } from './server.js';
 
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -12,7 +12,12 @@ if (!Number.isInteger(latencyMs) || latencyMs < 0) {
   console.error('SANDBOX_LATENCY_MS must be a whole number of milliseconds, 0 or more.');
   process.exit(1);
 }
-const sandbox = createSandbox({ taskMs, latencyMs });
+// Path prefixes that answer 410 Gone, as a retired family does, e.g. SANDBOX_RETIRED=/api/v1/riffusion/ (docs/sandbox.md).
+const retired = (process.env.SANDBOX_RETIRED ?? '')
+  .split(',')
+  .map((prefix) => prefix.trim())
+  .filter(Boolean);
+const sandbox = createSandbox({ taskMs, latencyMs, retired });
 const url = await sandbox.listen(port, process.env.SANDBOX_HOST ?? '127.0.0.1');
 console.log(`Sandbox upstream listening at ${url} (tasks finish in ${taskMs / 1000} s). Any bearer token is accepted.`);
 const stop = () => void sandbox.close().then(() => process.exit(0));

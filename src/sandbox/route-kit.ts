@@ -13,6 +13,8 @@ export interface TaskSpec {
   kind: string;
   clips: ClipSeed[];
   failWith: string | null;
+  /** A create-voice task: the name of the persona it makes. */
+  voiceName?: string;
 }
 
 /**

@@ -13,6 +13,8 @@ import { clipSamples, sampleRate } from './music/song.js';
 import { retiredPrefix, SandboxError, sandboxRoutes, type RouteResult } from './routes.js';
 import { insufficientCredits, SandboxStore } from './store.js';
 import { SandboxWebhookSender } from './deliveries.js';
+import { taskAnswer } from './task-answers.js';
+import type { TaskFamily } from './contract.js';
 
 export interface SandboxOptions {
   /** How long a task takes from submission to its final state (default 20000 ms). */
@@ -24,6 +26,8 @@ export interface SandboxOptions {
   webhookCheckMs?: number;
   /** Added before every API answer (not media files): what a real upstream across the internet costs (default 0). */
   latencyMs?: number;
+  /** Path prefixes that answer 410 Gone from the start, as a retired family does (Nuro's always does). */
+  retired?: readonly string[];
 }
 
 export interface SandboxCall {
@@ -45,6 +49,9 @@ export interface Sandbox {
   readonly webhooks: SandboxWebhookSender;
   /** Base URL once listening, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** From now on, every request under `prefix` (e.g. `/api/v1/riffusion/`) answers 410 Gone; `restore` undoes it. */
+  retire(prefix: string): void;
+  restore(prefix: string): void;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -92,6 +99,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
   const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now, options.credits);
   const webhooks = new SandboxWebhookSender(store, options.now);
+  const retired = new Set<string>([retiredPrefix, ...(options.retired ?? [])]);
 
   /**
    * Charges `owner` the endpoint's documented price for a valid request and carries it out: a task's id (and its
@@ -101,8 +109,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const cost = result.cost ?? priceOf(path, body);
     if (store.credits(owner) < cost) throw new SandboxError(403, insufficientCredits);
     if ('task' in result) {
-      const { family, kind, clips, failWith } = result.task;
-      const task = store.addTask(owner, kind, clips, failWith, family, cost);
+      const { family, kind, clips, failWith, voiceName } = result.task;
+      const task = store.addTask(owner, kind, clips, failWith, family, cost, voiceName);
       if (endpoints[path]?.webhook) webhooks.register(task, body);
       return { message: 'success', task_id: task.id };
     }
@@ -134,18 +142,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!req.headers.authorization) return sendError(res, 401, 'Authorization header is missing.');
     if (!apiKey) return sendError(res, 401, 'Invalid authorization format.');
 
-    if (path.startsWith(retiredPrefix)) {
-      return send(res, 410, { type: 'gone', error: 'The Nuro API has been deprecated and is no longer available.' });
+    // The body of a 410 is documented nowhere (docs/upstream.md §15.3): this one is the sandbox's own.
+    if ([...retired].some((prefix) => path.startsWith(prefix))) {
+      return send(res, 410, { type: 'gone', error: 'This API has been deprecated and is no longer available.' });
     }
-    const taskPath = /^\/api\/v1\/(sonic|producer)\/task\/([^/]+)$/.exec(path);
+    const taskPath = /^\/api\/v1\/(sonic|producer|riffusion)\/task\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && taskPath) {
-      const family = taskPath[1] === 'producer' ? 'producer' : 'sonic';
+      const family = taskPath[1] as TaskFamily;
       const task = store.task(decodeURIComponent(taskPath[2] ?? ''), apiKey, family);
       // Producer errors come as {type, error} (docs/upstream.md §9.3); Sonic's as {code, message}.
       if (!task && family === 'producer') return send(res, 404, { type: 'not_found', error: 'Task not found.' });
       if (!task) return sendError(res, 400, 'task not found.');
-      if (family === 'producer') return send(res, 200, store.producerAnswer(task));
-      return send(res, 200, { code: 200, message: 'success', data: store.wireClips(task) });
+      return send(res, 200, taskAnswer(store, task));
     }
     if (req.method === 'GET' && path === '/api/v1/get-credits') {
       return send(res, 200, { credits: store.credits(apiKey), extra_credits: 0 });
@@ -172,6 +180,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     server,
     store,
     webhooks,
+    retire: (prefix: string) => void retired.add(prefix),
+    restore: (prefix: string) => void retired.delete(prefix),
     async listen(port = 0, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -1,6 +1,6 @@
 /**
  * The sandbox's Sonic endpoints that start tasks: /sonic/create with each task_type, upload-extend, upload-cover,
- * sample, mashup, replace-section and the stems splits. Each checks its body as the upstream does (docs/upstream.md
+ * sample, mashup, replace-section, create-voice and the stems splits. Each checks its body as the upstream does (docs/upstream.md
  * §3) and says which clips its task will produce; what it costs is the documented price (contract.ts).
  */
 import { audioUrl, failureAsked, flag, SandboxError, seconds, text, weight, type Body } from './checks.js';
@@ -189,6 +189,12 @@ export const songRoutes: Record<string, SandboxRoute> = {
     text(body, 'infill_lyrics', 5000, true);
     return [1, 2].map((n) => seed({ title: `${source.title} (replaced${n === 2 ? ', full' : ''})`, tags, lyrics, model: mv }));
   }),
+  // §3.5: a voice from a public audio URL becomes a persona once the task succeeds; no clips.
+  '/api/v1/sonic/create-voice': (body) => {
+    const url = audioUrl(body, 'audio_url');
+    const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '').replace(/\.\w+$/, '');
+    return { task: { family: 'sonic', kind: 'create_voice', clips: [], failWith: failureAsked(body), voiceName: file || 'My Voice' } };
+  },
   '/api/v1/sonic/stems/full': taskRoute('stems_full', stems(fullStemNames)),
   '/api/v1/sonic/stems/basic': taskRoute('stems_basic', stems(basicStemNames)),
 };

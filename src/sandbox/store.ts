@@ -3,7 +3,7 @@
  * state moves with time (pending for the first quarter of `taskMs`, running until `taskMs`, then succeeded or failed).
  */
 import { randomUUID } from 'node:crypto';
-import { producerStatuses, sonicStates, type SandboxStatus, type TaskFamily } from './contract.js';
+import { sonicStates, type SandboxStatus, type TaskFamily } from './contract.js';
 import { stemParts, type ClipAudio } from './music/song.js';
 
 /** A clip of a Sonic task answer (docs/upstream.md §4, its documented example). */
@@ -22,14 +22,6 @@ export interface SandboxClipAnswer {
   mv: string;
   created_at: string;
   error_message?: string | null;
-}
-
-/** A Producer task answer (§9.3, its documented example); `data` varies by task type. */
-export interface SandboxProducerAnswer {
-  code: number;
-  status: string;
-  message: string;
-  data: Record<string, unknown>[];
 }
 
 /** What a Producer task item holds, which decides the fields its answer carries. */
@@ -54,6 +46,8 @@ export interface ClipSeed {
 
 export interface SandboxTask {
   id: string;
+  /** A create-voice task: the persona it makes once it succeeds (docs/upstream.md §3.5). */
+  voice?: { personaId: string; name: string };
   /** The bearer token that created it; other keys cannot read it. */
   owner: string;
   family: TaskFamily;
@@ -109,8 +103,10 @@ export class SandboxStore {
     failWith: string | null = null,
     family: TaskFamily = 'sonic',
     cost = 0,
+    voiceName?: string,
   ): SandboxTask {
     const task: SandboxTask = { id: randomUUID(), owner, family, kind, createdAt: this.now(), clips, cost, failWith };
+    if (voiceName !== undefined) task.voice = { personaId: randomUUID(), name: voiceName };
     this.tasks.set(task.id, task);
     return task;
   }
@@ -150,9 +146,17 @@ export class SandboxStore {
     return persona;
   }
 
+  /** A persona of `owner`: made by /sonic/persona, or by a create-voice task that has succeeded. */
   persona(id: string, owner: string): SandboxPersona | undefined {
     const persona = this.personas.get(id);
-    return persona?.owner === owner ? persona : undefined;
+    if (persona) return persona.owner === owner ? persona : undefined;
+    for (const task of this.tasks.values()) {
+      const { voice } = task;
+      if (voice?.personaId === id && task.owner === owner && this.status(task) === 'SUCCEEDED') {
+        return { id, owner, name: voice.name, clipId: '' };
+      }
+    }
+    return undefined;
   }
 
   /** Whether `owner` has aligned this clip's lyrics before (later alignments are free); marks it aligned. */
@@ -216,37 +220,5 @@ export class SandboxStore {
       created_at: new Date(task.createdAt).toISOString(),
       ...(status === 'FAILED' ? { error_message: task.failWith } : {}),
     }));
-  }
-
-  /** The task as the Producer task GET answers it: items only once it has succeeded. */
-  producerAnswer(task: SandboxTask): SandboxProducerAnswer {
-    const status = this.status(task);
-    const data = status === 'SUCCEEDED' ? task.clips.map((c) => this.producerItem(c)) : [];
-    const message = status === 'FAILED' ? `${task.failWith} Credits were refunded.` : 'success';
-    return { code: 200, status: producerStatuses[status], message, data };
-  }
-
-  private producerItem(c: ClipSeed): Record<string, unknown> {
-    const base = { clip_id: c.id, title: c.title };
-    switch (c.producerItem) {
-      case 'lyrics':
-        return { title: c.title, lyrics: c.lyrics };
-      case 'video':
-        return { ...base, video_url: this.fileUrl(c.id, 'mp4'), image_url: this.fileUrl(c.id, 'svg') };
-      case 'mp3':
-        return { ...base, audio_url: this.fileUrl(c.id, 'wav') };
-      case 'wav':
-        return { ...base, wav_url: this.fileUrl(c.id, 'wav') };
-      default:
-        return {
-          ...base,
-          sound: c.tags || null,
-          lyrics: c.lyrics || null,
-          audio_url: this.fileUrl(c.id, 'wav'),
-          wav_url: this.fileUrl(c.id, 'wav'),
-          image_url: this.fileUrl(c.id, 'svg'),
-          duration: c.duration,
-        };
-    }
   }
 }

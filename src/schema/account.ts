@@ -19,10 +19,13 @@ export interface OperationCost {
   operation: string;
   credits: number | null;
   note: string | null;
+  source: string;
 }
 
 export const OperationCostRef = builder.objectRef<OperationCost>('OperationCost').implement({
-  description: 'What one call of a mutation costs upstream, from the docs.aimusicapi.ai credits guide (see docs/upstream.md §14).',
+  description:
+    'What one call of a mutation costs upstream: the published price of the upstream brand the gateway calls ' +
+    '(api.aimusicapi.ai or api.musicapi.ai, see docs/upstream.md §13), or the figure its operator set (OPERATION_COSTS_FILE).',
   fields: (t) => ({
     operation: t.exposeString('operation', { description: 'The mutation, e.g. `createMusic`.' }),
     credits: t.exposeInt('credits', {
@@ -30,6 +33,9 @@ export const OperationCostRef = builder.objectRef<OperationCost>('OperationCost'
       description: 'Credits per call (the higher figure when it varies); null when the upstream publishes none.',
     }),
     note: t.exposeString('note', { nullable: true, description: 'How the cost varies, or why it is uncertain.' }),
+    source: t.exposeString('source', {
+      description: 'Where the figure comes from: the published prices of a brand, or `OPERATION_COSTS_FILE`.',
+    }),
   }),
 });
 

@@ -13,6 +13,7 @@ import './analysis.js';
 import './writing.js';
 import './account.js';
 import './producer.js';
+import './riffusion.js';
 import './viewer.js';
 import '../resolvers/tasks.js';
 import '../resolvers/mutations.js';

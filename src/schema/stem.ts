@@ -23,7 +23,7 @@ const descriptions: Record<StemKind, string> = {
 
 export const StemKindEnum = describedEnum(
   'StemKind',
-  'Which part of a song a stem holds. A full split yields the twelve kinds from VOCALS to WOODWINDS; a basic split VOCALS and INSTRUMENTAL.',
+  'Which part of a song a stem holds, read from the stem name the upstream gives (the suffix of the clip title, `<song> (Vocals)` or `<song> - Vocals`, or its metadata), never from the song title. A full split is documented as twelve stems (VOCALS to WOODWINDS) and has been seen with 24; a basic split as VOCALS and INSTRUMENTAL. A name the gateway does not know is OTHER.',
   stemKinds,
   descriptions,
 );
@@ -38,7 +38,9 @@ export const StemRef = builder.objectRef<Stem>('Stem').implement({
   description: 'One separated track of a song, produced by a stems task.',
   fields: (t) => ({
     kind: t.field({ type: StemKindEnum, description: 'Which part of the song this is.', resolve: (s) => s.kind }),
-    name: t.exposeString('name', { description: 'The stem name as the upstream gives it, e.g. `Backing Vocals`.' }),
+    name: t.exposeString('name', {
+      description: 'The stem name as the upstream gives it, e.g. `Backing Vocals` or `FX/Other`; it tells OTHER stems apart.',
+    }),
     clip: t.field({ type: ClipRef, description: 'The clip holding the stem audio.', resolve: (s) => s.clip }),
   }),
 });

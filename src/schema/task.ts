@@ -1,8 +1,8 @@
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
-import type { Task } from '../domain/task.js';
+import type { Task, TaskPersona } from '../domain/task.js';
 import { taskKinds, type TaskKind } from '../domain/kinds.js';
-import { stemOfTitle } from '../upstream/wire.js';
+import { stemOf } from '../upstream/stems.js';
 import { ClipRef } from './clip.js';
 import { StemRef, type Stem } from './stem.js';
 import { TaskStatusEnum } from './task-status.js';
@@ -23,13 +23,15 @@ const kindDescriptions: Record<TaskKind, string> = {
   SAMPLE: 'A song grown from a sample.',
   MASHUP: 'A song mixed from two clips.',
   REPLACE_SECTION: 'A clip with a time range sung anew.',
-  STEMS_FULL: 'A split of a song into twelve stems.',
+  STEMS_FULL: 'A split of a song into stems (twelve documented).',
   STEMS_BASIC: 'A split of a song into vocals and instrumental.',
+  CREATE_VOICE: 'A voice captured from audio as a persona (`persona` once it has succeeded).',
   PRODUCER_MUSIC: 'A Producer song (one take; its clip has `wavUrl`).',
   PRODUCER_LYRICS: 'Producer lyrics (a clip with `title` and `lyrics`).',
   PRODUCER_VIDEO: 'A Producer music video (a clip with `videoUrl`).',
   PRODUCER_UPLOAD: 'Audio uploaded to Producer (the new clip).',
   PRODUCER_DOWNLOAD: 'A Producer clip re-encoded as MP3 or WAV (`audioUrl` or `wavUrl`).',
+  RIFFUSION_MUSIC: 'A Riffusion song (two takes; Riffusion is deprecated upstream).',
   UNKNOWN: 'Submitted outside this gateway (or before it lost its memory of it); the upstream does not say.',
 };
 
@@ -38,15 +40,23 @@ export const TaskKindEnum = describedEnum('TaskKind', 'Which operation created a
 const stemTaskKinds = new Set<TaskKind>(['STEMS_FULL', 'STEMS_BASIC']);
 
 /**
- * A stems task's clips as typed stems. A task of unknown kind counts as a stems task when every clip's title
- * names a known stem.
+ * A stems task's clips as typed stems, however many there are. A task of unknown kind counts as a stems task when
+ * every clip names a known stem (in its title's suffix or its metadata).
  */
 export function stemsOf(task: Task): Stem[] {
   if (task.kind !== 'UNKNOWN' && !stemTaskKinds.has(task.kind)) return [];
-  const stems = task.clips.map((clip) => ({ ...stemOfTitle(clip.title), clip }));
+  const stems = task.clips.map((clip) => ({ ...stemOf(clip.title, clip.stemLabel ?? null), clip }));
   if (task.kind === 'UNKNOWN' && (stems.length < 2 || stems.some((s) => s.kind === 'OTHER'))) return [];
   return stems;
 }
+
+export const TaskPersonaRef = builder.objectRef<TaskPersona>('TaskPersona').implement({
+  description: 'The persona a `createVoice` task made from a voice: sing with it through `createMusicWithPersona`.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: "The persona's id (the upstream's `persona_id`), for `createMusicWithPersona`." }),
+    name: t.exposeString('name', { nullable: true, description: 'The name the upstream gave the persona, when it gives one.' }),
+  }),
+});
 
 export const TaskRef = builder.objectRef<Task>('Task').implement({
   description:
@@ -68,6 +78,12 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
       resolve: stemsOf,
     }),
     error: t.exposeString('error', { nullable: true, description: 'Why the task failed, when its status is FAILED.' }),
+    persona: t.field({
+      type: TaskPersonaRef,
+      nullable: true,
+      description: 'For a CREATE_VOICE task that has SUCCEEDED: the persona made from the voice. Null for every other task.',
+      resolve: (task) => task.persona ?? null,
+    }),
     submittedAt: t.field({
       type: 'DateTime',
       nullable: true,

@@ -1,9 +1,9 @@
-/** Voices: vocal samples (VOX) and personas, with the inputs that make them. */
+/** Voices: vocal samples (VOX), personas and voices captured from audio, with the inputs that make them. */
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import type { PersonaRequest, VoxRequest } from '../upstream/requests.js';
+import type { PersonaRequest, VoiceRequest, VoxRequest } from '../upstream/requests.js';
 import type { Persona, VocalSample } from '../upstream/results.js';
-import { idSchema, requiredTextSchema, secondsSchema, textSchema } from './validation.js';
+import { audioUrlSchema, idSchema, requiredTextSchema, secondsSchema, textSchema } from './validation.js';
 
 /** The longest vocal range the upstream reads (docs/upstream.md §3.9). */
 export const maxVocalSpan = 30;
@@ -80,3 +80,14 @@ export const createPersonaSchema = z
     ...vocalRangeFields,
   })
   .superRefine(checkVocalRange) satisfies z.ZodType<PersonaRequest>;
+
+export const CreateVoiceInput = builder.inputType('CreateVoiceInput', {
+  description: 'A voice to capture as a persona: a public recording of one clear speaker or singer.',
+  fields: (t) => ({
+    audioUrl: t.string({
+      required: true,
+      description: 'A public URL of an MP3 or WAV file longer than 10 seconds, with a single clear voice.',
+    }),
+  }),
+});
+export const createVoiceSchema = z.object({ audioUrl: audioUrlSchema }) satisfies z.ZodType<VoiceRequest>;

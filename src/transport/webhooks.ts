@@ -11,8 +11,10 @@ import { fingerprintOf } from '../submit/idempotency.js';
 import type { Services } from '../context.js';
 import type { Task } from '../domain/task.js';
 import { verifyWebhook, webhookHeaderNames } from '../upstream/signatures.js';
-import { toWebhookSnapshot, webhookTaskId } from '../upstream/wire.js';
 import { keepState } from '../tasks/loader.js';
+import { readDelivery, webhookTaskId } from '../upstream/deliveries.js';
+import { UnreadableAnswer } from '../upstream/unreadable.js';
+import { familyOf } from '../domain/kinds.js';
 import { noteObserved } from '../tasks/observe.js';
 import { observed } from '../domain/events.js';
 
@@ -50,12 +52,20 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
     logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
     return sendError(res, 401, 'UNAUTHENTICATED', "The delivery's signature could not be verified.");
   }
+  // Each family's reader (src/upstream/deliveries.ts): the record's kind says whose task this is.
+  const family = familyOf(record.kind);
   let task: Task;
   try {
-    task = observed({ ...toWebhookSnapshot(body), kind: record.kind });
+    task = observed({ ...readDelivery(family, body), kind: record.kind });
   } catch (err) {
-    logger.warn({ taskId, err }, 'verified webhook has a body the gateway cannot read');
-    return sendError(res, 400, 'BAD_REQUEST', 'The delivery holds no task state the gateway can read.');
+    if (!(err instanceof UnreadableAnswer)) throw err;
+    services.unreadable.report(`webhook:${family}`, err, body, [record.webhookSecret]);
+    return sendError(
+      res,
+      400,
+      'BAD_REQUEST',
+      `The delivery holds no task state the gateway can read: ${err.message} (field ${err.field}).`,
+    );
   }
   const headers = req.headers;
   const deliveryId =

@@ -8,8 +8,9 @@
  * - While the breaker is open every call fails at once with UPSTREAM_UNAVAILABLE.
  */
 import { Pool } from 'undici';
-import { GatewayError, type ErrorCode } from '../domain/errors.js';
-import { CircuitBreaker, type BreakerState } from './breaker.js';
+import { GatewayError } from '../domain/errors.js';
+import { CircuitBreaker } from './breaker.js';
+import type { UpstreamCall, UpstreamClientOptions } from './client-options.js';
 import {
   errorFromAnswer,
   errorFromTransport,
@@ -25,40 +26,9 @@ import { shuttingDown } from './pacing.js';
 import { nextDelayMs, type RetryPolicy } from '../domain/backoff.js';
 import type { TaskSnapshot } from '../domain/task.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
+import { UnreadableAnswer } from './unreadable.js';
 
-export interface UpstreamClientOptions {
-  /** Origin plus optional base path, e.g. `https://api.aimusicapi.ai`. */
-  baseUrl: string;
-  connections?: number;
-  connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  bodyTimeoutMs?: number;
-  /** Retries of reads (and of writes that provably were not sent). */
-  retry?: Partial<RetryPolicy>;
-  breaker?: { failureThreshold?: number; cooldownMs?: number; now?: () => number };
-  /** Called after every upstream attempt, for metrics and logs. Never given the API key. */
-  onCall?: (call: UpstreamCall) => void;
-  onBreakerChange?: (state: BreakerState) => void;
-  /** Submit pacing (pacing.ts): paid POSTs wait for their turn here, before anything is sent. */
-  pacer?: { wait(apiKey: string): Promise<void>; close(): void };
-  /** A span per attempt, whose `traceparent` goes to the upstream. */
-  tracing?: { upstreamCall(method: string, path: string, attempt: number): UpstreamSpan };
-}
-
-/** One upstream attempt's span (src/observability/tracing.ts makes them): the headers that carry it, and its end. */
-export interface UpstreamSpan {
-  headers: Record<string, string>;
-  end(status: number | null, errorCode: string | null): void;
-}
-
-export interface UpstreamCall {
-  method: 'GET' | 'POST';
-  path: string;
-  status: number | null;
-  durationMs: number;
-  error: ErrorCode | null;
-  attempt: number;
-}
+export type { UnreadableReport, UpstreamCall, UpstreamClientOptions, UpstreamSpan } from './client-options.js';
 
 type Method = UpstreamCall['method'];
 
@@ -124,7 +94,11 @@ export class UpstreamClient {
     let read = this.readsInFlight.get(key);
     if (!read) {
       read = this.get(apiKey, path)
-        .then((answer) => (family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer)))
+        .then((answer) =>
+          this.read(`task:${family}`, answer, apiKey, () =>
+            family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer),
+          ),
+        )
         .finally(() => this.readsInFlight.delete(key));
       this.readsInFlight.set(key, read);
     }
@@ -141,14 +115,28 @@ export class UpstreamClient {
     input: Input,
     extra: Record<string, unknown> = {},
   ): Promise<Result> {
-    if (operation.method === 'GET') return operation.toResult(await this.get(apiKey, operation.path), input);
-    if (operation.creditCost !== 0) await this.options.pacer?.wait(apiKey);
+    if (operation.method === 'GET') {
+      const answer = await this.get(apiKey, operation.path);
+      return this.read(operation.name, answer, apiKey, () => operation.toResult(answer, input));
+    }
+    // Every POST of the table is paid work: it waits for its turn.
+    await this.options.pacer?.wait(apiKey);
     const answer = await this.post(apiKey, operation.path, { ...operation.toBody(input), ...extra });
     try {
-      return operation.toResult(answer, input);
+      return this.read(operation.name, answer, apiKey, () => operation.toResult(answer, input));
     } catch (err) {
       // A success status with an answer we cannot read: the upstream probably did the (paid) work.
       throw err instanceof GatewayError ? withTaskMayExist(err) : err;
+    }
+  }
+
+  /** Maps an answer; one the gateway cannot read is reported (`onUnreadable`) before its error goes on. */
+  private read<T>(operation: string, body: unknown, apiKey: string, map: () => T): T {
+    try {
+      return map();
+    } catch (err) {
+      if (err instanceof UnreadableAnswer) this.options.onUnreadable?.({ operation, error: err, body, secrets: [apiKey] });
+      throw err;
     }
   }
 

@@ -20,6 +20,9 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 402) return 'INSUFFICIENT_CREDITS';
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
+  // Retired upstream (docs/upstream.md §15.3): the upstream is up and says no for good, so it is neither retried nor
+  // counted by the circuit breaker (isUpstreamFault).
+  if (status === 410) return 'UPSTREAM_GONE';
   if (status === 429) return 'RATE_LIMITED';
   if (status === 504) return 'UPSTREAM_TIMEOUT';
   if (status === 502 || status === 503) return 'UPSTREAM_UNAVAILABLE';
@@ -33,6 +36,7 @@ const defaultMessages: Partial<Record<ErrorCode, string>> = {
   CONTENT_REJECTED: 'The upstream refused the content.',
   FORBIDDEN: 'The upstream refused this request for this API key.',
   NOT_FOUND: 'The upstream has no such record for this API key.',
+  UPSTREAM_GONE: 'The upstream has retired this endpoint or task type (410 Gone).',
   RATE_LIMITED: 'The upstream rate limit was reached.',
   UPSTREAM_TIMEOUT: 'The upstream timed out.',
   UPSTREAM_UNAVAILABLE: 'The upstream is unavailable.',
@@ -76,7 +80,8 @@ export function errorFromAnswer(
   const bodyCode = (body as { code?: unknown } | null)?.code;
   const effective = status >= 400 ? status : typeof bodyCode === 'number' && bodyCode >= 400 ? bodyCode : status;
   const text = upstreamMessage(body);
-  const byMessage = effective < 500 && text ? messageRules.find(([pattern]) => pattern.test(text))?.[1] : undefined;
+  // A 410's body is documented nowhere (docs/upstream.md §15.3): it is read by its status only.
+  const byMessage = effective < 500 && effective !== 410 && text ? messageRules.find(([pattern]) => pattern.test(text))?.[1] : undefined;
   const code = byMessage ?? codeForStatus(effective);
   const base = defaultMessages[code] ?? `The upstream answered with status ${effective}.`;
   // Scrubbed before the cut: a key cut in two would no longer be recognised.
@@ -125,7 +130,10 @@ export function errorFromTransport(err: unknown, secrets: readonly (string | und
   return new GatewayError('UPSTREAM_UNAVAILABLE', `The upstream could not be reached (${detail}).`);
 }
 
-/** Whether an error says the upstream itself is failing (what opens the circuit breaker), as opposed to refusing us. */
+/**
+ * Whether an error says the upstream itself is failing (what opens the circuit breaker), as opposed to refusing us.
+ * UPSTREAM_GONE is a refusal: a 410 proves the upstream is up.
+ */
 export function isUpstreamFault(error: GatewayError): boolean {
   return error.code === 'UPSTREAM_TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE' || error.code === 'UPSTREAM_ERROR';
 }

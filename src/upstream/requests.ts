@@ -147,7 +147,7 @@ function compact(body: WireBody): WireBody {
 
 const genderCode = (g: VocalGender | null | undefined) => (g === 'FEMALE' ? 'f' : g === 'MALE' ? 'm' : undefined);
 
-/** The song fields of any song-making call (no task_type: some endpoints take none). */
+/** The song fields every song-making endpoint documents (no task_type: some endpoints take none). */
 export function songBody(r: MusicRequest): WireBody {
   return compact({
     custom_mode: r.customMode,
@@ -163,15 +163,17 @@ export function songBody(r: MusicRequest): WireBody {
     style_weight: r.styleWeight,
     audio_weight: r.audioWeight,
     weirdness_constraint: r.weirdness,
-    // Sources disagree on whether this is required (docs/upstream.md §3.1); false is always accepted.
-    use_suno_cdn: false,
   });
 }
 
-/** A song-making call of /api/v1/sonic/create with the given task_type. */
+/**
+ * A song-making call of /api/v1/sonic/create with the given task_type. `use_suno_cdn` is a /sonic/create schema
+ * property only (no source shows it on sample, mashup, upload-extend or upload-cover: docs/upstream.md §15.4), and
+ * sources disagree on whether it is required there (§3.1); false is always accepted.
+ */
 export const createBody =
   (taskType: string) =>
-  (r: MusicRequest): WireBody => ({ task_type: taskType, ...songBody(r) });
+  (r: MusicRequest): WireBody => ({ task_type: taskType, ...songBody(r), use_suno_cdn: false });
 
 export const extendBody =
   (taskType: string) =>
@@ -260,6 +262,12 @@ export const personaBody = (r: PersonaRequest): WireBody =>
 export const voxBody = (r: VoxRequest): WireBody => compact({ clip_id: r.clipId, vocal_start_s: r.vocalStart, vocal_end_s: r.vocalEnd });
 
 export const urlBody = (r: UrlRequest): WireBody => ({ url: r.url });
+
+/** Create voice (docs/upstream.md §3.5): the audio's public URL. `name` was never seen sent, so none is. */
+export interface VoiceRequest {
+  audioUrl: string;
+}
+export const voiceBody = (r: VoiceRequest): WireBody => ({ audio_url: r.audioUrl });
 export const tagsBody = (r: TagsRequest): WireBody => ({ tags: r.tags });
 export const descriptionBody = (r: DescriptionRequest): WireBody => ({ description: r.description });
 export const promptBody = (r: PromptRequest): WireBody => ({ prompt: r.prompt });

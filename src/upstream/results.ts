@@ -3,7 +3,7 @@
  * Shapes and their evidence: docs/upstream.md §3.4–§3.16, §9.1, §9.2. Answers are read leniently (numbers may come
  * as strings, `data` may be absent) but a missing essential field is an UPSTREAM_ERROR, never a silent null.
  */
-import { GatewayError } from '../domain/errors.js';
+import { unreadable } from './unreadable.js';
 import type { ClipRequest, PersonaRequest } from './requests.js';
 
 export interface Tempo {
@@ -91,18 +91,14 @@ export interface Credits {
 
 type Fields = Record<string, unknown>;
 
-function malformed(what: string): GatewayError {
-  return new GatewayError('UPSTREAM_ERROR', `The upstream sent a malformed response: ${what}.`);
-}
-
-function objectOf(value: unknown, what: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(`${what} is not an object`);
+function objectOf(value: unknown, what: string, field: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw unreadable(field, `${what} is not an object`);
   return value as Fields;
 }
 
 /** The answer's `data` object when there is one, else the answer itself (some answers are flat). */
 function payload(answer: unknown): Fields {
-  const body = objectOf(answer, 'the answer');
+  const body = objectOf(answer, 'the answer', '(body)');
   return typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data) ? (body.data as Fields) : body;
 }
 
@@ -114,12 +110,12 @@ const optionalString = (v: unknown): string | null => (typeof v === 'string' && 
 
 function requiredNumber(fields: Fields, name: string): number {
   const n = optionalNumber(fields[name]);
-  if (n === null) throw malformed(`the answer has no numeric ${name}`);
+  if (n === null) throw unreadable(name, `the answer has no numeric ${name}`);
   return n;
 }
 function requiredString(fields: Fields, name: string): string {
   const s = optionalString(fields[name]);
-  if (s === null) throw malformed(`the answer has no ${name}`);
+  if (s === null) throw unreadable(name, `the answer has no ${name}`);
   return s;
 }
 
@@ -148,12 +144,12 @@ export function toWavFile(answer: unknown, request: ClipRequest): WavFile {
 }
 
 function toMidiInstrument(value: unknown): MidiInstrument {
-  const fields = objectOf(value, 'a MIDI instrument');
+  const fields = objectOf(value, 'a MIDI instrument', 'instruments[]');
   const notes = Array.isArray(fields.notes) ? fields.notes : [];
   return {
     name: optionalString(fields.name) ?? 'Unnamed',
     notes: notes.map((n) => {
-      const note = objectOf(n, 'a MIDI note');
+      const note = objectOf(n, 'a MIDI note', 'instruments[].notes[]');
       return {
         pitch: requiredNumber(note, 'pitch'),
         start: requiredNumber(note, 'start'),
@@ -196,9 +192,9 @@ function toLines(words: TimedWord[]): TimedLine[] {
 
 export function toLyricsTimeline(answer: unknown, request: ClipRequest): LyricsTimeline {
   const alignment = payload(answer).alignment;
-  if (!Array.isArray(alignment)) throw malformed('the answer has no alignment list');
+  if (!Array.isArray(alignment)) throw unreadable('alignment', 'the answer has no alignment list');
   const words = alignment.map((item): TimedWord => {
-    const w = objectOf(item, 'an aligned word');
+    const w = objectOf(item, 'an aligned word', 'alignment[]');
     return {
       text: typeof w.word === 'string' ? w.word : '',
       start: requiredNumber(w, 'start_s'),
@@ -223,11 +219,11 @@ export function toUploadedClip(answer: unknown): UploadedClip {
 }
 
 export function toGeneratedLyrics(answer: unknown): GeneratedLyrics {
-  const results = objectOf(answer, 'the answer').results;
-  if (!Array.isArray(results)) throw malformed('the answer has no results list');
+  const results = objectOf(answer, 'the answer', '(body)').results;
+  if (!Array.isArray(results)) throw unreadable('results', 'the answer has no results list');
   return {
     drafts: results.map((r) => {
-      const draft = objectOf(r, 'a lyrics result');
+      const draft = objectOf(r, 'a lyrics result', 'results[]');
       return { title: optionalString(draft.title), lyrics: requiredString(draft, 'lyrics') };
     }),
   };

@@ -4,9 +4,8 @@
  * documented contract, src/sandbox/contract.ts, so that the two can disagree).
  * Facts and their sources: docs/upstream.md.
  */
-import { GatewayError } from '../domain/errors.js';
+import { unreadable } from './unreadable.js';
 import { plainClip, type Clip } from '../domain/clip.js';
-import type { StemKind } from '../domain/stems.js';
 import type { TaskSnapshot } from '../domain/task.js';
 import type { TaskStatus } from '../domain/status.js';
 
@@ -58,11 +57,7 @@ const stateToStatus: Record<string, TaskStatus> = {
   error: 'FAILED',
 };
 
-function malformed(what: string): GatewayError {
-  return new GatewayError('UPSTREAM_ERROR', `The upstream sent a malformed response: ${what}.`);
-}
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
@@ -123,6 +118,11 @@ class LazyClip implements Clip {
   get createdAt() {
     return str(this.#wire.created_at);
   }
+  /** Suno-style stem clips name their stem in `metadata.stem_type_group_name` (docs/upstream.md §5). */
+  get stemLabel() {
+    const metadata = this.#wire.metadata;
+    return typeof metadata === 'object' && metadata !== null ? str((metadata as Record<string, unknown>).stem_type_group_name) : null;
+  }
 
   toJSON(): Clip {
     return plainClip(this);
@@ -130,13 +130,13 @@ class LazyClip implements Clip {
 }
 
 export function toClip(wire: unknown): Clip {
-  if (typeof wire !== 'object' || wire === null) throw malformed('a clip is not an object');
+  if (typeof wire !== 'object' || wire === null) throw unreadable('data[]', 'a clip is not an object');
   const w = wire as Record<string, unknown>;
   const id = str(w.clip_id);
-  if (!id) throw malformed('a clip has no clip_id');
+  if (!id) throw unreadable('data[].clip_id', 'a clip has no clip_id');
   const state = str(w.state);
   const status = state ? stateToStatus[state.toLowerCase()] : undefined;
-  if (!status) throw malformed(`clip ${id} is in an unknown state "${String(w.state)}"`);
+  if (!status) throw unreadable('data[].state', `clip ${id} is in an unknown state "${String(w.state)}"`);
   const error = status === 'FAILED' ? (str(w.error_message) ?? 'The upstream reported the clip as failed.') : null;
   return new LazyClip(w, id, status, error, false);
 }
@@ -149,20 +149,44 @@ export function taskStatusOf(clips: readonly Clip[]): TaskStatus {
   return clips.some((c) => c.status !== 'PENDING') ? 'RUNNING' : 'PENDING';
 }
 
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A Sonic (or Riffusion) task answer: `data` lists clips, each with its own state. A create-voice task answers `data`
+ * as an object instead, holding the persona it made (docs/upstream.md §3.5).
+ */
 export function toTaskSnapshot(taskId: string, body: unknown): TaskSnapshot {
-  if (typeof body !== 'object' || body === null) throw malformed('the task answer is not a JSON object');
-  const fields = body as Record<string, unknown>;
+  if (!isObject(body)) throw unreadable('(body)', 'the task answer is not a JSON object');
   // Early polls answer {"type":"not_ready"} with no data (docs/upstream.md §4).
-  if (fields.type === 'not_ready' && fields.data === undefined) return { id: taskId, status: 'PENDING', clips: [], error: null };
-  if (!Array.isArray(fields.data)) throw malformed('the task answer has no data list');
-  const clips = fields.data.map(toClip);
+  if (body.type === 'not_ready' && body.data === undefined) return { id: taskId, status: 'PENDING', clips: [], error: null };
+  if (isObject(body.data)) return toVoiceSnapshot(taskId, body.data, str(body.message));
+  if (!Array.isArray(body.data)) throw unreadable('data', 'the task answer has no data list');
+  const clips = body.data.map(toClip);
   const status = taskStatusOf(clips);
   const failed = clips.find((c) => c.status === 'FAILED');
   return { id: taskId, status, clips, error: failed?.error ?? null };
 }
 
+/**
+ * A create-voice task: `{code, data: {persona_id, name}}` once it is done (INFERRED, docs/upstream.md §3.5); before,
+ * a `state` (or `status`) in `data`, read as a clip's state is.
+ */
+function toVoiceSnapshot(taskId: string, data: Record<string, unknown>, message: string | null): TaskSnapshot {
+  const personaId = str(data.persona_id);
+  if (personaId) return { id: taskId, status: 'SUCCEEDED', clips: [], error: null, persona: { id: personaId, name: str(data.name) } };
+  const state = str(data.state) ?? str(data.status);
+  const status = state ? stateToStatus[state.toLowerCase()] : undefined;
+  if (!status) throw unreadable('data.persona_id', 'the task answer holds neither a clip list nor a persona_id nor a known state');
+  if (status === 'SUCCEEDED') throw unreadable('data.persona_id', 'the finished voice task has no persona_id');
+  const error =
+    status === 'FAILED'
+      ? (str(data.error_message) ?? (message !== 'success' ? message : null) ?? 'The upstream reported the task as failed.')
+      : null;
+  return { id: taskId, status, clips: [], error };
+}
+
 /** A Producer task's status is the task's own, uppercase (docs/upstream.md §9.3). */
-const producerStatuses: Record<string, TaskStatus> = {
+export const producerStatuses: Record<string, TaskStatus> = {
   PENDING: 'PENDING',
   RUNNING: 'RUNNING',
   SUCCESS: 'SUCCEEDED',
@@ -189,95 +213,36 @@ export interface WireProducerTaskResponse {
   data: WireProducerItem[];
 }
 
-/**
- * A Producer task. Its items carry no state of their own, so each takes the task's; an item without a clip_id
- * (a lyrics draft) is named after the task and its position.
- */
+/** A Producer task read (GET /api/v1/producer/task/{id}): its `status` says where the whole task is. */
 export function toProducerTaskSnapshot(taskId: string, body: unknown): TaskSnapshot {
-  if (typeof body !== 'object' || body === null) throw malformed('the task answer is not a JSON object');
-  const fields = body as Record<string, unknown>;
-  const status = typeof fields.status === 'string' ? producerStatuses[fields.status.toUpperCase()] : undefined;
-  if (!status) throw malformed(`the task is in an unknown status "${String(fields.status)}"`);
+  if (!isObject(body)) throw unreadable('(body)', 'the task answer is not a JSON object');
+  const status = typeof body.status === 'string' ? producerStatuses[body.status.toUpperCase()] : undefined;
+  if (!status) throw unreadable('status', `the task is in an unknown status "${String(body.status)}"`);
+  return producerSnapshot(taskId, status, body);
+}
+
+/**
+ * A Producer task in a known status. Its items carry no state of their own, so each takes the task's; an item
+ * without a clip_id (a lyrics draft) is named after the task and its position, the same in polls and webhooks.
+ */
+export function producerSnapshot(taskId: string, status: TaskStatus, fields: Record<string, unknown>): TaskSnapshot {
   const items = Array.isArray(fields.data) ? fields.data : [];
-  const error = status === 'FAILED' ? (str(fields.message) ?? 'The upstream reported the task as failed.') : null;
+  const message = str(fields.message);
+  const error = status === 'FAILED' ? ((message !== 'success' ? message : null) ?? 'The upstream reported the task as failed.') : null;
   const clips = items.map((item: unknown, index): Clip => {
-    if (typeof item !== 'object' || item === null) throw malformed('a task item is not an object');
-    const w = item as Record<string, unknown>;
-    return new LazyClip(w, str(w.clip_id) ?? `${taskId}-${index + 1}`, status, error, true);
+    if (!isObject(item)) throw unreadable('data[]', 'a task item is not an object');
+    return new LazyClip(item, str(item.clip_id) ?? `${taskId}-${index + 1}`, status, error, true);
   });
   return { id: taskId, status, clips, error };
 }
 
 export function toSubmittedTask(body: unknown): { taskId: string } {
-  const taskId = typeof body === 'object' && body !== null ? str((body as Record<string, unknown>).task_id) : null;
-  if (!taskId) throw malformed('the submit answer has no task_id');
+  const taskId = isObject(body) ? str(body.task_id) : null;
+  if (!taskId) throw unreadable('task_id', 'the submit answer has no task_id');
   return { taskId };
-}
-
-/** Words in an upstream stem name, checked in order ("Backing Vocals" before "Vocals"). */
-const stemWords: [RegExp, StemKind][] = [
-  [/backing|harmon/, 'BACKING_VOCALS'],
-  [/vocal|vox|voice/, 'VOCALS'],
-  [/instrumental|accompaniment/, 'INSTRUMENTAL'],
-  [/drum|kick|snare/, 'DRUMS'],
-  [/bass/, 'BASS'],
-  [/guitar/, 'GUITAR'],
-  [/key|piano|organ/, 'KEYBOARD'],
-  [/perc/, 'PERCUSSION'],
-  [/string/, 'STRINGS'],
-  [/synth|pad/, 'SYNTH'],
-  [/\bfx\b|effect/, 'FX'],
-  [/brass|horn|trumpet/, 'BRASS'],
-  [/woodwind|flute|sax|clarinet/, 'WOODWINDS'],
-];
-
-/**
- * The stem a stem clip holds. Stem clips are titled "<source title> (<Stem>)" (docs/upstream.md §5), so the
- * trailing parenthesis names the stem; a title without one is read whole. Unrecognised names are OTHER.
- */
-export function stemOfTitle(title: string | null): { kind: StemKind; name: string } {
-  const trimmed = (title ?? '').trim();
-  const name = /\(([^()]+)\)\s*$/.exec(trimmed)?.[1]?.trim() ?? trimmed;
-  const lower = name.toLowerCase();
-  const kind = stemWords.find(([pattern]) => pattern.test(lower))?.[1] ?? 'OTHER';
-  return { kind, name };
 }
 
 /** The body fields a submit adds to ask for a callback when its task ends (docs/upstream.md §10). */
 export function toWebhookFields(url: string, secret: string): Record<string, string> {
   return { webhook_url: url, webhook_secret: secret };
-}
-
-/** A webhook delivery's body: the task answer plus the task's id, its platform and the event (§10). */
-export interface WireWebhookPayload extends WireTaskResponse {
-  task_id: string;
-  platform: string;
-  event: string;
-}
-
-/** The task id a webhook body names, read before its signature is checked (to find the secret); null if none. */
-export function webhookTaskId(body: unknown): string | null {
-  return typeof body === 'object' && body !== null ? str((body as Record<string, unknown>).task_id) : null;
-}
-
-export const webhookFailedEvent = 'song.failed';
-
-/**
- * The task state a (verified) webhook body reports. A failure is an `event` of `song.failed` or a `code` other than
- * 200, with partial or no clips; anything else is read as a task answer. Only the body is read: it is what the
- * signature covers (the X-Webhook-Event header is not).
- */
-export function toWebhookSnapshot(body: unknown): TaskSnapshot {
-  const taskId = webhookTaskId(body);
-  if (!taskId) throw malformed('the webhook body has no task_id');
-  const fields = body as Record<string, unknown>;
-  const code = fields.code;
-  const failed = str(fields.event) === webhookFailedEvent || (typeof code === 'number' && code !== 200);
-  if (!failed) return toTaskSnapshot(taskId, body);
-  const clips = Array.isArray(fields.data) ? fields.data.map(toClip) : [];
-  const message = str(fields.message);
-  const error =
-    clips.find((c) => c.status === 'FAILED')?.error ??
-    (message && message !== 'success' ? message : 'The upstream reported the task as failed.');
-  return { id: taskId, status: 'FAILED', clips, error };
 }

@@ -47,7 +47,23 @@ mutation TempoOfDemoSong {
 
 query AccountAndPrices {
   credits { total }
-  operationCosts { operation credits note }
+  # The prices in force: the upstream brand's published ones, or OPERATION_COSTS_FILE's.
+  operationCosts { operation credits note source }
+}
+`;
+
+const voice = `# A persona from a voice: run it, then read the task (ReadVoice) until it is SUCCEEDED and has a persona,
+# then sing with it in createMusicWithPersona. (createPersona is deprecated: unavailable upstream.)
+mutation CaptureVoice {
+  createVoice(input: { audioUrl: "https://example.com/voices/my-voice.wav" }) {
+    id
+    kind
+    status
+  }
+}
+
+query ReadVoice {
+  task(id: "PASTE-TASK-ID") { status error persona { id name } }
 }
 `;
 
@@ -68,6 +84,7 @@ export const graphiqlTabs = [
   { query: watchTask },
   { query: createSong },
   { query: analyseAndPrices },
+  { query: voice },
 ];
 
 /** With PERSISTED_OPERATIONS_ONLY GraphiQL can run nothing (it sends documents, not hashes); its page says why. */

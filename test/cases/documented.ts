@@ -40,6 +40,9 @@ export const documentedPrices: Record<string, number | null> = {
   producerCreateVideo: 5,
   producerUploadMusic: 2,
   producerDownload: 2,
+  createVoice: 4, // §3.5: VERIFIED on docs.musicapi.ai/create-voice; [B44] gives the same for aimusicapi
+  riffusionCreateMusic: 12, // §9.5: musicapi.ai's credits guide (no aimusicapi figure)
+  riffusionUploadMusic: 2, // §9.5: docs.sunoapi.com "upload tasks | 2 credits"
 };
 
 /** §13: a create in custom (lyrics) mode on sonic-v3-5 or sonic-v4 costs 10, not 14. */
@@ -47,11 +50,13 @@ export const olderModelCustomCreatePrice = 10;
 
 /**
  * The endpoints the docs show `webhook_url` and `webhook_secret` on (§10, §14.2): the /sonic/create family,
- * upload-extend, upload-cover, mashup, replace-section and every Producer endpoint; not the stems splits or sample,
- * and not the endpoints that answer at once.
+ * upload-extend, upload-cover, mashup, replace-section and every Producer endpoint; create-voice as third-party
+ * callers send them (§3.5, INFERRED); not the stems splits, sample or Riffusion (the webhook guide names suno, nuro and
+ * producer only), and not the endpoints that answer at once.
  */
 export const webhookEndpoints = [
   '/api/v1/sonic/create',
+  '/api/v1/sonic/create-voice',
   '/api/v1/sonic/upload-extend',
   '/api/v1/sonic/upload-cover',
   '/api/v1/sonic/mashup',

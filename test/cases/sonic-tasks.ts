@@ -1,6 +1,6 @@
 /** Cases for the Sonic operations that start a task. */
 import { expect } from 'vitest';
-import { audioUrl, demo, describedSong, describedSongBody, songDefaults, type OperationCase } from './types.js';
+import { audioUrl, createDefaults, demo, describedCreateBody, describedSong, describedSongBody, type OperationCase } from './types.js';
 
 const lyrics = '[Verse]\nCity lights are calling\n[Chorus]\nWe shine, we shine';
 
@@ -20,7 +20,7 @@ export const sonicTaskCases: OperationCase[] = [
     }),
     path: '/api/v1/sonic/create',
     body: () => ({
-      ...songDefaults,
+      ...createDefaults,
       task_type: 'create_music',
       custom_mode: true,
       mv: 'sonic-v5',
@@ -41,7 +41,7 @@ export const sonicTaskCases: OperationCase[] = [
     kind: 'EXTEND_MUSIC',
     variables: () => ({ input: { clipId: demo, continueAt: 60.5, ...describedSong } }),
     path: '/api/v1/sonic/create',
-    body: () => ({ ...describedSongBody, task_type: 'extend_music', continue_clip_id: demo, continue_at: 60.5 }),
+    body: () => ({ ...describedCreateBody, task_type: 'extend_music', continue_clip_id: demo, continue_at: 60.5 }),
     check: twoTakes,
     bad: { variables: () => ({ input: { clipId: demo, continueAt: -1, ...describedSong } }), field: 'input.continueAt' },
   },
@@ -51,7 +51,7 @@ export const sonicTaskCases: OperationCase[] = [
     variables: (fx) => ({ input: { clipId: fx.uploadedClipId, continueAt: 0.1, styleWeight: 0.6, ...describedSong } }),
     path: '/api/v1/sonic/create',
     body: (fx) => ({
-      ...describedSongBody,
+      ...describedCreateBody,
       task_type: 'extend_upload_music',
       continue_clip_id: fx.uploadedClipId,
       continue_at: 0.1,
@@ -69,7 +69,7 @@ export const sonicTaskCases: OperationCase[] = [
     variables: () => ({ input: { clipId: demo, audioWeight: 0.7, customMode: true, lyrics, tags: 'jazz' } }),
     path: '/api/v1/sonic/create',
     body: () => ({
-      ...songDefaults,
+      ...createDefaults,
       task_type: 'cover_music',
       continue_clip_id: demo,
       audio_weight: 0.7,
@@ -85,7 +85,7 @@ export const sonicTaskCases: OperationCase[] = [
     kind: 'COVER_UPLOADED_MUSIC',
     variables: (fx) => ({ input: { clipId: fx.uploadedClipId, ...describedSong } }),
     path: '/api/v1/sonic/create',
-    body: (fx) => ({ ...describedSongBody, task_type: 'cover_upload_music', continue_clip_id: fx.uploadedClipId }),
+    body: (fx) => ({ ...describedCreateBody, task_type: 'cover_upload_music', continue_clip_id: fx.uploadedClipId }),
     check: twoTakes,
     bad: { variables: () => ({ input: { clipId: '../etc/passwd', ...describedSong } }), field: 'input.clipId' },
   },
@@ -107,7 +107,7 @@ export const sonicTaskCases: OperationCase[] = [
     variables: (fx) => ({ input: { personaId: fx.personaId, customMode: true, autoLyrics: true, lyrics, vocalGender: 'FEMALE' } }),
     path: '/api/v1/sonic/create',
     body: (fx) => ({
-      ...songDefaults,
+      ...createDefaults,
       task_type: 'persona_music',
       persona_id: fx.personaId,
       custom_mode: true,
@@ -235,5 +235,17 @@ export const sonicTaskCases: OperationCase[] = [
     body: () => ({ clip_id: demo }),
     check: (task) => expect(task.clips).toHaveLength(2),
     bad: { variables: () => ({ clipId: '' }), field: 'clipId' },
+  },
+  {
+    // docs/upstream.md §3.5: a public recording in, a persona out (the finished task gives `persona_id`).
+    field: 'createVoice',
+    kind: 'CREATE_VOICE',
+    variables: () => ({ input: { audioUrl: 'https://example.com/voices/nova-voice.mp3' } }),
+    path: '/api/v1/sonic/create-voice',
+    body: () => ({ audio_url: 'https://example.com/voices/nova-voice.mp3' }),
+    check: (task) => {
+      expect(task).toMatchObject({ status: 'SUCCEEDED', clips: [], persona: { id: expect.any(String), name: 'nova-voice' } });
+    },
+    bad: { variables: () => ({ input: { audioUrl: 'not a url' } }), field: 'input.audioUrl' },
   },
 ];

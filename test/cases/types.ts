@@ -32,8 +32,10 @@ export interface OperationCase {
 export const demo = demoClip.id;
 export const audioUrl = 'https://example.com/music/my-song.mp3';
 
-/** The fields every song-making call sends besides the caller's (the gateway always sends use_suno_cdn). */
-export const songDefaults = { make_instrumental: false, use_suno_cdn: false, mv: 'sonic-v4-5' };
+/** The fields every song-making call sends besides the caller's. */
+export const songDefaults = { make_instrumental: false, mv: 'sonic-v4-5' };
+/** On /sonic/create only, the gateway also sends use_suno_cdn (docs/upstream.md §3.1, §15.4). */
+export const createDefaults = { ...songDefaults, use_suno_cdn: false };
 
 /** The description-mode song fields, as GraphQL input and as the upstream body. */
 export const describedSong = { customMode: false, description: 'a dreamy synth-pop song about city lights' };
@@ -42,3 +44,4 @@ export const describedSongBody = {
   custom_mode: false,
   gpt_description_prompt: describedSong.description,
 };
+export const describedCreateBody = { ...describedSongBody, use_suno_cdn: false };
