@@ -60,7 +60,7 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
       `${fmt(r.subscribers)} graphql-ws subscriptions to \`taskUpdated\` (one key), spread evenly over ${r.tasks} running tasks, ` +
       `on ${fmt(r.sockets)} WebSocket connection${r.sockets === 1 ? '' : 's'} (${r.sockets === r.subscribers ? 'one per subscriber, as browsers do' : `${fmt(r.subscribers / r.sockets)} per socket`}). ` +
       'The gateway runs as a child process (POLL_INTERVAL_MS 15000, PUBLIC_URL set); its memory is read after two full GCs ' +
-      '(bench/memory-probe.ts) with the subscriptions held, against a baseline taken after a warm-up. Then, with them still held, ' +
+      '(bench/memory-probe.mjs) with the subscriptions held, against a baseline taken after a warm-up. Then, with them still held, ' +
       `${fmt(r.fanout)} more subscribers watch one task and ${r.rounds} signed webhooks (each a new state, the last final) are ` +
       'posted to `/webhooks/aimusic`; latency runs from the moment a delivery is sent until a subscriber has the event, both ' +
       'stamped in the bench process. **shared**: subscribers of a task send the same document and variables, as one web app ' +

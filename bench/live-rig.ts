@@ -1,7 +1,7 @@
 /**
  * The setup benchmarks 4 and 5 share: the sandbox in this process (so its `calls` count upstream reads, and the
  * webhook secrets the gateway sends are readable), the gateway under test as a child process (its memory is its
- * own, read through bench/memory-probe.ts after full GCs), tasks created through the gateway with webhooks
+ * own, read through bench/memory-probe.mjs after full GCs), tasks created through the gateway with webhooks
  * asked for, and signed webhook deliveries sent from here.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,10 +11,15 @@ import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { signedWebhookHeaders } from '../src/upstream/signatures.js';
 import type { WireClip } from '../src/upstream/wire.js';
 import type { WireWebhookPayload } from '../src/upstream/deliveries.js';
-import type { ProbeAnswer } from './memory-probe.js';
 import { benchKey } from './overhead.js';
 import { freePort } from '../test/support/ports.js';
 import { startGatewayProcess, type Child } from './processes.js';
+
+/** What bench/memory-probe.mjs answers. */
+export interface ProbeAnswer {
+  memory: NodeJS.MemoryUsage;
+  cpu: NodeJS.CpuUsage;
+}
 
 /** Long enough that no task finishes during a benchmark. */
 const taskMs = 60 * 60_000;
@@ -71,8 +76,8 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
         nodeArgs: [
           '--expose-gc',
           '--import',
-          './bench/memory-probe.ts',
-          ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.ts'] : []),
+          './bench/memory-probe.mjs',
+          ...(process.env.SNAP ? ['--import', './bench/snapshot-probe.mjs'] : []),
         ],
       },
     );

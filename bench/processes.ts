@@ -37,7 +37,7 @@ export interface ChildOptions {
   nodeArgs?: string[];
   /** The gateway entry to run instead of dist/main.js (e.g. another build, to compare two). */
   entry?: string;
-  /** Opens an IPC channel (`child.process.send`), e.g. for bench/memory-probe.ts. */
+  /** Opens an IPC channel (`child.process.send`), e.g. for bench/memory-probe.mjs. */
   ipc?: boolean;
 }
 

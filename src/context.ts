@@ -82,31 +82,61 @@ export interface TaskReads {
   readonly loaded: readonly Promise<Task>[];
 }
 
+/** The upstream key a caller spends, or UNAUTHENTICATED. */
+function keyOf(caller: Caller): string {
+  if (caller.credentialProblem) throw new GatewayError('UNAUTHENTICATED', caller.credentialProblem);
+  if (!caller.apiKey) {
+    throw new GatewayError('UNAUTHENTICATED', 'No API key: send "Authorization: Bearer <api key>" or set AIMUSICAPI_API_KEY.');
+  }
+  return caller.apiKey;
+}
+
+/**
+ * `Context.requireApiKey`, one function for every context (`this` is the context, or yoga's copy of it, which keeps
+ * its `caller`): a context lives as long as its subscription, tens of thousands at a time, so it holds no closures.
+ */
+function requireApiKey(this: Pick<Context, 'caller'>): string {
+  return keyOf(this.caller);
+}
+
+const noReads: readonly Promise<Task>[] = [];
+
+/**
+ * One request's task reads. The DataLoader is made on the first read (mutations and subscriptions, each holding a
+ * context, read none), and every upstream read it causes counts against the caller's
+ * UPSTREAM_READS_PER_MINUTE_PER_CALLER.
+ */
+class RequestTaskReads implements TaskReads {
+  private loader: DataLoader<string, Task> | undefined;
+  private reads: Promise<Task>[] | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly caller: Caller,
+  ) {}
+
+  get loaded(): readonly Promise<Task>[] {
+    return this.reads ?? noReads;
+  }
+
+  load(id: string): Promise<Task> {
+    const { services, caller } = this;
+    this.loader ??= createTaskLoader(
+      services,
+      () => keyOf(caller),
+      caller.tenant,
+      async () => {
+        const refusal = await services.access.chargeUpstreamRead(caller);
+        if (refusal) throw refusal;
+      },
+    );
+    const read = this.loader.load(id);
+    (this.reads ??= []).push(read);
+    return read;
+  }
+}
+
 export function createContext(services: Services, caller: Caller): Context {
-  const { apiKey, tenant } = caller;
-  const requireApiKey = () => {
-    if (caller.credentialProblem) throw new GatewayError('UNAUTHENTICATED', caller.credentialProblem);
-    if (!apiKey) {
-      throw new GatewayError('UNAUTHENTICATED', 'No API key: send "Authorization: Bearer <api key>" or set AIMUSICAPI_API_KEY.');
-    }
-    return apiKey;
-  };
-  // A plain property, not a getter (yoga copies the context object, which would run a getter for every request). The
-  // DataLoader itself is made on the first read: mutations and subscriptions, each holding a context, read none.
-  let loader: DataLoader<string, Task> | undefined;
-  // Every upstream read this request causes counts against its caller's UPSTREAM_READS_PER_MINUTE_PER_CALLER.
-  const chargeRead = async () => {
-    const refusal = await services.access.chargeUpstreamRead(caller);
-    if (refusal) throw refusal;
-  };
-  const loaded: Promise<Task>[] = [];
-  const tasks: TaskReads = {
-    loaded,
-    load: (id) => {
-      const read = (loader ??= createTaskLoader(services, requireApiKey, tenant, chargeRead)).load(id);
-      loaded.push(read);
-      return read;
-    },
-  };
-  return { services, caller, apiKey, tenant, requireApiKey, tasks };
+  // Plain properties, not getters: yoga copies the context object, which would run a getter for every request.
+  return { services, caller, apiKey: caller.apiKey, tenant: caller.tenant, requireApiKey, tasks: new RequestTaskReads(services, caller) };
 }

@@ -12,10 +12,29 @@
 import { createChannel, type Channel } from '../../live/channel.js';
 
 /** What starting a stream gives: the stream, or a single value (a refusal, e.g. an error result) for all who asked. */
-export type Started<T> = AsyncIterable<T> | T;
+/**
+ * A stream whose values are rendered from a source's events as they come (state-subscription.ts): the shared stream
+ * pulls the source and renders each event itself, so a stream holds one pending read, not one per layer.
+ */
+export interface RenderedSource<T> {
+  readonly source: AsyncIterator<unknown>;
+  render(event: unknown): Promise<T>;
+  /** The stream is over (its source ended or failed, or nobody listens): called once. */
+  close(): void;
+}
+
+/** What starting a stream gives: a stream of values, a source to render, or a single value (a refusal) for all. */
+export type Started<T> = AsyncIterable<T> | RenderedSource<T> | T;
+
+/** What a subscriber gets: its own stream of the values, or the single value starting gave instead. */
+export type Joined<T> = AsyncIterable<T> | T;
 
 function isAsyncIterable<T>(value: Started<T>): value is AsyncIterable<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+function isRendered<T>(value: Started<T>): value is RenderedSource<T> {
+  return typeof value === 'object' && value !== null && 'render' in value && 'source' in value;
 }
 
 /** Told how many subscribers share another's execution, as that number changes (+n or −n). */
@@ -27,7 +46,9 @@ class SharedStream<T> {
   private joined = 0;
   /** For late joiners. */
   private latest: { value: T } | undefined;
-  private source: AsyncIterator<T> | undefined;
+  private source: AsyncIterator<unknown> | undefined;
+  /** How the source's events become values, when they are rendered here (else they are the values). */
+  private renderer: RenderedSource<T> | undefined;
   private over = false;
   /** Until the stream has started (then `source` is set, and a joiner need not wait). */
   private started: Promise<Started<T>> | undefined;
@@ -50,7 +71,7 @@ class SharedStream<T> {
     return this.members.size;
   }
 
-  async join(): Promise<Started<T>> {
+  async join(): Promise<Joined<T>> {
     const channel = createChannel<T>(() => this.leave(channel));
     this.members.add(channel);
     this.count();
@@ -64,15 +85,21 @@ class SharedStream<T> {
       this.count();
       throw err;
     }
-    if (isAsyncIterable(started)) return channel;
+    if (isAsyncIterable(started) || isRendered(started)) return channel;
     this.members.delete(channel);
     this.count();
-    return started;
+    return started as T;
   }
 
   private run(started: Started<T>): void {
-    if (!isAsyncIterable(started)) return this.finish();
-    this.source = started[Symbol.asyncIterator]();
+    if (isRendered(started)) {
+      this.renderer = started;
+      this.source = started.source;
+    } else if (isAsyncIterable(started)) {
+      this.source = started[Symbol.asyncIterator]();
+    } else {
+      return this.finish();
+    }
     this.started = undefined;
     if (this.members.size === 0) return this.stop();
     this.pump(this.source);
@@ -82,16 +109,25 @@ class SharedStream<T> {
    * Passes each value on until the source ends. Callbacks rather than an async loop: a suspended async function
    * keeps its whole frame, the last value included, for as long as it waits (a stream per subscriber when none share).
    */
-  private pump(source: AsyncIterator<T>): void {
+  private pump(source: AsyncIterator<unknown>): void {
     source.next().then(
       (next) => {
         if (next.done) return this.finish();
-        this.latest = { value: next.value };
-        for (const member of this.members) member.push(next.value);
-        this.pump(source);
+        if (!this.renderer) return this.deliver(next.value as T, source);
+        this.renderer.render(next.value).then(
+          (value) => this.deliver(value, source),
+          (err: unknown) => this.finish(err ?? new Error('The stream failed.')),
+        );
       },
       (err: unknown) => this.finish(err ?? new Error('The stream failed.')),
     );
+  }
+
+  private deliver(value: T, source: AsyncIterator<unknown>): void {
+    if (this.over) return;
+    this.latest = { value };
+    for (const member of this.members) member.push(value);
+    this.pump(source);
   }
 
   private leave(member: Channel<T>): void {
@@ -117,6 +153,7 @@ class SharedStream<T> {
     if (!this.over) {
       this.over = true;
       this.onOver();
+      this.renderer?.close();
     }
     for (const member of this.members) member.end(failure);
     this.members.clear();
@@ -137,7 +174,7 @@ export class SharedStreams<T> {
    * The running stream under `key`, joined, or a new one from `start()`. Resolves with the subscriber's own
    * iterator, or with the single value `start()` gave instead of a stream; rejects when `start()` does.
    */
-  join(key: string, start: () => Promise<Started<T>>): Promise<Started<T>> {
+  join(key: string, start: () => Promise<Started<T>>): Promise<Joined<T>> {
     let stream = this.streams.get(key);
     if (!stream) {
       const created: SharedStream<T> = new SharedStream(

@@ -12,8 +12,9 @@
 import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Metrics } from '../../observability/metrics.js';
 import { maskError } from '../error-shape.js';
+import type { RenderedSource } from './shared-streams.js';
 
-type Outcome = ExecutionResult | AsyncIterableIterator<ExecutionResult>;
+type Outcome = ExecutionResult | RenderedSource<ExecutionResult>;
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
   return Symbol.asyncIterator in value;
@@ -33,60 +34,33 @@ function masked(result: ExecutionResult): ExecutionResult {
   return result.errors?.length ? { ...result, errors: result.errors.map((error) => maskError(error) as GraphQLError) } : { ...result };
 }
 
-/** Each source event, rendered for one subscriber; ends (once) when the source ends or the subscriber leaves. */
-class RenderedStream implements AsyncIterableIterator<ExecutionResult> {
+/**
+ * A subscriber's rendering of the source's events (shared-streams.ts pulls the source and calls `render` per event).
+ * The field's `resolve` turns the event into the task (or throws the error that ends the watch).
+ */
+class StateRenderer implements RenderedSource<ExecutionResult> {
   private onEnd: (() => void) | undefined;
 
   constructor(
-    private readonly source: AsyncIterator<unknown>,
+    readonly source: AsyncIterator<unknown>,
     private readonly args: ExecutionArgs,
     onEnd: () => void,
   ) {
     this.onEnd = onEnd;
   }
 
-  // Not an async function: one is suspended per open subscription while it waits, with its frame.
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    return this.source.next().then(
-      (event) => {
-        if (!event.done) return this.render(event.value);
-        this.end();
-        return { value: undefined, done: true };
-      },
-      (err: unknown) => {
-        this.end();
-        throw err;
-      },
-    );
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult>> {
-    this.end();
-    await this.source.return?.();
-    return { value: undefined, done: true };
-  }
-
-  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
-    await this.return();
-    throw error;
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
   /**
-   * The field's `resolve` turns the event into the task (or throws the error that ends the watch). The data is handed
-   * on as ordinary objects: graphql-js builds it of prototype-less ones, which V8 keeps as dictionaries at several
-   * times the size, and the latest result stays referenced for as long as the subscription waits for the next.
+   * The data is handed on as ordinary objects: graphql-js builds it of prototype-less ones, which V8 keeps as
+   * dictionaries at several times the size, and the latest result stays referenced for as long as the subscription
+   * waits for the next.
    */
-  private async render(event: unknown): Promise<IteratorResult<ExecutionResult>> {
+  async render(event: unknown): Promise<ExecutionResult> {
     const result = masked((await execute({ ...this.args, rootValue: event })) as ExecutionResult);
     if (result.data) result.data = plain(result.data) as ExecutionResult['data'];
-    return { value: result, done: false };
+    return result;
   }
 
-  private end(): void {
+  close(): void {
     const onEnd = this.onEnd;
     this.onEnd = undefined;
     onEnd?.();
@@ -94,8 +68,8 @@ class RenderedStream implements AsyncIterableIterator<ExecutionResult> {
 }
 
 /**
- * Subscribes as graphql-js's `subscribe` does: the rendered stream, or the result that refused it (e.g. NOT_FOUND
- * from the field's `subscribe`), masked.
+ * Subscribes as graphql-js's `subscribe` does: the source and its renderer (run by a shared stream), or the result
+ * that refused it (e.g. NOT_FOUND from the field's `subscribe`), masked.
  */
 export async function subscribeToStates(
   args: ExecutionArgs,
@@ -105,5 +79,5 @@ export async function subscribeToStates(
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return masked(source);
   metrics?.activeSubscriptions.inc();
-  return new RenderedStream(source[Symbol.asyncIterator](), args, () => metrics?.activeSubscriptions.dec());
+  return new StateRenderer(source[Symbol.asyncIterator](), args, () => metrics?.activeSubscriptions.dec());
 }

@@ -1,16 +1,13 @@
 /**
- * Bench-only, loaded into a gateway child with `node --expose-gc --import ./bench/memory-probe.ts`: on the
+ * Bench-only, loaded into a gateway child with `node --expose-gc --import ./bench/memory-probe.mjs`: on the
  * parent's `'memory'` message it runs full garbage collections and answers with `process.memoryUsage()` and the
- * CPU time used so far; on `'cpu'`, with the CPU time alone (no GC). The gateway's own code is untouched.
+ * CPU time used so far (a ProbeAnswer, bench/live-rig.ts); on `'cpu'`, with the CPU time alone (no GC). The gateway's
+ * own code is untouched. Plain JavaScript, so that the child runs without tsx: tsx turns source maps on, and the
+ * first stack trace formatted would then parse a bundle's source map into the heap being measured.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface ProbeAnswer {
-  memory: NodeJS.MemoryUsage;
-  cpu: NodeJS.CpuUsage;
-}
-
-const collect = (globalThis as { gc?: () => void }).gc;
+const collect = /** @type {{ gc?: () => void }} */ (globalThis).gc;
 
 process.on('message', (message) => {
   if (message === 'cpu') return void process.send?.(process.cpuUsage());
@@ -21,7 +18,6 @@ process.on('message', (message) => {
     collect();
     await sleep(50);
     collect();
-    const answer: ProbeAnswer = { memory: process.memoryUsage(), cpu: process.cpuUsage() };
-    process.send?.(answer);
+    process.send?.({ memory: process.memoryUsage(), cpu: process.cpuUsage() });
   })();
 });
