@@ -89,6 +89,8 @@ export function memoryStores(): Stores {
     idempotency: new MemoryIdempotencyStore(),
     budgets: unusedBudgets,
     durations: { record: async () => {}, recent: async (_kind: SubmittedTaskKind) => [] },
+    // The benchmarks run without sign-in: no id is checked against an owner, and what is recorded is not kept.
+    ownership: { record: async () => {}, owns: async (_tenant, ids) => ids.map(() => false) },
     close: async () => {},
   };
 }

@@ -8,6 +8,7 @@ import type { Stores } from '../types.js';
 import { RedisBudgetStore } from './budgets.js';
 import { RedisDurationHistory } from './durations.js';
 import { RedisIdempotencyStore } from './idempotency.js';
+import { RedisOwnershipStore } from './ownership.js';
 import { RedisTaskRegistry } from './registry.js';
 
 export class RedisStores implements Stores {
@@ -16,6 +17,7 @@ export class RedisStores implements Stores {
   readonly idempotency: RedisIdempotencyStore;
   readonly budgets: RedisBudgetStore;
   readonly durations: RedisDurationHistory;
+  readonly ownership: RedisOwnershipStore;
 
   /** `redis` stays the caller's: it is closed with the other connections, not here. */
   constructor(redis: Redis) {
@@ -23,6 +25,7 @@ export class RedisStores implements Stores {
     this.idempotency = new RedisIdempotencyStore(redis);
     this.budgets = new RedisBudgetStore(redis);
     this.durations = new RedisDurationHistory(redis);
+    this.ownership = new RedisOwnershipStore(redis);
   }
 
   async close(): Promise<void> {}

@@ -44,6 +44,15 @@ const migrations: readonly string[] = [
    CREATE INDEX budget_reservations_by_end ON budget_reservations (window_end);
    CREATE TABLE durations (kind TEXT NOT NULL, duration_ms INTEGER NOT NULL, at INTEGER NOT NULL);
    CREATE INDEX durations_by_kind ON durations (kind, at DESC);`,
+  // 2: who owns which clip, persona and vox id (a pair per owner), renewed each time it is recorded.
+  `CREATE TABLE owned (
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     tenant TEXT NOT NULL,
+     recorded_at INTEGER NOT NULL,
+     PRIMARY KEY (kind, id, tenant)
+   ) WITHOUT ROWID;
+   CREATE INDEX owned_by_age ON owned (recorded_at);`,
 ];
 
 /** DATA_DIR cannot hold the gateway's state; the message names it and says what is wrong. */

@@ -11,6 +11,7 @@ import { openDatabase, StoreOpenError, type Database } from './database.js';
 import { SqliteDurationHistory } from './durations.js';
 import { SqliteIdempotencyStore } from './idempotency.js';
 import { InstanceLocks } from './instances.js';
+import { SqliteOwnershipStore } from './ownership.js';
 import { SqliteTaskRegistry } from './registry.js';
 
 export { StoreOpenError } from './database.js';
@@ -27,6 +28,7 @@ export class SqliteStores implements Stores {
   readonly idempotency: SqliteIdempotencyStore;
   readonly budgets: SqliteBudgetStore;
   readonly durations: SqliteDurationHistory;
+  readonly ownership: SqliteOwnershipStore;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -39,6 +41,7 @@ export class SqliteStores implements Stores {
     this.idempotency = new SqliteIdempotencyStore(db, instances, now);
     this.budgets = new SqliteBudgetStore(db, now);
     this.durations = new SqliteDurationHistory(db, now);
+    this.ownership = new SqliteOwnershipStore(db, now);
     this.sweep();
     this.timer = setInterval(() => this.sweep(), sweepIntervalMs).unref();
   }
@@ -50,6 +53,7 @@ export class SqliteStores implements Stores {
       this.idempotency.sweep();
       this.budgets.sweep();
       this.durations.sweep();
+      this.ownership.sweep();
       this.instances.sweep();
     } catch (err) {
       // A busy or failing disk must not stop the gateway; the next sweep tries again.
