@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalize as normalizeOrigin } from './access/origin.js';
+import type { ClipAccess } from './domain/ownership.js';
 import type { BudgetPolicy } from './store/types.js';
 
 export const defaultUpstreamUrl = 'https://api.aimusicapi.ai';
@@ -65,6 +66,8 @@ export const envSchema = z.object({
       .regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"')
       .optional(),
   ),
+  // Issue 19 (ownership and hardening): the settings it adds, in one block.
+  CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -135,6 +138,11 @@ export interface Config {
   trustProxy: number;
   /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
   auth: AuthConfig | undefined;
+  /**
+   * `owner`: every clip, persona and vox id a caller gives must be recorded as its own (src/submit/ownership.ts);
+   * `any`: ids are not checked. CLIP_ACCESS, by default `owner` with sign-in and `any` without.
+   */
+  clipAccess: ClipAccess;
   /** Credits each signed-in user may spend per window (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW); unset: no budget. */
   userBudget: BudgetPolicy | undefined;
   /** Where /metrics is served: a port of its own, else the public one. */
@@ -269,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
         }
       : undefined,
+    clipAccess: e.CLIP_ACCESS ?? (signIn ? 'owner' : 'any'),
     userBudget: e.USER_CREDIT_BUDGET ? { limit: e.USER_CREDIT_BUDGET, windowMs: e.USER_BUDGET_WINDOW } : undefined,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,

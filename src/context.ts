@@ -13,7 +13,7 @@ import type { Task } from './domain/task.js';
 import type { LiveTasks } from './live/live-tasks.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
-import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
+import type { BudgetStore, DurationHistory, OwnershipStore, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
 import { createTaskLoader } from './tasks/loader.js';
@@ -31,6 +31,8 @@ export interface Services {
   budgets: BudgetStore;
   /** How long finished tasks took, per kind (src/store). */
   durations: DurationHistory;
+  /** Who owns which clip, persona and vox id (src/store), checked by src/submit/ownership.ts. */
+  ownership: OwnershipStore;
   /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */
   stores: Stores;
   /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */

@@ -116,6 +116,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     registry,
     budgets: stores.budgets,
     durations: stores.durations,
+    ownership: stores.ownership,
     stores,
     ...(finished ? { finished } : {}),
     logger,

@@ -7,6 +7,7 @@ import { reserve, surelyUnspent } from '../access/budget.js';
 import type { Context, Services } from '../context.js';
 import { GatewayError } from '../domain/errors.js';
 import { fingerprintOf } from './idempotency.js';
+import { checkOwnership, recordGiven } from './ownership.js';
 import { webhookRequest } from './webhook-request.js';
 import type { TaskRecord } from '../domain/records.js';
 import { submittedTask, type Task, type SubmittedTask } from '../domain/task.js';
@@ -34,6 +35,7 @@ export async function submitOperation<Input, Result>(
   idempotencyKey?: Key,
 ): Promise<Task | Result> {
   const apiKey = ctx.requireApiKey();
+  await checkOwnership(ctx, operation, input);
   // The task is remembered inside the submit so that an idempotent replay keeps the first record (and its secret).
   const { services } = ctx;
   // Inside the idempotent run: a replay gets the first result and reserves nothing again.
@@ -59,6 +61,7 @@ export async function submitOperation<Input, Result>(
       }
       throw err;
     }
+    await recordGiven(ctx, operation, result);
     if (operation.kind !== null) {
       const record: TaskRecord = {
         id: (result as SubmittedTask).taskId,

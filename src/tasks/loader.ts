@@ -47,7 +47,7 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const shared = finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
   const task = await readTask(deps.upstream, apiKey, id, record);
-  if (record) await noteObserved(deps, record, task.status);
+  if (record) await noteObserved(deps, record, task);
   task.observedAt = new Date().toISOString();
   if (isTerminal(task.status)) finished?.put(task, tenant);
   return task;

@@ -66,7 +66,7 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   let accepted = false;
   await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
     accepted = true;
-    await noteObserved(services, record, task.status);
+    await noteObserved(services, record, task);
     // Its owner's next reads of a finished task need no upstream call.
     services.finished?.put(task, record.tenant);
     await live.publish(task);
