@@ -88,7 +88,8 @@ export function createContext(services: Services, caller: Caller): Context {
   const tasks: TaskReads = {
     loaded,
     load: (id) => {
-      const read = (loader ??= createTaskLoader(services, requireApiKey, tenant)).load(id);
+      loader ??= createTaskLoader(services, requireApiKey, tenant, services.access.unrecordedReads(caller));
+      const read = loader.load(id);
       loaded.push(read);
       return read;
     },

@@ -12,6 +12,7 @@ import { OriginPolicy } from './origin.js';
 import { OperationLimiter } from './rate-limit.js';
 import { TokenVerifier } from './sign-in.js';
 import { SubscriptionCaps } from './subscriptions.js';
+import { UnrecordedReads } from './upstream-reads.js';
 
 export type { Caller, RequestFacts } from './caller.js';
 
@@ -54,6 +55,11 @@ export class Access {
   /** Counts one operation against the caller's rate limits; the error to answer with when it is over them. */
   admit(caller: Caller): Promise<GatewayError | undefined> {
     return this.limiter.take(`ip:${caller.ip}`, caller.identity);
+  }
+
+  /** The guard of one request's upstream reads of tasks the gateway has no record of (src/access/upstream-reads.ts). */
+  unrecordedReads(caller: Caller): UnrecordedReads {
+    return new UnrecordedReads(() => this.admit(caller));
   }
 
   /** Takes a place for one more open subscription; returns its release, or RATE_LIMITED. */

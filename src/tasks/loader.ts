@@ -20,6 +20,11 @@ export interface TaskLoaderDeps extends ObserveDeps {
   finished?: FinishedTasks | undefined;
 }
 
+/** What a request's reads of tasks the gateway has no record of must pass first (src/access/upstream-reads.ts). */
+export interface UnrecordedReadGuard {
+  admit(id: string): Promise<void>;
+}
+
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
@@ -35,9 +40,16 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 
 /**
  * Any task, as `tenant` may see it: from the finished-task cache, else from the upstream (kept in the cache if it is
- * finished). A task another tenant submitted is NOT_FOUND without an upstream call.
+ * finished). A task another tenant submitted is NOT_FOUND without an upstream call. `guard`, for a request: what an
+ * upstream read of a task without a record must pass first.
  */
-export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string): Promise<Task> {
+export async function loadTask(
+  deps: TaskLoaderDeps,
+  apiKey: string,
+  tenant: string,
+  id: string,
+  guard?: UnrecordedReadGuard,
+): Promise<Task> {
   const { finished } = deps;
   const kept = finished?.get(id, tenant);
   if (kept) return kept;
@@ -46,6 +58,7 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   // The shared copy is looked for only where one may exist: not for a task its record says is still running.
   const shared = finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined;
   if (shared) return shared;
+  if (!record) await guard?.admit(id);
   const task = await readTask(deps.upstream, apiKey, id, record);
   if (record) await noteObserved(deps, record, task);
   task.observedAt = new Date().toISOString();
@@ -65,11 +78,11 @@ async function readTask(upstream: UpstreamClient, apiKey: string, id: string, re
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
-export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, concurrency = 8) {
+export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, guard?: UnrecordedReadGuard, concurrency = 8) {
   return new DataLoader<string, Task>((ids) =>
     mapWithConcurrency(ids, concurrency, async (id) => {
       try {
-        return await loadTask(deps, apiKey(), tenant, id);
+        return await loadTask(deps, apiKey(), tenant, id, guard);
       } catch (err) {
         return err instanceof Error ? err : new Error(String(err));
       }
