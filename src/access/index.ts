@@ -37,14 +37,24 @@ export class Access {
     this.maxSubscriptionsPerSocket = config.limits.maxSubscriptionsPerSocket;
   }
 
-  /** Whether a request with this `Origin` (undefined: not a browser) reaching the gateway as `host` may be served. */
-  originAllowed(origin: string | undefined, host: string | undefined): boolean {
-    return this.origins.allows(origin, host);
+  /** Whether a request with this `Origin` (undefined: not a browser) may be served (src/access/origin.ts). */
+  originAllowed(origin: string | undefined): boolean {
+    return this.origins.allows(origin);
   }
 
   /** Whether the origin is named in CORS_ORIGINS (a site the deployer trusts by name, not by `*`). */
   originListed(origin: string): boolean {
     return this.origins.lists(origin);
+  }
+
+  /** Whether the origin is the gateway's own, by the configuration (PUBLIC_URL, else loopback names). */
+  originIsOwn(origin: string): boolean {
+    return this.origins.isOwn(origin);
+  }
+
+  /** Whether a `Host` header names the gateway as configured (PUBLIC_URL's host, else a loopback name). */
+  hostIsOwn(host: string | undefined): boolean {
+    return this.origins.isOwnHost(host);
   }
 
   /** The caller; with sign-in on, UNAUTHENTICATED (thrown) unless it carries a valid token. */

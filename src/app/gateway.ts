@@ -117,7 +117,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
       useRequestErrors(),
       useParseErrors(),
       useMetrics(services.metrics),
-      useCsrf((origin) => access.originListed(origin)),
+      useCsrf(access),
       useAccess(access),
       // After the rate limit: a refused request registers no document.
       ...persisted.plugins,

@@ -47,10 +47,10 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
 /** Answers 403 to a browser whose origin may not use the API, and says whether it did. */
 export function refuseForeignOrigin(access: Access, req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
-  if (access.originAllowed(origin, req.headers.host)) return false;
+  if (access.originAllowed(origin)) return false;
   sendError(res, 403, 'FORBIDDEN', foreignOriginMessage(origin), { vary: 'Origin' });
   return true;
 }
 
 export const foreignOriginMessage = (origin: string | undefined) =>
-  `Origin ${origin} may not use this API: the gateway serves browsers only from its own page and the origins listed in CORS_ORIGINS.`;
+  `Origin ${origin} may not use this API: the gateway serves browsers only from its own origin (PUBLIC_URL, else localhost) and the origins listed in CORS_ORIGINS.`;
