@@ -68,6 +68,7 @@ export const envSchema = z.object({
   ),
   // Issue 19 (ownership and hardening): the settings it adds, in one block.
   CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
+  WEBHOOK_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -147,6 +148,8 @@ export interface Config {
   userBudget: BudgetPolicy | undefined;
   /** Where /metrics is served: a port of its own, else the public one. */
   metricsPort: number | undefined;
+  /** WEBHOOK_SIGNING_KEY: what webhook secrets are derived from (else a key file in DATA_DIR). Never log it. */
+  webhookSigningKey: string | undefined;
   /** A bearer token /metrics requires, when set. Never log it. */
   metricsToken: string | undefined;
   /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
@@ -281,6 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     userBudget: e.USER_CREDIT_BUDGET ? { limit: e.USER_CREDIT_BUDGET, windowMs: e.USER_BUDGET_WINDOW } : undefined,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
+    webhookSigningKey: e.WEBHOOK_SIGNING_KEY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },

@@ -31,6 +31,8 @@ export interface Services {
   budgets: BudgetStore;
   /** How long finished tasks took, per kind (src/store). */
   durations: DurationHistory;
+  /** What webhook secrets are derived from (src/app/webhook-key.ts); unset when no webhook can be asked for. Never log it. */
+  webhookKey?: Uint8Array;
   /** Who owns which clip, persona and vox id (src/store), checked by src/submit/ownership.ts. */
   ownership: OwnershipStore;
   /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */

@@ -39,7 +39,12 @@ async function main(): Promise<void> {
       import('./observability/tracing.js'),
       import('./submit/webhook-request.js'),
     ]);
-  const logger = createLogger(loaded.logLevel, undefined, [loaded.apiKey, loaded.metricsToken, loaded.auth?.jwtSecret]);
+  const logger = createLogger(loaded.logLevel, undefined, [
+    loaded.apiKey,
+    loaded.metricsToken,
+    loaded.auth?.jwtSecret,
+    loaded.webhookSigningKey,
+  ]);
 
   let sandbox: Sandbox | undefined;
   let upstreamUrl = loaded.upstreamUrl;

@@ -49,7 +49,7 @@ export async function submitOperation<Input, Result>(
       );
     }
     const reservationId = await reserve(services.budgets, ctx.caller, services.config, operation);
-    const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
+    const webhook = webhookRequest(services.webhookKey, services.config.webhookBaseUrl, operation);
     let result: Result;
     try {
       result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);

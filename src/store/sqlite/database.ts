@@ -5,9 +5,10 @@
  * (a directory that cannot be created or written, a file that is not a database, a schema newer than this code)
  * is a StoreOpenError naming DATA_DIR: the gateway never runs without its durable state.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { privateDir, privateFile, privateFileMode, tighten, type PermissionReport } from './private-files.js';
 
 export const databaseFile = 'gateway.db';
 
@@ -113,11 +114,14 @@ export class Database {
   }
 }
 
-/** Opens (creating if needed) DATA_DIR's database and brings its schema up to date. */
-export function openDatabase(dataDir: string): Database {
+/**
+ * Opens (creating if needed) DATA_DIR's database and brings its schema up to date. DATA_DIR is made 0700 and the
+ * database's files 0600 (src/store/sqlite/private-files.ts); `report` hears of any that had to be tightened.
+ */
+export function openDatabase(dataDir: string, report?: PermissionReport): Database {
   const where = `DATA_DIR ${JSON.stringify(dataDir)} (${resolve(dataDir)})`;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir, report);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreOpenError(`${where} is not a directory.`);
@@ -129,9 +133,12 @@ export function openDatabase(dataDir: string): Database {
     throw new StoreOpenError(`${where} is not writable by this process (uid ${process.getuid?.() ?? '?'}): give it the directory.`);
   }
   let db: DatabaseSync;
+  const file = join(dataDir, databaseFile);
   try {
+    // Created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+    privateFile(file, report);
     // Waits up to 5 s for another connection's write lock instead of failing at once.
-    db = new DatabaseSync(join(dataDir, databaseFile), { timeout: 5_000 });
+    db = new DatabaseSync(file, { timeout: 5_000 });
   } catch (err) {
     throw new StoreOpenError(`${where}: ${databaseFile} cannot be opened: ${reason(err)}.`);
   }
@@ -145,6 +152,8 @@ export function openDatabase(dataDir: string): Database {
     const check = database.get<{ quick_check: string }>('PRAGMA quick_check(1)')?.quick_check;
     if (check !== 'ok') throw new Error(`its integrity check failed: ${check ?? 'no answer'}`);
     migrate(database);
+    // Left by a release before, or by a process that made them before its database file was tightened.
+    for (const suffix of ['-wal', '-shm']) tighten(file + suffix, privateFileMode, report);
   } catch (err) {
     database.close();
     if (err instanceof StoreOpenError) throw new StoreOpenError(`${where}: ${err.message}`);

@@ -70,10 +70,11 @@ export class SqliteStores implements Stores {
 
 /** Opens DATA_DIR's stores; a StoreOpenError (naming DATA_DIR) when it cannot hold them. */
 export function openSqliteStores(dataDir: string, options: SqliteStoresOptions = {}): SqliteStores {
-  const db = openDatabase(dataDir);
+  const report = (message: string) => options.logger?.warn(`DATA_DIR is private to the gateway: ${message}`);
+  const db = openDatabase(dataDir, report);
   let instances: InstanceLocks;
   try {
-    instances = new InstanceLocks(dataDir);
+    instances = new InstanceLocks(dataDir, report);
   } catch (err) {
     db.close();
     throw new StoreOpenError(

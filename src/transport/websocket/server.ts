@@ -194,8 +194,7 @@ export function attachGraphQLWebSocket(
     socket.on('error', ignoreSocketError);
     if (req.url?.split('?')[0] !== yoga.graphqlEndpoint)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
-    if (!access.originAllowed(req.headers.origin))
-      return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
+    if (!access.originAllowed(req.headers.origin)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', messagesAsText(ws), req));
   });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
