@@ -196,6 +196,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     metrics: services.metrics,
     persisted,
     traced: services.tracing !== undefined,
+    hideSuggestions: !limits.allowIntrospection,
   });
   // First: SSE subscriptions are cut (their clients reconnect) before the live feeds complete what is left.
   drain.onClose(() => sse.cut());

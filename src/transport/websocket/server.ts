@@ -39,7 +39,7 @@ import { subscribeToStates } from './state-subscription.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
 import { foreignOriginMessage } from '../http/admit.js';
-import { normalized } from '../error-shape.js';
+import { normalized, withoutSuggestion } from '../error-shape.js';
 import { runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
@@ -174,6 +174,8 @@ export interface WebSocketOptions {
    */
   metrics?: Pick<Metrics, 'activeSubscriptions' | 'graphqlRequests'>;
   persisted?: PersistedOperations;
+  /** ALLOW_INTROSPECTION is off: no error may suggest a name of the schema. */
+  hideSuggestions?: boolean;
   /**
    * Tracing is on: streams of states then run through yoga's subscribe too, where each gets its span, rather than
    * lean (src/transport/websocket/state-subscription.ts), at the memory cost of its pipeline.
@@ -230,10 +232,13 @@ export function attachGraphQLWebSocket(
       },
       // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
       // HTTP path gives them one in a plugin hook this transport does not run (src/plugins/use-request-errors.ts).
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.some((error) => typeof error.extensions?.code !== 'string')
-          ? { ...result, errors: withoutHttp(result.errors.map(normalized)) }
-          : undefined,
+      // With introspection off, no error suggests a name of the schema: the lean streams of states skip envelop's hooks.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return undefined;
+        let errors = options.hideSuggestions ? result.errors.map(withoutSuggestion) : result.errors;
+        if (errors.some((error) => typeof error.extensions?.code !== 'string')) errors = withoutHttp(errors.map(normalized));
+        return errors.every((error, i) => error === result.errors?.[i]) ? undefined : { ...result, errors };
+      },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
         for (const release of ctx.extra.open?.values() ?? []) release();
