@@ -15,6 +15,13 @@ const millis = (fallback: number) => z.coerce.number().int().min(1).default(fall
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** A duration such as "12h": a number and a unit (ms, s, m, h, d), at least 1 s; in milliseconds. */
+const duration = (examples: string) =>
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, `must be a duration such as ${examples}`)
+    .transform((v) => Number(/^\d+/.exec(v)![0]) * durationUnits[/[a-z]+$/.exec(v)![0] as keyof typeof durationUnits])
+    .refine((ms) => ms >= 1000, 'must be at least 1 s');
 
 export const envSchema = z.object({
   PORT: port(4000),
@@ -69,6 +76,7 @@ export const envSchema = z.object({
   // Issue 19 (ownership and hardening): the settings it adds, in one block.
   CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
   WEBHOOK_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_MAX_TOKEN_AGE: z.preprocess(emptyAsUndefined, duration('"1h", "30m", "86400s"').optional()),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -188,6 +196,8 @@ export interface AuthConfig {
   audience?: string;
   /** A claim that makes a user an admin: its name, and the value it must have (else `true`). */
   adminClaim?: { name: string; value?: string };
+  /** AUTH_MAX_TOKEN_AGE: the oldest a token's `iat` may be, in seconds; unset: any age until `exp`. */
+  maxTokenAgeSeconds?: number;
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -278,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER } : {}),
           ...(e.AUTH_AUDIENCE ? { audience: e.AUTH_AUDIENCE } : {}),
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
+          ...(e.AUTH_MAX_TOKEN_AGE ? { maxTokenAgeSeconds: Math.floor(e.AUTH_MAX_TOKEN_AGE / 1000) } : {}),
         }
       : undefined,
     clipAccess: e.CLIP_ACCESS ?? (signIn ? 'owner' : 'any'),
