@@ -138,6 +138,15 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   });
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
+  // With sign-in on, the public port is the users' (an app's backend may be public): metrics about them stay off it
+  // unless a token guards them or METRICS_PORT moves them.
+  const metricsOnPublicPort = !metricsServer && (config.auth === undefined || config.metricsToken !== undefined);
+  if (!metricsServer && !metricsOnPublicPort) {
+    logger.warn(
+      `${metricsPath} is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set. Set METRICS_TOKEN ` +
+        `(${metricsPath} then needs it as a bearer token) or METRICS_PORT (a port of its own, not published) to serve it.`,
+    );
+  }
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (page(req, res)) return;
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -145,7 +154,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });
     }
     const path = req.url?.split('?')[0];
-    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
+    if (path === metricsPath && metricsOnPublicPort) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
     if (path === webhookPath) return handleWebhook(services, req, res);
     if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
