@@ -77,6 +77,7 @@ export const envSchema = z.object({
   CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
   WEBHOOK_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   AUTH_MAX_TOKEN_AGE: z.preprocess(emptyAsUndefined, duration('"1h", "30m", "86400s"').optional()),
+  MAX_SOCKETS_PER_CALLER: count(50),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -186,6 +187,8 @@ export interface Limits {
   maxSubscriptionsPerSocket: number;
   /** Open subscriptions per caller and per IP address, over every socket and SSE stream of this instance. */
   maxSubscriptionsPerCaller: number;
+  /** Open graphql-ws sockets per caller (user or own key; per IP address for callers on the server's key), per instance. */
+  maxSocketsPerCaller: number;
 }
 
 export interface AuthConfig {
@@ -277,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE,
       maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
+      maxSocketsPerCaller: e.MAX_SOCKETS_PER_CALLER,
     },
     // As browsers send an Origin (lower case, no trailing slash), so that yoga's CORS headers match what is allowed.
     corsOrigins: e.CORS_ORIGINS.split(',').map(normalizeOrigin).filter(Boolean),

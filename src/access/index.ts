@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { GatewayError } from '../domain/errors.js';
-import { identify, type Caller, type RequestFacts } from './caller.js';
+import { clientIp, identify, type Caller, type RequestFacts } from './caller.js';
 import { OriginPolicy } from './origin.js';
 import { OperationLimiter } from './rate-limit.js';
 import { TokenVerifier } from './sign-in.js';
@@ -24,6 +24,7 @@ export class Access {
   private readonly origins: OriginPolicy;
   private readonly limiter: OperationLimiter;
   private readonly caps: SubscriptionCaps;
+  private readonly sockets: SubscriptionCaps;
 
   constructor(
     private readonly config: Config,
@@ -34,6 +35,11 @@ export class Access {
     this.origins = new OriginPolicy(config.corsOrigins, config.publicUrl);
     this.limiter = new OperationLimiter({ perCaller: config.limits.ratePerMinute, perIp: config.limits.ratePerIpPerMinute }, redis);
     this.caps = new SubscriptionCaps(config.limits.maxSubscriptionsPerCaller);
+    const perCaller = config.limits.maxSocketsPerCaller;
+    this.sockets = new SubscriptionCaps(
+      perCaller,
+      `Too many open sockets: at most ${perCaller} per caller. Close one before opening another.`,
+    );
     this.maxSubscriptionsPerSocket = config.limits.maxSubscriptionsPerSocket;
   }
 
@@ -62,6 +68,14 @@ export class Access {
     return identify(facts, this.config, this.verifier);
   }
 
+  /**
+   * Counts a request whose credential was refused (a bad token) against its IP's rate limit, as any operation: a
+   * client trying tokens is limited like one trying keys. The error to answer with instead when it is over it.
+   */
+  countRefused(facts: RequestFacts): Promise<GatewayError | undefined> {
+    return this.limiter.take(`ip:${clientIp(facts.remoteAddress, facts.forwardedFor, this.config.trustProxy)}`, undefined);
+  }
+
   /** Counts one operation against the caller's rate limits; the error to answer with when it is over them. */
   admit(caller: Caller): Promise<GatewayError | undefined> {
     return this.limiter.take(`ip:${caller.ip}`, caller.identity);
@@ -70,6 +84,11 @@ export class Access {
   /** The guard of one request's upstream reads of tasks the gateway has no record of (src/access/upstream-reads.ts). */
   unrecordedReads(caller: Caller): UnrecordedReads {
     return new UnrecordedReads(() => this.admit(caller));
+  }
+
+  /** Takes a place for one more open graphql-ws socket (per user or key; per IP without); its release, or RATE_LIMITED. */
+  openSocket(caller: Caller): (() => void) | GatewayError {
+    return this.sockets.acquire([caller.identity ?? `ip:${caller.ip}`]);
   }
 
   /** Takes a place for one more open subscription; returns its release, or RATE_LIMITED. */

@@ -19,6 +19,7 @@ import { FinishedAnswers } from '../transport/http/answer-cache.js';
 import { sendError, sendJson } from '../transport/http/reply.js';
 import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
+import { answerClientError } from '../transport/http/client-error.js';
 import { handleWebhook } from '../transport/webhooks.js';
 import { webhookPath } from '../submit/webhook-request.js';
 import { useAccess } from '../plugins/use-access.js';
@@ -174,6 +175,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   const routes = new Set([yoga.graphqlEndpoint, '/health', '/metrics', webhookPath, '/']);
   const server = options.server ?? createServer();
   server.removeAllListeners('request');
+  server.on('clientError', answerClientError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = req.url?.split('?')[0] ?? '';

@@ -1,6 +1,6 @@
 /**
- * Limits on the shape of a GraphQL document, checked before anything runs (graphql-armor): tokens (while parsing),
- * depth, aliases, directives and an estimated cost. A document over a limit is refused with a message that names the
+ * Limits on the shape of a GraphQL request, checked before anything runs: its variables (src/access/variables.ts),
+ * and with graphql-armor its document's tokens (while parsing), depth, aliases, directives and estimated cost. A document over a limit is refused with a message that names the
  * limit (GRAPHQL_PARSE_FAILED for tokens, GRAPHQL_VALIDATION_FAILED for the rest) and nothing is executed.
  *
  * The estimate counts each id of `tasks(ids:)` (one upstream read each, unless finished and kept) as one more copy of
@@ -29,6 +29,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { variablesProblem } from '../access/variables.js';
 import type { Limits } from '../config.js';
 
 /** Directives per document: the schema defines none of its own, so a handful of @include/@skip is plenty. */
@@ -104,8 +105,17 @@ function useTaskIdCost(maxCost: number): Plugin {
   };
 }
 
+/** Variables too deep or too many (src/access/variables.ts): 400 BAD_REQUEST before anything reads them. */
+const variableLimits: Plugin = {
+  onParams({ params }) {
+    const problem = variablesProblem(params.variables);
+    if (problem) throw new GraphQLError(problem, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  },
+};
+
 export function useQueryLimits(limits: Limits): Plugin[] {
   return [
+    variableLimits,
     maxTokensPlugin({ n: limits.maxTokens }),
     maxDepthPlugin({ n: limits.maxDepth, flattenFragments: true, ...asValidationError }),
     maxAliasesPlugin({ n: limits.maxAliases, ...asValidationError }),

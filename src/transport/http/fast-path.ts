@@ -14,6 +14,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
+import { variablesProblem } from '../../access/variables.js';
 import { admitHttpRequest } from './admit.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
@@ -68,7 +69,8 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
   const { query, variables, operationName, extensions } = parsed;
   if (query != null && typeof query !== 'string') return undefined;
-  if (variables != null && !isMap(variables)) return undefined;
+  // Variables over the limits (src/access/variables.ts) are yoga's to refuse, before anything walks them.
+  if (variables != null && (!isMap(variables) || variablesProblem(variables))) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
   if (extensions != null && !isMap(extensions)) return undefined;
   return {

@@ -5,8 +5,10 @@
  * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
  * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
  * `{ "authorization": "Bearer ..." }` or the upgrade's Authorization header) is identified once per socket, and a
- * socket whose token expires is closed (4403) then; every operation counts against the rate limit; open
- * subscriptions are capped per socket and per caller (RATE_LIMITED for that subscribe, the socket stays usable).
+ * socket whose token expires is closed (4403) then, and a refused token counts against the IP's rate limit; open
+ * sockets are capped per caller (4429); every operation counts against the rate limit, and its variables are held to
+ * the limits of src/access/variables.ts; open subscriptions are capped per socket and per caller (RATE_LIMITED for
+ * that subscribe, the socket stays usable).
  *
  * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
  * variables and caller share one execution (src/transport/websocket/shared-streams.ts): each is still parsed and validated
@@ -31,6 +33,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
+import { variablesProblem } from '../../access/variables.js';
 import { GatewayError } from '../../domain/errors.js';
 import { errorBody } from '../http/reply.js';
 import { SharedStreams } from './shared-streams.js';
@@ -64,6 +67,8 @@ type SocketExtra = {
   open?: Map<string, () => void>;
   /** Closes the socket when its sign-in token expires. */
   expiry?: NodeJS.Timeout;
+  /** Gives back this socket's place under its caller's cap of open sockets. */
+  socketPlace?: () => void;
 };
 
 /** A socket's error is the client's: it went away, and the socket closes by itself. */
@@ -210,17 +215,29 @@ export function attachGraphQLWebSocket(
         // The caller is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
         // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
         (extra as { request?: IncomingMessage }).request = undefined;
+        const facts = {
+          remoteAddress: request?.socket.remoteAddress,
+          forwardedFor: request?.headers['x-forwarded-for'],
+          authorization: authorizationOf(ctx.connectionParams, request),
+        };
         try {
-          extra.caller = await access.identify({
-            remoteAddress: request?.socket.remoteAddress,
-            forwardedFor: request?.headers['x-forwarded-for'],
-            authorization: authorizationOf(ctx.connectionParams, request),
-          });
+          extra.caller = await access.identify(facts);
         } catch (err) {
           if (!(err instanceof GatewayError)) throw err;
-          extra.socket.close(CloseCode.Forbidden, closeReason(`UNAUTHENTICATED: ${err.message}`));
+          // A refused token counts against the IP's rate limit, as over HTTP.
+          const limited = await access.countRefused(facts);
+          extra.socket.close(
+            CloseCode.Forbidden,
+            closeReason(`${limited ? 'RATE_LIMITED' : 'UNAUTHENTICATED'}: ${(limited ?? err).message}`),
+          );
           return false;
         }
+        const socketPlace = access.openSocket(extra.caller);
+        if (socketPlace instanceof GatewayError) {
+          extra.socket.close(CloseCode.TooManyInitialisationRequests, closeReason(`RATE_LIMITED: ${socketPlace.message}`));
+          return false;
+        }
+        extra.socketPlace = socketPlace;
         extra.open = new Map();
         if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
         return true;
@@ -241,6 +258,7 @@ export function attachGraphQLWebSocket(
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
+        ctx.extra.socketPlace?.();
         for (const release of ctx.extra.open?.values() ?? []) release();
         ctx.extra.open?.clear();
       },
@@ -249,6 +267,8 @@ export function attachGraphQLWebSocket(
         if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
         const refusal = await access.admit(caller);
         if (refusal) return [refusal];
+        const tooBig = variablesProblem(given.variables);
+        if (tooBig) return [new GraphQLError(tooBig, { extensions: { code: 'BAD_REQUEST' } })];
         let params;
         try {
           // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
