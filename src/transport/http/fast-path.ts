@@ -109,20 +109,10 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
-    let params = given;
-    if (given.query === undefined) {
-      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
-      try {
-        params = await persisted.resolve(given);
-      } catch {
-        return false;
-      }
-    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+    if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined)) {
       return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
     }
-    const query = params.query;
-    if (query === undefined) return false;
-    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params: given };
     let caller: Caller;
     try {
       // The same admission as yoga's (src/transport/http/admit.ts), which will not count this request again if it falls back.
@@ -132,9 +122,21 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
       const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
       countErrors(metrics, { errors: [err] });
-      send(res, http.status, params.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
+      send(res, http.status, given.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
       return true;
     }
+    let params = given;
+    if (given.query === undefined) {
+      // A persisted query's hash: its document is looked up as yoga looks it up, in the caller's registrations (and
+      // the manifest); an unknown hash is yoga's to answer.
+      try {
+        params = initial.params = await persisted.resolve(given, caller.tenant);
+      } catch {
+        return false;
+      }
+    }
+    const query = params.query;
+    if (query === undefined) return false;
     const answerKey = answers?.key(caller.tenant, { query, variables: params.variables, operationName: params.operationName });
     const kept = answerKey === undefined ? undefined : answers?.get(answerKey);
     if (kept !== undefined) {

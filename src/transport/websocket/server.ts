@@ -274,7 +274,7 @@ export function attachGraphQLWebSocket(
           // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
           // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
           const asked = { ...given, query: given.query || undefined };
-          params = persisted ? await persisted.resolve(asked) : asked;
+          params = persisted ? await persisted.resolve(asked, caller.tenant) : asked;
         } catch (err) {
           if (err instanceof GraphQLError) return withoutHttp([err]);
           throw err;
