@@ -73,11 +73,12 @@ export const envSchema = z.object({
       .regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"')
       .optional(),
   ),
-  // Issue 19 (ownership and hardening): the settings it adds, in one block.
+  // Who may use which ids, webhook keys, token age, open sockets, and whether the sandbox may run: one block.
   CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
   WEBHOOK_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   AUTH_MAX_TOKEN_AGE: z.preprocess(emptyAsUndefined, duration('"1h", "30m", "86400s"').optional()),
   MAX_SOCKETS_PER_CALLER: count(50),
+  SANDBOX: z.preprocess(emptyAsUndefined, z.stringbool().optional()),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -105,8 +106,10 @@ export interface Config {
   upstreamUrl: string;
   /** The server's own key, used when a request brings none. */
   apiKey: string | undefined;
-  /** No key and no upstream URL were given: run on the built-in sandbox. */
+  /** Run on the built-in sandbox: SANDBOX=true, or (SANDBOX unset) no key and no upstream URL were given. */
   sandbox: boolean;
+  /** SANDBOX was set to true: the sandbox was asked for, not fallen back to. */
+  sandboxAskedFor: boolean;
   sandboxPort: number;
   sandboxTaskMs: number;
   /** Added by the in-process sandbox before each API answer, to try the gateway against a distant upstream. */
@@ -235,7 +238,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const sandbox = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  const noUpstream = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  // Unset, the sandbox runs when no upstream is given (`npm start` on a developer's machine); the Docker image sets
+  // SANDBOX=false, so that a container whose key was forgotten refuses to start rather than serve simulated songs.
+  if (e.SANDBOX === false && noUpstream) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AIMUSICAPI_API_KEY: not set, and SANDBOX=false (as the Docker image sets it): the gateway does not ' +
+        'run on the simulated sandbox unless asked. Set AIMUSICAPI_API_KEY to your upstream key, or SANDBOX=true to run the sandbox on purpose',
+    );
+  }
+  if (e.SANDBOX === true && !noUpstream) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SANDBOX: true runs the simulated sandbox, but AIMUSICAPI_API_KEY or AIMUSICAPI_BASE_URL names a real upstream: unset one or the other',
+    );
+  }
+  const sandbox = e.SANDBOX ?? noUpstream;
   if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL)
     throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
   const signIn = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
@@ -251,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     upstreamUrl: e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl,
     apiKey: e.AIMUSICAPI_API_KEY ?? (sandbox ? sandboxApiKey : undefined),
     sandbox,
+    sandboxAskedFor: e.SANDBOX === true,
     sandboxPort: e.SANDBOX_PORT,
     sandboxTaskMs: e.SANDBOX_TASK_MS,
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,

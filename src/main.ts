@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     sandbox = createSandbox({ taskMs: loaded.sandboxTaskMs, latencyMs: loaded.sandboxLatencyMs });
     upstreamUrl = await sandbox.listen(loaded.sandboxPort, '127.0.0.1');
     logger.info(
-      `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${upstreamUrl} ` +
+      `${loaded.sandboxAskedFor ? 'SANDBOX=true' : 'No AIMUSICAPI_API_KEY set'}: using the built-in sandbox upstream at ${upstreamUrl} ` +
         `(simulated and free; tasks finish in ${loaded.sandboxTaskMs / 1000} s).`,
     );
   }

@@ -5,15 +5,13 @@
  * a record written before (its secret in clear) still verifies. With Redis and PUBLIC_URL, the instances must share
  * WEBHOOK_SIGNING_KEY: without it the gateway does not start.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gql, manualClock, startGateway, startSandbox } from './support/helpers.js';
 import { freePort } from './support/ports.js';
-import { startGatewayProcess, type ChildServer } from './support/processes.js';
+import { refusedGatewayStart, startGatewayProcess, type ChildServer } from './support/processes.js';
 import { removeDataDir, tempDataDir } from './support/stores.js';
 import { signedWebhookHeaders } from '../src/upstream/signatures.js';
 
@@ -140,21 +138,12 @@ describe('webhook secrets are derived, not stored', () => {
 
 describe('with Redis and PUBLIC_URL but no WEBHOOK_SIGNING_KEY', () => {
   it('the gateway does not start, and says why', async () => {
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      env: {
-        PATH: process.env.PATH,
-        AIMUSICAPI_API_KEY: 'a-real-key-0001',
-        REDIS_URL: 'redis://127.0.0.1:1',
-        PUBLIC_URL: 'https://music.example.com',
-        PORT: '0',
-        HOST: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const refused = await refusedGatewayStart({
+      AIMUSICAPI_API_KEY: 'a-real-key-0001',
+      REDIS_URL: 'redis://127.0.0.1:1',
+      PUBLIC_URL: 'https://music.example.com',
     });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(1);
-    expect(stderr).toContain('WEBHOOK_SIGNING_KEY: required with REDIS_URL and PUBLIC_URL');
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { output: string }).output).toContain('WEBHOOK_SIGNING_KEY: required with REDIS_URL and PUBLIC_URL');
   });
 });
