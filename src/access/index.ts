@@ -12,7 +12,7 @@ import { OriginPolicy } from './origin.js';
 import { OperationLimiter } from './rate-limit.js';
 import { TokenVerifier } from './sign-in.js';
 import { SubscriptionCaps } from './subscriptions.js';
-import { UnrecordedReads } from './upstream-reads.js';
+import { UnrecordedReads } from './unrecorded-reads.js';
 
 export type { Caller, RequestFacts } from './caller.js';
 
@@ -81,7 +81,7 @@ export class Access {
     return this.limiter.take(`ip:${caller.ip}`, caller.identity);
   }
 
-  /** The guard of one request's upstream reads of tasks the gateway has no record of (src/access/upstream-reads.ts). */
+  /** The guard of one request's upstream reads of tasks the gateway has no record of (src/access/unrecorded-reads.ts). */
   unrecordedReads(caller: Caller): UnrecordedReads {
     return new UnrecordedReads(() => this.admit(caller));
   }

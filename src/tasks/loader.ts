@@ -20,7 +20,7 @@ export interface TaskLoaderDeps extends ObserveDeps {
   finished?: FinishedTasks | undefined;
 }
 
-/** What a request's reads of tasks the gateway has no record of must pass first (src/access/upstream-reads.ts). */
+/** What a request's reads of tasks the gateway has no record of must pass first (src/access/unrecorded-reads.ts). */
 export interface UnrecordedReadGuard {
   admit(id: string): Promise<void>;
 }
