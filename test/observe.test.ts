@@ -95,6 +95,13 @@ describe('noteObserved', () => {
     expect(await stores.ownership.owns('user:bob', takes)).toEqual([false, false]);
   });
 
+  it("the persona a finished create-voice task made is its owner's", async () => {
+    const record = await remember('voice', { tenant: 'user:erin' });
+    await noteObserved(deps, record, { ...seen('SUCCEEDED'), persona: { id: 'persona-of-erin' } });
+    expect(await stores.ownership.owns('user:erin', [{ kind: 'persona', id: 'persona-of-erin' }])).toEqual([true]);
+    expect(await stores.ownership.owns('user:frank', [{ kind: 'persona', id: 'persona-of-erin' }])).toEqual([false]);
+  });
+
   it('a task that finished before owners were recorded gets its clips recorded at its next read', async () => {
     const record = await remember('finished-before', { tenant: 'user:carol', status: 'SUCCEEDED', finishedAt: Date.now() - 1000 });
     await noteObserved(deps, record, seen('SUCCEEDED', 'old-take'));

@@ -3,13 +3,12 @@
  * operation beside the table (src/upstream/operations.ts), so that the ownership check and the recording of what a
  * user made (src/submit/ownership.ts) are derived from data, not written per mutation:
  * - `takes`: the request fields holding ids the caller must own (with sign-in on and CLIP_ACCESS=owner);
- * - `gives`: the fields of an answer-at-once naming something the caller owns from then on;
- * - `finishedTask`: what the clip ids of the operation's task are once it has SUCCEEDED (a clip, unless declared
- *   otherwise: an operation whose finished task makes a persona or a voice says `finishedTask: 'persona'`).
- * Every operation of the table must have an entry (the type says so), so a new operation cannot skip the check.
+ * - `gives`: the fields of an answer-at-once naming something the caller owns from then on.
+ * What a task makes (its clips, or the persona of a finished create-voice task) becomes its owner's where its states
+ * are observed (src/tasks/observe.ts). Every operation of the table must have an entry (the type says so), so a new
+ * operation cannot skip the check.
  */
 import type { OwnedId, OwnedKind } from '../domain/ownership.js';
-import type { SubmittedTaskKind } from '../domain/kinds.js';
 import { operations, type OperationName, type UpstreamOperation } from './operations.js';
 
 type IdValue = string | readonly string[] | null | undefined;
@@ -21,7 +20,6 @@ type ResultOf<Name extends OperationName> = (typeof operations)[Name] extends Up
 export interface OwnedFields<Input, Result> {
   takes?: Partial<Record<OwnedKind, readonly IdFields<Input>[]>>;
   gives?: Partial<Record<OwnedKind, readonly IdFields<Result>[]>>;
-  finishedTask?: OwnedKind;
 }
 
 const clipOf = { takes: { clip: ['clipId'] } } as const;
@@ -66,12 +64,6 @@ const nameOf = new Map<UpstreamOperation<never, unknown>, OperationName>(
   Object.entries(operations).map(([name, operation]) => [operation as UpstreamOperation<never, unknown>, name as OperationName]),
 );
 
-const finishedTaskKinds = new Map<SubmittedTaskKind, OwnedKind>();
-for (const [name, operation] of Object.entries(operations)) {
-  const declared = ownedFields[name as OperationName] as OwnedFields<unknown, unknown>;
-  if (operation.kind !== null) finishedTaskKinds.set(operation.kind, declared.finishedTask ?? 'clip');
-}
-
 /** The declaration of an operation of the table (an operation not in the table takes and gives nothing). */
 function fieldsOf(operation: UpstreamOperation<never, unknown>): OwnedFields<unknown, unknown> {
   const name = nameOf.get(operation);
@@ -99,9 +91,4 @@ export function idsTaken(operation: UpstreamOperation<never, unknown>, input: un
 /** The ids an answer-at-once gives its caller. */
 export function idsGiven(operation: UpstreamOperation<never, unknown>, result: unknown): OwnedId[] {
   return collect(result, fieldsOf(operation).gives);
-}
-
-/** What the clip ids of a finished task of this kind are. */
-export function finishedTaskYields(kind: SubmittedTaskKind): OwnedKind {
-  return finishedTaskKinds.get(kind) ?? 'clip';
 }
