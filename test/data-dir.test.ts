@@ -5,7 +5,7 @@
  * a record written before (its secret in clear) still verifies. With Redis and PUBLIC_URL, the instances must share
  * WEBHOOK_SIGNING_KEY: without it the gateway does not start.
  */
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,11 @@ describe('the data directory', { timeout: 60_000 }, () => {
       expect(m, path).toBe(isDir ? '0700' : '0600');
     }
     expect(first.output()).not.toMatch(/readable by others/);
+    // The key is never logged (the log names the file it is in).
+    const key = readFileSync(join(dir, 'webhook-signing.key'), 'utf8').trim();
+    expect(key.length).toBeGreaterThanOrEqual(43);
+    expect(first.output()).not.toContain(key);
+    expect(first.output()).toContain(join(dir, 'webhook-signing.key'));
     await first.kill('SIGTERM');
 
     // As a release before (or a umask of 022) left them.

@@ -38,12 +38,14 @@ describe('SANDBOX', { timeout: 60_000 }, () => {
   });
 
   it("true: the sandbox runs because it was asked for, and the log says so; with sign-in, its demo clip is everyone's, another clip is NOT_FOUND", async () => {
-    const child = await start({ SANDBOX: 'true', AUTH_JWT_SECRET: testJwtSecret });
+    const webhookKey = 'a-webhook-signing-key-never-to-be-logged-0001';
+    const child = await start({ SANDBOX: 'true', AUTH_JWT_SECRET: testJwtSecret, WEBHOOK_SIGNING_KEY: webhookKey, LOG_LEVEL: 'debug' });
     expect(await (await fetch(`${child.url}/health`)).json()).toMatchObject({ upstream: 'sandbox' });
     expect(child.output()).toContain('SANDBOX=true: using the built-in sandbox upstream');
     const user = await signedIn('newcomer');
     const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;
     expect((await gql(child.url, split, { c: demoClip.id }, user)).data!.splitStemsBasic.id).toBeTruthy();
     expect(codes(await gql(child.url, split, { c: '5a4d8b0c-0000-4000-8000-00000000beef' }, user))).toEqual(['NOT_FOUND']);
+    expect(child.output()).not.toContain(webhookKey);
   });
 });
