@@ -1,8 +1,9 @@
 # aimusic-graphql: multi-stage build, non-root runtime, compiled JavaScript on Node 24 LTS.
 # Build:  docker build -t aimusic-graphql .
 # Run:    docker run -p 4000:4000 -v aimusic-data:/data -e AIMUSICAPI_API_KEY=... aimusic-graphql
-#         (without a key it runs on the built-in sandbox upstream). Mount /data: it holds the durable state
-#         (task registry, idempotency keys, budgets) when REDIS_URL is not set.
+#         Without a key it refuses to start (SANDBOX=false below), unless the sandbox is asked for:
+#         docker run -p 4000:4000 -e SANDBOX=true aimusic-graphql. Mount /data: it holds the durable state
+#         (task registry, owners of clips, idempotency keys, budgets, the webhook key) when REDIS_URL is not set.
 # .ci/run proves the runtime stage without Docker (scripts/production-smoke.sh).
 
 # 1. Type-check and compile src/ to dist/, with dev dependencies.
@@ -25,13 +26,14 @@ RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --
 
 # 3. Runtime: dist/ and production dependencies; no compiler, no sources, no dev tools, not root.
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0 DATA_DIR=/data
+# SANDBOX=false: a container whose AIMUSICAPI_API_KEY was forgotten stops with a message, never serves simulated songs.
+ENV NODE_ENV=production PORT=4000 HOST=0.0.0.0 DATA_DIR=/data SANDBOX=false
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json schema.graphql ./
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node operations/generated/persisted-documents.json ./operations/generated/
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p -m 700 /data && chown node:node /data
 VOLUME /data
 USER node
 EXPOSE 4000

@@ -68,8 +68,13 @@ export async function startLiveRig(env: Record<string, string>): Promise<LiveRig
     gateway = await startGatewayProcess(
       sandbox.url,
       benchKey,
-      // One caller (the bench key) holds every subscription: its cap of open subscriptions is lifted.
-      { PUBLIC_URL: `http://127.0.0.1:${port}`, MAX_SUBSCRIPTIONS_PER_CALLER: '1000000', ...env },
+      // One caller (the bench key) holds every subscription and socket: its caps of open subscriptions and sockets are lifted.
+      {
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        MAX_SUBSCRIPTIONS_PER_CALLER: '1000000',
+        MAX_SOCKETS_PER_CALLER: '1000000',
+        ...env,
+      },
       {
         port,
         ipc: true,

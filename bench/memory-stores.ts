@@ -99,6 +99,8 @@ export function memoryStores(): Stores {
     budgets: unusedBudgets,
     durations: { record: async () => {}, recent: async (_kind: SubmittedTaskKind) => [] },
     probe: async () => {},
+    // The benchmarks run without sign-in: no id is checked against an owner, and what is recorded is not kept.
+    ownership: { record: async () => {}, owns: async (_tenant, ids) => ids.map(() => false) },
     close: async () => {},
   };
 }

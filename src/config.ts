@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { normalize as normalizeOrigin } from './access/origin.js';
+import type { ClipAccess } from './domain/ownership.js';
 import type { BudgetPolicy } from './store/types.js';
 import { brandOf, loadCostTable, type Brand, type CostTable } from './upstream/prices.js';
 
@@ -15,6 +16,13 @@ const millis = (fallback: number) => z.coerce.number().int().min(1).default(fall
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** A duration such as "12h": a number and a unit (ms, s, m, h, d), at least 1 s; in milliseconds. */
+const duration = (examples: string) =>
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)$/, `must be a duration such as ${examples}`)
+    .transform((v) => Number(/^\d+/.exec(v)![0]) * durationUnits[/[a-z]+$/.exec(v)![0] as keyof typeof durationUnits])
+    .refine((ms) => ms >= 1000, 'must be at least 1 s');
 
 export const envSchema = z.object({
   PORT: port(4000),
@@ -66,6 +74,12 @@ export const envSchema = z.object({
       .regex(/^[^=\s]+(=.+)?$/, 'must be "<claim>" or "<claim>=<value>"')
       .optional(),
   ),
+  // Who may use which ids, webhook keys, token age, open sockets, and whether the sandbox may run: one block.
+  CLIP_ACCESS: z.preprocess(emptyAsUndefined, z.enum(['owner', 'any']).optional()),
+  WEBHOOK_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_MAX_TOKEN_AGE: z.preprocess(emptyAsUndefined, duration('"1h", "30m", "86400s"').optional()),
+  MAX_SOCKETS_PER_CALLER: count(50),
+  SANDBOX: z.preprocess(emptyAsUndefined, z.stringbool().optional()),
   USER_CREDIT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
   USER_BUDGET_WINDOW: z
     .string()
@@ -97,8 +111,10 @@ export interface Config {
   upstreamUrl: string;
   /** The server's own key, used when a request brings none. */
   apiKey: string | undefined;
-  /** No key and no upstream URL were given: run on the built-in sandbox. */
+  /** Run on the built-in sandbox: SANDBOX=true, or (SANDBOX unset) no key and no upstream URL were given. */
   sandbox: boolean;
+  /** SANDBOX was set to true: the sandbox was asked for, not fallen back to. */
+  sandboxAskedFor: boolean;
   sandboxPort: number;
   sandboxTaskMs: number;
   /** Added by the in-process sandbox before each API answer, to try the gateway against a distant upstream. */
@@ -140,10 +156,17 @@ export interface Config {
   trustProxy: number;
   /** End-user sign-in with JWTs; unset: callers bring API keys (or use the server's). */
   auth: AuthConfig | undefined;
+  /**
+   * `owner`: every clip, persona and vox id a caller gives must be recorded as its own (src/submit/ownership.ts);
+   * `any`: ids are not checked. CLIP_ACCESS, by default `owner` with sign-in and `any` without.
+   */
+  clipAccess: ClipAccess;
   /** Credits each signed-in user may spend per window (USER_CREDIT_BUDGET per USER_BUDGET_WINDOW); unset: no budget. */
   userBudget: BudgetPolicy | undefined;
   /** Where /metrics is served: a port of its own, else the public one. */
   metricsPort: number | undefined;
+  /** WEBHOOK_SIGNING_KEY: what webhook secrets are derived from (else a key file in DATA_DIR). Never log it. */
+  webhookSigningKey: string | undefined;
   /** A bearer token /metrics requires, when set. Never log it. */
   metricsToken: string | undefined;
   /** How long requests in flight get at shutdown; by default long enough for a paid POST just sent to be answered. */
@@ -178,6 +201,8 @@ export interface Limits {
   maxSubscriptionsPerCaller: number;
   /** Upstream reads a caller's requests may cause per minute (UPSTREAM_READS_PER_MINUTE_PER_CALLER); 0 turns it off. */
   upstreamReadsPerMinute: number;
+  /** Open graphql-ws sockets per caller (user or own key; per IP address for callers on the server's key), per instance. */
+  maxSocketsPerCaller: number;
 }
 
 export interface AuthConfig {
@@ -188,6 +213,8 @@ export interface AuthConfig {
   audience?: string;
   /** A claim that makes a user an admin: its name, and the value it must have (else `true`). */
   adminClaim?: { name: string; value?: string };
+  /** AUTH_MAX_TOKEN_AGE: the oldest a token's `iat` may be, in seconds; unset: any age until `exp`. */
+  maxTokenAgeSeconds?: number;
 }
 
 /** The bearer token the gateway uses against its own in-process sandbox when nobody sends a key. */
@@ -232,7 +259,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const sandbox = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  const noUpstream = !e.AIMUSICAPI_API_KEY && !e.AIMUSICAPI_BASE_URL;
+  // Unset, the sandbox runs when no upstream is given (`npm start` on a developer's machine); the Docker image sets
+  // SANDBOX=false, so that a container whose key was forgotten refuses to start rather than serve simulated songs.
+  if (e.SANDBOX === false && noUpstream) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AIMUSICAPI_API_KEY: not set, and SANDBOX=false (as the Docker image sets it): the gateway does not ' +
+        'run on the simulated sandbox unless asked. Set AIMUSICAPI_API_KEY to your upstream key, or SANDBOX=true to run the sandbox on purpose',
+    );
+  }
+  if (e.SANDBOX === true && !noUpstream) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SANDBOX: true runs the simulated sandbox, but AIMUSICAPI_API_KEY or AIMUSICAPI_BASE_URL names a real upstream: unset one or the other',
+    );
+  }
+  const sandbox = e.SANDBOX ?? noUpstream;
   if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL)
     throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
   const signIn = Boolean(e.AUTH_JWT_SECRET || e.AUTH_JWKS_URL);
@@ -248,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     upstreamUrl: e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl,
     apiKey: e.AIMUSICAPI_API_KEY ?? (sandbox ? sandboxApiKey : undefined),
     sandbox,
+    sandboxAskedFor: e.SANDBOX === true,
     sandboxPort: e.SANDBOX_PORT,
     sandboxTaskMs: e.SANDBOX_TASK_MS,
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
@@ -278,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSubscriptionsPerSocket: e.MAX_SUBSCRIPTIONS_PER_SOCKET,
       maxSubscriptionsPerCaller: e.MAX_SUBSCRIPTIONS_PER_CALLER,
       upstreamReadsPerMinute: e.UPSTREAM_READS_PER_MINUTE_PER_CALLER,
+      maxSocketsPerCaller: e.MAX_SOCKETS_PER_CALLER,
     },
     // As browsers send an Origin (lower case, no trailing slash), so that yoga's CORS headers match what is allowed.
     corsOrigins: e.CORS_ORIGINS.split(',').map(normalizeOrigin).filter(Boolean),
@@ -289,11 +332,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ...(e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER } : {}),
           ...(e.AUTH_AUDIENCE ? { audience: e.AUTH_AUDIENCE } : {}),
           ...(adminName ? { adminClaim: adminValue ? { name: adminName, value: adminValue } : { name: adminName } } : {}),
+          ...(e.AUTH_MAX_TOKEN_AGE ? { maxTokenAgeSeconds: Math.floor(e.AUTH_MAX_TOKEN_AGE / 1000) } : {}),
         }
       : undefined,
+    clipAccess: e.CLIP_ACCESS ?? (signIn ? 'owner' : 'any'),
     userBudget: e.USER_CREDIT_BUDGET ? { limit: e.USER_CREDIT_BUDGET, windowMs: e.USER_BUDGET_WINDOW } : undefined,
     metricsPort: e.METRICS_PORT,
     metricsToken: e.METRICS_TOKEN,
+    webhookSigningKey: e.WEBHOOK_SIGNING_KEY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? e.UPSTREAM_CONNECT_TIMEOUT_MS + e.UPSTREAM_TIMEOUT_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },

@@ -16,7 +16,7 @@ import type { Tracing } from './observability/tracing.js';
 import type { StoreHealth } from './store/health.js';
 import type { Outbox } from './store/outbox.js';
 import type { UnreadableAnswers } from './observability/unreadable.js';
-import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
+import type { BudgetStore, DurationHistory, OwnershipStore, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
 import type { FreshTasks } from './tasks/fresh-cache.js';
@@ -35,6 +35,10 @@ export interface Services {
   budgets: BudgetStore;
   /** How long finished tasks took, per kind (src/store). */
   durations: DurationHistory;
+  /** What webhook secrets are derived from (src/app/webhook-key.ts); unset when no webhook can be asked for. Never log it. */
+  webhookKey?: Uint8Array;
+  /** Who owns which clip, persona and vox id (src/store), checked by src/submit/ownership.ts. */
+  ownership: OwnershipStore;
   /** The engine the stores above belong to (SQLite in DATA_DIR, or Redis), closed with the services. */
   stores: Stores;
   /** Outcomes of paid work the store could not take yet, written as soon as it can (src/store/outbox.ts). */
@@ -103,8 +107,8 @@ const noReads: readonly Promise<Task>[] = [];
 
 /**
  * One request's task reads. The DataLoader is made on the first read (mutations and subscriptions, each holding a
- * context, read none), and every upstream read it causes counts against the caller's
- * UPSTREAM_READS_PER_MINUTE_PER_CALLER.
+ * context, read none), and every upstream read it causes passes the caller's read guard first
+ * (src/access/index.ts: readGuard).
  */
 class RequestTaskReads implements TaskReads {
   private loader: DataLoader<string, Task> | undefined;
@@ -121,15 +125,7 @@ class RequestTaskReads implements TaskReads {
 
   load(id: string): Promise<Task> {
     const { services, caller } = this;
-    this.loader ??= createTaskLoader(
-      services,
-      () => keyOf(caller),
-      caller.tenant,
-      async () => {
-        const refusal = await services.access.chargeUpstreamRead(caller);
-        if (refusal) throw refusal;
-      },
-    );
+    this.loader ??= createTaskLoader(services, () => keyOf(caller), caller.tenant, services.access.readGuard(caller));
     const read = this.loader.load(id);
     (this.reads ??= []).push(read);
     return read;

@@ -39,7 +39,12 @@ async function main(): Promise<void> {
       import('./observability/tracing.js'),
       import('./submit/webhook-request.js'),
     ]);
-  const logger = createLogger(loaded.logLevel, undefined, [loaded.apiKey, loaded.metricsToken, loaded.auth?.jwtSecret]);
+  const logger = createLogger(loaded.logLevel, undefined, [
+    loaded.apiKey,
+    loaded.metricsToken,
+    loaded.auth?.jwtSecret,
+    loaded.webhookSigningKey,
+  ]);
 
   let sandbox: Sandbox | undefined;
   let upstreamUrl = loaded.upstreamUrl;
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
     sandbox = createSandbox({ taskMs: loaded.sandboxTaskMs, latencyMs: loaded.sandboxLatencyMs });
     upstreamUrl = await sandbox.listen(loaded.sandboxPort, '127.0.0.1');
     logger.info(
-      `No AIMUSICAPI_API_KEY set: using the built-in sandbox upstream at ${upstreamUrl} ` +
+      `${loaded.sandboxAskedFor ? 'SANDBOX=true' : 'No AIMUSICAPI_API_KEY set'}: using the built-in sandbox upstream at ${upstreamUrl} ` +
         `(simulated and free; tasks finish in ${loaded.sandboxTaskMs / 1000} s).`,
     );
   }

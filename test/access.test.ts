@@ -283,6 +283,8 @@ describe('sign-in with AUTH_JWT_SECRET (HS256)', () => {
     AUTH_ISSUER: 'https://issuer.example',
     AUTH_AUDIENCE: 'music-app',
     AUTH_ADMIN_CLAIM: 'admin',
+    // Users work on the sandbox's demo clip, which is nobody's own here (who owns which clip: ownership.test.ts).
+    CLIP_ACCESS: 'any',
   });
   const signed = (claims: Record<string, unknown> = {}) => ({ iss: 'https://issuer.example', aud: 'music-app', ...claims });
   const bearer = async (sub: string, claims: Record<string, unknown> = {}) => ({

@@ -12,6 +12,23 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 8080, sandbox: false, apiKey: 'real-key-123456', upstreamUrl: defaultUpstreamUrl });
   });
 
+  it('SANDBOX: false refuses a start without a key (with a base URL, clients bring keys); true is the sandbox, and refused beside a key', () => {
+    expect(() => loadConfig({ SANDBOX: 'false' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SANDBOX: 'false' })).toThrow(/AIMUSICAPI_API_KEY: not set, and SANDBOX=false/);
+    expect(loadConfig({ SANDBOX: 'false', AIMUSICAPI_API_KEY: 'real-key-123456' })).toMatchObject({ sandbox: false });
+    expect(loadConfig({ SANDBOX: 'false', AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' })).toMatchObject({
+      sandbox: false,
+      apiKey: undefined,
+    });
+    expect(loadConfig({ SANDBOX: 'true' })).toMatchObject({ sandbox: true, sandboxAskedFor: true, apiKey: sandboxApiKey });
+    expect(loadConfig({})).toMatchObject({ sandbox: true, sandboxAskedFor: false });
+    for (const upstream of [{ AIMUSICAPI_API_KEY: 'real-key-123456' }, { AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' }]) {
+      expect(() => loadConfig({ SANDBOX: 'true', ...upstream })).toThrow(
+        /SANDBOX: true runs the simulated sandbox, but AIMUSICAPI_API_KEY/,
+      );
+    }
+  });
+
   it('with only a base URL, has no server key: clients bring their own', () => {
     const config = loadConfig({ AIMUSICAPI_BASE_URL: 'http://127.0.0.1:4010' });
     expect(config).toMatchObject({ sandbox: false, apiKey: undefined, upstreamUrl: 'http://127.0.0.1:4010' });

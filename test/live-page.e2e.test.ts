@@ -185,7 +185,8 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
   }, 60_000);
 
   it('with sign-in on: a followed task whose token expires shows why live updates stopped', async () => {
-    const signInGw = await startGateway(sandbox.url, { AUTH_JWT_SECRET: testJwtSecret, POLL_INTERVAL_MS: '150' });
+    // CLIP_ACCESS=any: the split is of the sandbox's demo clip, which no signed-in user made.
+    const signInGw = await startGateway(sandbox.url, { AUTH_JWT_SECRET: testJwtSecret, POLL_INTERVAL_MS: '150', CLIP_ACCESS: 'any' });
     const page = await browser.newPage();
     try {
       await page.goto(`${signInGw.url}/`);

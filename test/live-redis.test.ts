@@ -20,7 +20,12 @@ describe('two gateway instances on one Redis', requires(redis), () => {
 
   /** Instance A (which the upstream calls back) and instance B, sharing the Redis. */
   async function cluster(intervalMs: number): Promise<[TestGateway, TestGateway]> {
-    const env = { REDIS_URL: redis.url, POLL_INTERVAL_MS: String(intervalMs) };
+    // Any instance may receive any task's webhook: they derive its secret from the same key.
+    const env = {
+      REDIS_URL: redis.url,
+      POLL_INTERVAL_MS: String(intervalMs),
+      WEBHOOK_SIGNING_KEY: 'shared-webhook-key-of-the-cluster-0123',
+    };
     const port = await freePort();
     const a = await startGateway(sandbox.url, { ...env, PUBLIC_URL: `http://127.0.0.1:${port}` }, port);
     const b = await startGateway(sandbox.url, env);

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { demoClip } from '../src/sandbox/index.js';
 import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './support/helpers.js';
 import { subscribeSse, subscribeWs } from './support/live.js';
+import { startGatewayProcess, type ChildServer } from './support/processes.js';
+import { removeDataDir, tempDataDir } from './support/stores.js';
+import { testJwtSecret } from './support/tokens.js';
 
 function sample(text: string, name: string, labels: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
@@ -90,5 +93,41 @@ describe('/metrics kept off the public', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('aimusic_graphql_requests_total');
     expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
+  });
+});
+
+describe('/metrics with sign-in on', { timeout: 60_000 }, () => {
+  const dirs: string[] = [];
+  const children: ChildServer[] = [];
+  afterAll(async () => {
+    await Promise.all(children.map((child) => child.kill()));
+    dirs.forEach(removeDataDir);
+  });
+  const start = async (env: Record<string, string>) => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const child = await startGatewayProcess({ DATA_DIR: dataDir, AUTH_JWT_SECRET: testJwtSecret, ...env });
+    children.push(child);
+    return child;
+  };
+
+  it('is not served on the public port (404) without METRICS_TOKEN or METRICS_PORT, and the start-up log says how to enable it', async () => {
+    const child = await start({});
+    const res = await fetch(`${child.url}/metrics`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(child.output()).toContain('/metrics is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set.');
+  });
+});
+
+describe('/metrics with sign-in on and METRICS_TOKEN', () => {
+  const token = 'metrics-token-0123456789';
+  const setup = sandboxGateway({ AUTH_JWT_SECRET: testJwtSecret, METRICS_TOKEN: token });
+
+  it('is served on the public port, to the token only', async () => {
+    expect((await fetch(`${setup.gw.url}/metrics`)).status).toBe(401);
+    const res = await fetch(`${setup.gw.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('aimusic_graphql_requests_total');
   });
 });

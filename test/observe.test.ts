@@ -5,7 +5,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import type { Clip } from '../src/domain/clip.js';
 import type { TaskRecord } from '../src/domain/records.js';
+import type { TaskStatus } from '../src/domain/status.js';
 import { noteObserved } from '../src/tasks/observe.js';
 import { tenantOf } from '../src/domain/tenancy.js';
 import { demoClip } from '../src/sandbox/index.js';
@@ -13,6 +15,22 @@ import { gql, keyA, manualClock, sandboxGateway } from './support/helpers.js';
 import { tempSqliteStores } from './support/stores.js';
 
 const logger = pino({ level: 'silent' });
+const clipOf = (id: string): Clip => ({
+  id,
+  status: 'SUCCEEDED',
+  title: null,
+  tags: null,
+  lyrics: null,
+  description: null,
+  audioUrl: null,
+  wavUrl: null,
+  imageUrl: null,
+  videoUrl: null,
+  duration: null,
+  model: null,
+  createdAt: null,
+  error: null,
+});
 const policy = { limit: 100, windowMs: 3600_000 };
 
 describe('noteObserved', () => {
@@ -22,7 +40,9 @@ describe('noteObserved', () => {
   const registry = Object.assign(Object.create(stores.registry) as typeof stores.registry, {
     observe: (...args: Parameters<typeof stores.registry.observe>) => (observeCalls++, stores.registry.observe(...args)),
   });
-  const deps = { registry, durations: stores.durations, budgets: stores.budgets, logger };
+  const deps = { registry, durations: stores.durations, budgets: stores.budgets, ownership: stores.ownership, logger };
+  /** A state as a read or a webhook brings it, with the clips the upstream lists. */
+  const seen = (status: TaskStatus, ...clipIds: string[]) => ({ status, clips: clipIds.map((id) => ({ ...clipOf(id), status })) });
   const remember = async (id: string, extra: Partial<TaskRecord> = {}) => {
     const record: TaskRecord = { id, kind: 'STEMS_BASIC', tenant: 'owner', createdAt: Date.now() - 60_000, status: 'PENDING', ...extra };
     await stores.registry.remember(record);
@@ -32,9 +52,9 @@ describe('noteObserved', () => {
   it('writes nothing when the record already holds the status, and follows a change', async () => {
     const record = await remember('same');
     observeCalls = 0;
-    await noteObserved(deps, record, 'PENDING');
+    await noteObserved(deps, record, seen('PENDING'));
     expect(observeCalls).toBe(0);
-    await noteObserved(deps, record, 'RUNNING');
+    await noteObserved(deps, record, seen('RUNNING'));
     expect(observeCalls).toBe(1);
     expect(await stores.registry.lookup('same')).toMatchObject({ status: 'RUNNING' });
   });
@@ -43,9 +63,9 @@ describe('noteObserved', () => {
     const record = await remember('done');
     const at = record.createdAt + 42_000;
     await Promise.all([
-      noteObserved(deps, record, 'SUCCEEDED', at),
-      noteObserved(deps, record, 'SUCCEEDED', at),
-      noteObserved(deps, record, 'SUCCEEDED', at),
+      noteObserved(deps, record, seen('SUCCEEDED'), at),
+      noteObserved(deps, record, seen('SUCCEEDED'), at),
+      noteObserved(deps, record, seen('SUCCEEDED'), at),
     ]);
     expect(await stores.durations.recent('STEMS_BASIC', 10)).toEqual([42_000]);
     expect(await stores.registry.lookup('done')).toMatchObject({ status: 'SUCCEEDED', finishedAt: at });
@@ -56,10 +76,49 @@ describe('noteObserved', () => {
     if (!reservation.ok) throw new Error('reservation refused');
     await stores.budgets.reserve('owner', 20, policy, Date.now());
     const record = await remember('failed', { kind: 'PRODUCER_VIDEO', reservationId: reservation.reservationId });
-    await Promise.all([noteObserved(deps, record, 'FAILED'), noteObserved(deps, record, 'FAILED')]);
-    await noteObserved(deps, { ...record, status: 'RUNNING' }, 'FAILED');
+    await Promise.all([noteObserved(deps, record, seen('FAILED')), noteObserved(deps, record, seen('FAILED'))]);
+    await noteObserved(deps, { ...record, status: 'RUNNING' }, seen('FAILED'));
     expect(await stores.budgets.usage('owner', policy, Date.now())).toMatchObject({ used: 20 });
     expect(await stores.durations.recent('PRODUCER_VIDEO', 10)).toEqual([]);
+  });
+
+  it("a SUCCEEDED task's clips become its owner's, and no one else's", async () => {
+    const record = await remember('made-two', { tenant: 'user:alice' });
+    await noteObserved(deps, record, seen('RUNNING', 'take-1', 'take-2'));
+    expect(await stores.ownership.owns('user:alice', [{ kind: 'clip', id: 'take-1' }])).toEqual([false]);
+    await noteObserved(deps, record, seen('SUCCEEDED', 'take-1', 'take-2'));
+    const takes = [
+      { kind: 'clip' as const, id: 'take-1' },
+      { kind: 'clip' as const, id: 'take-2' },
+    ];
+    expect(await stores.ownership.owns('user:alice', takes)).toEqual([true, true]);
+    expect(await stores.ownership.owns('user:bob', takes)).toEqual([false, false]);
+  });
+
+  it("the persona a finished create-voice task made is its owner's", async () => {
+    const record = await remember('voice', { tenant: 'user:erin' });
+    await noteObserved(deps, record, { ...seen('SUCCEEDED'), persona: { id: 'persona-of-erin' } });
+    expect(await stores.ownership.owns('user:erin', [{ kind: 'persona', id: 'persona-of-erin' }])).toEqual([true]);
+    expect(await stores.ownership.owns('user:frank', [{ kind: 'persona', id: 'persona-of-erin' }])).toEqual([false]);
+  });
+
+  it('a task that finished before owners were recorded gets its clips recorded at its next read', async () => {
+    const record = await remember('finished-before', { tenant: 'user:carol', status: 'SUCCEEDED', finishedAt: Date.now() - 1000 });
+    await noteObserved(deps, record, seen('SUCCEEDED', 'old-take'));
+    expect(await stores.ownership.owns('user:carol', [{ kind: 'clip', id: 'old-take' }])).toEqual([true]);
+  });
+
+  it('when the clips cannot be recorded, the task is not marked finished, so the next observation records them', async () => {
+    const record = await remember('retried', { tenant: 'user:dan' });
+    const ownership = Object.assign(Object.create(stores.ownership) as typeof stores.ownership, {
+      record: async () => Promise.reject(new Error('disk full')),
+    });
+    const failing = { ...deps, ownership };
+    await noteObserved(failing, record, seen('SUCCEEDED', 'late-take'));
+    expect(await stores.registry.lookup('retried')).toMatchObject({ status: 'PENDING' });
+    await noteObserved(deps, record, seen('SUCCEEDED', 'late-take'));
+    expect(await stores.registry.lookup('retried')).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await stores.ownership.owns('user:dan', [{ kind: 'clip', id: 'late-take' }])).toEqual([true]);
   });
 
   it('a store that fails does not fail the read that saw the state', async () => {
@@ -67,7 +126,7 @@ describe('noteObserved', () => {
       observe: async () => Promise.reject(new Error('disk full')),
     });
     const broken = { ...deps, registry: failing };
-    await expect(noteObserved(broken, await remember('broken'), 'RUNNING')).resolves.toBeUndefined();
+    await expect(noteObserved(broken, await remember('broken'), seen('RUNNING'))).resolves.toBeUndefined();
   });
 });
 

@@ -100,7 +100,13 @@ describe.concurrent('across outages', () => {
         const sandbox = await startSandboxProcess({ SANDBOX_TASK_MS: '120000' });
         children.push(sandbox);
         const [portA, portB] = [await freePort(), await freePort()];
-        const common = { AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: keyA, REDIS_URL: `redis://127.0.0.1:${port}` };
+        const common = {
+          AIMUSICAPI_BASE_URL: sandbox.url,
+          AIMUSICAPI_API_KEY: keyA,
+          REDIS_URL: `redis://127.0.0.1:${port}`,
+          // The instances share the key webhook secrets are derived from (required with Redis and PUBLIC_URL).
+          WEBHOOK_SIGNING_KEY: 'shared-webhook-key-of-the-cluster-0123',
+        };
         // A asks the upstream for webhooks (PUBLIC_URL), so its tasks carry a webhook secret.
         const [a, b] = await Promise.all([
           startGatewayProcess({ ...common, PORT: String(portA), PUBLIC_URL: `http://127.0.0.1:${portA}`, DATA_DIR: dir() }),
@@ -325,7 +331,13 @@ describe.concurrent('across outages', () => {
         [0, 1].map(async () => {
           const dataDir = tempDataDir();
           dirs.push(dataDir);
-          const common = { AIMUSICAPI_BASE_URL: sandbox.url, AIMUSICAPI_API_KEY: keyA, REDIS_URL: server.url, DATA_DIR: dataDir };
+          const common = {
+            AIMUSICAPI_BASE_URL: sandbox.url,
+            AIMUSICAPI_API_KEY: keyA,
+            REDIS_URL: server.url,
+            DATA_DIR: dataDir,
+            WEBHOOK_SIGNING_KEY: 'shared-webhook-key-of-the-cluster-0123',
+          };
           const child = await startGatewayProcess({ ...common, ...env });
           children.push(child);
           return child;

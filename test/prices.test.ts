@@ -122,7 +122,8 @@ describe('the price table follows the upstream host', () => {
   });
 
   it('a budget reserves the table in force: 75 for a full split on api.musicapi.ai', async () => {
-    const signIn = { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '74', USER_BUDGET_WINDOW: '1d' };
+    // CLIP_ACCESS=any: the split is of the sandbox's demo clip, which no signed-in user made (ownership: ownership.test.ts).
+    const signIn = { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '74', USER_BUDGET_WINDOW: '1d', CLIP_ACCESS: 'any' };
     const musicapi = await gatewayPricedAs('https://api.musicapi.ai', sandbox, signIn);
     try {
       const calls = sandbox.calls.length;
@@ -154,6 +155,7 @@ describe('the price table follows the upstream host', () => {
       OPERATION_COSTS_FILE: file,
       AUTH_JWT_SECRET: testJwtSecret,
       USER_CREDIT_BUDGET: '59',
+      CLIP_ACCESS: 'any',
     });
     try {
       const rows = (await gql(gw.url, costsQuery, {}, await signedIn('bea'))).data!.operationCosts as {

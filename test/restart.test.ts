@@ -57,7 +57,7 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
   const posts = async (path = '/api/v1/sonic/create') =>
     (await sandboxLog(sandbox.url)).calls.filter((c) => c.method === 'POST' && c.path === path).length;
 
-  it("kill -9 after a keyed createMusic was accepted: after restart the key gives the same task with one POST; kinds, webhooks, the user's task list and budget, and durations survive", async () => {
+  it("kill -9 after a keyed createMusic was accepted: after restart the key gives the same task with one POST; kinds, webhooks, the user's task list, budget and clips, and durations survive", async () => {
     const { dataDir, port } = await place();
     // A signed-in user with a budget: the gateway reserves each mutation's price before its POST.
     const signIn = { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '1000', USER_BUDGET_WINDOW: '1d' };
@@ -105,6 +105,9 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
       throw new Error(`${err.message}; deliveries: ${JSON.stringify((await sandboxLog(sandbox.url)).webhooks)}`);
     });
     expect(delivery.event).toBe('song.completed');
+    const finished = (await gql(second.url, `query($id: ID!) { task(id: $id) { clips { id } } }`, { id }, user)).data!.task;
+    const clips = finished.clips.map((clip: { id: string }) => ({ kind: 'clip' as const, id: clip.id }));
+    expect(clips.length).toBeGreaterThan(0);
     expect(await second.kill('SIGTERM')).toBe(0);
 
     // What the gateway recorded, read from DATA_DIR now that no process holds it: the webhook's final state and the
@@ -117,6 +120,9 @@ describe('the gateway killed and started again on the same DATA_DIR', { timeout:
       const [duration] = await stores.durations.recent('CREATE_MUSIC', 5);
       expect(duration).toBe(record.finishedAt! - record.createdAt);
       expect(duration).toBeGreaterThan(2500); // about the sandbox's task time (3 s)
+      // The finished task's clips are recorded as its user's, in DATA_DIR.
+      expect(await stores.ownership.owns('user:restart-user', clips)).toEqual(clips.map(() => true));
+      expect(await stores.ownership.owns('user:someone-else', clips)).toEqual(clips.map(() => false));
     } finally {
       await stores.close();
     }

@@ -310,6 +310,47 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
       });
     });
 
+    describe('ownership', () => {
+      const day = 24 * hour;
+      const clip = (id = randomUUID()) => ({ kind: 'clip' as const, id });
+
+      it("answers per tenant and per kind, in the order asked; another tenant's id, an unknown one and another kind's are not owned", async () => {
+        const [alice, bob] = [tenant(), tenant()];
+        const [a1, a2, b1] = [clip(), clip(), clip()];
+        await stores.ownership.record(alice, [a1, a2, { kind: 'persona', id: 'persona-of-alice' }], Date.now());
+        await stores.ownership.record(bob, [b1], Date.now());
+        expect(await stores.ownership.owns(alice, [b1, a2, clip(), a1])).toEqual([false, true, false, true]);
+        expect(await stores.ownership.owns(bob, [a1, b1])).toEqual([false, true]);
+        expect(
+          await stores.ownership.owns(alice, [
+            { kind: 'persona', id: 'persona-of-alice' },
+            { kind: 'vox', id: 'persona-of-alice' },
+          ]),
+        ).toEqual([true, false]);
+        // A clip id that is another kind's id is a different thing.
+        expect(await stores.ownership.owns(alice, [{ kind: 'persona', id: a1.id }])).toEqual([false]);
+        expect(await stores.ownership.owns(alice, [])).toEqual([]);
+      });
+
+      it('an id may have several owners; recording a pair twice changes nothing', async () => {
+        const [alice, bob, carol] = [tenant(), tenant(), tenant()];
+        const shared = clip();
+        await stores.ownership.record(alice, [shared], Date.now());
+        await stores.ownership.record(alice, [shared], Date.now());
+        await stores.ownership.record(bob, [shared], Date.now());
+        expect(await Promise.all([alice, bob, carol].map((t) => stores.ownership.owns(t, [shared])))).toEqual([[true], [true], [false]]);
+      });
+
+      it('forgets a pair a year after it was last recorded; recording it again renews it', async () => {
+        const mine = tenant();
+        const [old, recent, renewed] = [clip(), clip(), clip()];
+        await stores.ownership.record(mine, [old, renewed], Date.now() - 366 * day);
+        await stores.ownership.record(mine, [recent], Date.now() - 364 * day);
+        await stores.ownership.record(mine, [renewed], Date.now());
+        expect(await stores.ownership.owns(mine, [old, recent, renewed])).toEqual([false, true, true]);
+      });
+    });
+
     describe('durations', () => {
       it('gives the most recent durations of a kind, newest first, at most `limit`', async () => {
         // Kinds are shared by every case: this one owns STEMS_BASIC and PRODUCER_VIDEO.

@@ -69,6 +69,7 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     await new Idempotency(first.idempotency, { leaseMs: 1_000 }).run('a', 'k', 'fp', async () => ({ taskId: 't1' }));
     const reserved = await first.budgets.reserve('a', 30, policy, now);
     await first.durations.record('STEMS_FULL', 42_000, now);
+    await first.ownership.record('a', [{ kind: 'clip', id: 'clip-1' }], now);
     await first.close();
 
     const second = openSqliteStores(dir);
@@ -81,6 +82,7 @@ describe('the embedded store', { timeout: 60_000 }, () => {
       if (reserved.ok) await second.budgets.release(reserved.reservationId);
       expect(await second.budgets.usage('a', policy, now)).toMatchObject({ used: 0 });
       expect(await second.durations.recent('STEMS_FULL', 5)).toEqual([42_000]);
+      expect(await second.ownership.owns('a', [{ kind: 'clip', id: 'clip-1' }])).toEqual([true]);
     } finally {
       await second.close();
     }
@@ -90,12 +92,31 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const dir = dataDir();
     await openSqliteStores(dir).close();
     const db = new DatabaseSync(join(dir, databaseFile));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.exec('PRAGMA user_version = 99');
     db.close();
     expect(() => openSqliteStores(dir)).toThrow(StoreOpenError);
-    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 2/);
+    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 3/);
+  });
+
+  it('migrates a database of schema 1 to this release (migrations 2 and 3), keeping its rows', async () => {
+    const dir = dataDir();
+    const stores = openSqliteStores(dir);
+    await stores.registry.remember({ id: 'kept', kind: 'CREATE_MUSIC', tenant: 'user:a', createdAt: Date.now(), status: 'SUCCEEDED' });
+    await stores.close();
+    // What schema 1 was: this release's database without what migrations 2 and 3 added.
+    const db = new DatabaseSync(join(dir, databaseFile));
+    db.exec('DROP TABLE owned; DROP TABLE write_probe; PRAGMA user_version = 1');
+    db.close();
+    const migrated = openSqliteStores(dir);
+    try {
+      expect((await migrated.registry.lookup('kept'))?.tenant).toBe('user:a');
+      await migrated.ownership.record('user:a', [{ kind: 'clip', id: 'c' }], Date.now());
+      expect(await migrated.ownership.owns('user:a', [{ kind: 'clip', id: 'c' }])).toEqual([true]);
+    } finally {
+      await migrated.close();
+    }
   });
 
   it('refuses a DATA_DIR that cannot be created, and a database file that is not one, naming DATA_DIR', () => {
@@ -209,14 +230,18 @@ describe('the embedded store', { timeout: 60_000 }, () => {
       await stores.idempotency.claim('a:k', { state: 'pending', fingerprint: 'fp', attempt: 'x', leaseUntil: clock.now() }, 24 * 3600_000);
       await stores.budgets.reserve('a', 10, { limit: 100, windowMs: 3600_000 }, clock.now());
       await stores.durations.record('CREATE_MUSIC', 1000, clock.now());
-      const tables = ['tasks', 'idempotency', 'budget_usage', 'budget_reservations', 'durations'];
-      expect(tables.map((t) => rowCount(dir, t))).toEqual([1, 1, 1, 1, 1]);
+      await stores.ownership.record('a', [{ kind: 'clip', id: 'c' }], clock.now());
+      const tables = ['tasks', 'idempotency', 'budget_usage', 'budget_reservations', 'durations', 'owned'];
+      expect(tables.map((t) => rowCount(dir, t))).toEqual([1, 1, 1, 1, 1, 1]);
       clock.advance(2 * 3600_000);
       stores.sweep();
-      expect(tables.map((t) => rowCount(dir, t))).toEqual([1, 1, 0, 0, 1]);
+      expect(tables.map((t) => rowCount(dir, t))).toEqual([1, 1, 0, 0, 1, 1]);
       clock.advance(31 * 24 * 3600_000);
       stores.sweep();
-      expect(tables.map((t) => rowCount(dir, t))).toEqual([0, 0, 0, 0, 0]);
+      expect(tables.map((t) => rowCount(dir, t))).toEqual([0, 0, 0, 0, 0, 1]);
+      clock.advance(335 * 24 * 3600_000);
+      stores.sweep();
+      expect(rowCount(dir, 'owned')).toBe(0);
     } finally {
       await stores.close();
     }

@@ -21,8 +21,9 @@ const tasksQuery = `query($first: Int, $after: String, $status: [TaskStatus!]) {
 
 describe('viewer, budgets and viewerTaskUpdated with sign-in', () => {
   const clock = manualClock(Date.now());
+  // Every user works on the sandbox's demo clip, which is nobody's own here (who owns which clip: ownership.test.ts).
   const setup = sandboxGateway(
-    { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '120', USER_BUDGET_WINDOW: '1d', POLL_INTERVAL_MS: '25' },
+    { AUTH_JWT_SECRET: testJwtSecret, USER_CREDIT_BUDGET: '120', USER_BUDGET_WINDOW: '1d', POLL_INTERVAL_MS: '25', CLIP_ACCESS: 'any' },
     { taskMs, now: clock.now },
   );
   const posts = (path: string) => setup.sandbox.calls.filter((c) => c.method === 'POST' && c.path === path).length;

@@ -2,6 +2,11 @@
  * End-user sign-in: a bearer JWT verified by `jose` against a shared HS256 secret (development, tests) or a remote
  * JSON Web Key Set (RS256/ES256, as Auth0, Clerk, Supabase, Keycloak and Cognito publish them; jose fetches and
  * caches the keys). Issuer and audience are checked when configured; `sub` and `exp` are required.
+ *
+ * The claims that make a user are held to their exact types, since a token's JSON may hold anything: `sub` must be a
+ * non-empty string (a list or an object is not stringified into some user's name), an admin claim must be the boolean
+ * `true` (or, as `<claim>=<value>`, equal the value or be a list holding it exactly), and a token issued in the future
+ * (`iat` past the allowed clock skew) is refused, as is, with AUTH_MAX_TOKEN_AGE, one issued longer ago than that.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '../config.js';
@@ -17,6 +22,11 @@ export interface SignedInUser {
 }
 
 const maxSubjectLength = 255;
+
+/** How far a token's `iat` may be ahead of this gateway's clock (the identity provider's clock may run ahead a little). */
+export const issuedAtSkewSeconds = 60;
+
+const refused = (why: string) => new GatewayError('UNAUTHENTICATED', `The sign-in token was refused: ${why}.`);
 
 function refusal(err: unknown): GatewayError {
   const code = (err as { code?: string } | null)?.code;
@@ -60,17 +70,28 @@ export class TokenVerifier {
     } catch (err) {
       throw refusal(err);
     }
-    const sub = payload.sub ?? '';
-    if (!sub || sub.length > maxSubjectLength)
-      throw new GatewayError('UNAUTHENTICATED', 'The sign-in token was refused: its "sub" claim is not usable.');
+    const sub: unknown = payload.sub;
+    if (typeof sub !== 'string' || sub === '' || sub.length > maxSubjectLength) {
+      throw refused(`its "sub" claim must be a string of 1 to ${maxSubjectLength} characters`);
+    }
+    this.checkIssuedAt(payload.iat, Date.now() / 1000);
     return { id: sub, admin: this.isAdmin(payload), expiresAt: (payload.exp ?? 0) * 1000 };
+  }
+
+  /** jose has checked that `iat`, when present, is a number. */
+  private checkIssuedAt(iat: number | undefined, nowSeconds: number): void {
+    if (iat !== undefined && iat > nowSeconds + issuedAtSkewSeconds) throw refused('its "iat" claim says it was issued in the future');
+    const maxAge = this.config.maxTokenAgeSeconds;
+    if (maxAge === undefined) return;
+    if (iat === undefined) throw refused('its "iat" claim is missing (AUTH_MAX_TOKEN_AGE needs it)');
+    if (nowSeconds - iat > maxAge) throw refused('it was issued longer ago than AUTH_MAX_TOKEN_AGE allows; sign in again');
   }
 
   private isAdmin(payload: JWTPayload): boolean {
     const claim = this.config.adminClaim;
     if (!claim) return false;
     const value = payload[claim.name];
-    if (claim.value === undefined) return value === true || value === 'true';
+    if (claim.value === undefined) return value === true;
     return Array.isArray(value) ? value.includes(claim.value) : value === claim.value;
   }
 }

@@ -21,6 +21,7 @@ import { AnswerCache } from '../transport/http/answer-cache.js';
 import { sendError, sendJson } from '../transport/http/reply.js';
 import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
+import { answerClientError } from '../transport/http/client-error.js';
 import { handleWebhook } from '../transport/webhooks.js';
 import { webhookPath } from '../submit/webhook-request.js';
 import { useAccess } from '../plugins/use-access.js';
@@ -30,7 +31,7 @@ import { useGraphQLJs } from '../plugins/use-graphql-js.js';
 import { maskError } from '../transport/error-shape.js';
 import { useIntrospection } from '../plugins/use-introspection.js';
 import { useMetrics } from '../plugins/use-metrics.js';
-import { useQueryLimits } from '../plugins/use-query-limits.js';
+import { taskIdCostCheck, useQueryLimits } from '../plugins/use-query-limits.js';
 import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.js';
 import { useSseStreams } from '../plugins/use-sse-streams.js';
 import { createPersistedOperations } from '../persisted/documents.js';
@@ -98,6 +99,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   const { access } = services;
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const sse = useSseStreams();
+  // The cost of `tasks(ids:)` with its ids, checked at execution by yoga's plugin and by the fast path alike.
+  const executionCost = taskIdCostCheck(limits.maxCost);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -119,12 +122,12 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
       useRequestErrors(),
       useParseErrors(),
       useMetrics(services.metrics),
-      useCsrf((origin) => access.originListed(origin)),
+      useCsrf(access),
       useAccess(access),
       // After the rate limit: a refused request registers no document.
       ...persisted.plugins,
       ...useIntrospection(limits.allowIntrospection),
-      ...useQueryLimits(limits),
+      ...useQueryLimits(limits, executionCost),
       ...(services.tracing ? [services.tracing.plugin] : []),
       sse.plugin,
     ],
@@ -140,6 +143,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     : {
         schema,
         context: (caller: Caller) => createContext(services, caller),
+        executionCost,
         mask: (error: GraphQLError) => {
           const masked = maskError(error) as GraphQLError;
           if (masked !== error) logger.error({ err: error }, 'unexpected error');
@@ -153,6 +157,15 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   });
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
+  // With sign-in on, the public port is the users' (an app's backend may be public): metrics about them stay off it
+  // unless a token guards them or METRICS_PORT moves them.
+  const metricsOnPublicPort = !metricsServer && (config.auth === undefined || config.metricsToken !== undefined);
+  if (!metricsServer && !metricsOnPublicPort) {
+    logger.warn(
+      `${metricsPath} is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set. Set METRICS_TOKEN ` +
+        `(${metricsPath} then needs it as a bearer token) or METRICS_PORT (a port of its own, not published) to serve it.`,
+    );
+  }
   const health: HealthSources = {
     draining: () => drain.draining,
     store: () => services.health.state(),
@@ -162,7 +175,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     if (page(req, res)) return;
     if (serveHealth(req, res, health)) return;
     const path = req.url?.split('?')[0];
-    if (path === metricsPath && !metricsServer) return metricsEndpoint(req, res);
+    if (path === metricsPath && metricsOnPublicPort) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
     if (path === webhookPath) return handleWebhook(services, req, res);
     if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
@@ -182,6 +195,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   const routes = new Set([yoga.graphqlEndpoint, healthPath, livenessPath, '/metrics', webhookPath, '/']);
   const server = options.server ?? createServer();
   server.removeAllListeners('request');
+  server.on('clientError', answerClientError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = req.url?.split('?')[0] ?? '';
@@ -213,6 +227,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     metrics: services.metrics,
     persisted,
     traced: services.tracing !== undefined,
+    hideSuggestions: !limits.allowIntrospection,
   });
   // First: SSE subscriptions are cut (their clients reconnect) before the live feeds complete what is left.
   drain.onClose(() => sse.cut());

@@ -27,6 +27,7 @@ import type { Stores } from '../store/types.js';
 import type { Tracing } from '../observability/tracing.js';
 import { UpstreamClient } from '../upstream/client.js';
 import { localSlots, RedisSlots, SubmitPacer } from '../upstream/pacing.js';
+import { loadWebhookKey } from './webhook-key.js';
 
 /**
  * ioredis, loaded from node_modules when REDIS_URL asks for it: a gateway without Redis does not load (or bundle
@@ -63,8 +64,10 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
       subscriber: connectRedis(config.redisUrl, 'events', logger),
     };
   }
+  let webhookKey: Uint8Array | undefined;
   try {
     stores ??= openStores(config, redis?.commands, logger);
+    webhookKey = loadWebhookKey(config, redis !== undefined, logger);
   } catch (err) {
     if (redis) for (const connection of Object.values(redis)) connection.disconnect();
     throw err;
@@ -138,6 +141,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     registry,
     budgets: stores.budgets,
     durations: stores.durations,
+    ownership: stores.ownership,
+    ...(webhookKey ? { webhookKey } : {}),
     stores,
     outbox,
     health,

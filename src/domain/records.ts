@@ -13,7 +13,11 @@ export interface TaskRecord {
   tenant: string;
   /** When the gateway submitted it (epoch ms). */
   createdAt: number;
-  /** The secret the upstream signs this task's webhook deliveries with, when one was asked for. Never log it. */
+  /**
+   * When a webhook was asked for: what the secret the upstream signs its deliveries with is derived from,
+   * `derived:<nonce>` (with the server's webhook key, src/submit/webhook-request.ts), or, in a record written by a
+   * release before, that secret itself. Never log it.
+   */
   webhookSecret?: string;
   /** The last status the gateway observed (PENDING at submit). */
   status: TaskStatus;

@@ -1,8 +1,10 @@
 /**
  * Where automatic persisted queries (Apollo's protocol) keep the documents clients registered: the trusted manifest
- * first (its hashes always resolve), then a bounded in-memory LRU, or Redis when REDIS_URL is set so that a hash one
- * instance learned serves on every instance. A store fault is not the client's: a lookup that fails is a miss (the
- * client then sends the document again) and a registration that fails is skipped (the request still runs).
+ * first (its hashes always resolve, for everyone), then a bounded in-memory LRU, or Redis when REDIS_URL is set so
+ * that a hash one instance learned serves on every instance. A registered document is its tenant's: it may hold what
+ * a user typed (lyrics, ids), so another tenant asking for its hash misses (and sends the document, as the protocol
+ * has it) rather than learning that someone ran it. A store fault is not the client's: a lookup that fails is a miss
+ * (the client then sends the document again) and a registration that fails is skipped (the request still runs).
  */
 import type { APQStore } from '@graphql-yoga/plugin-apq';
 import type { Redis } from 'ioredis';
@@ -32,14 +34,21 @@ function redisStore(redis: Redis): TextStore {
   };
 }
 
-export function createAPQStore(manifest: ReadonlyMap<string, string>, logger: Logger, redis?: Redis): APQStore {
+/** The store a tenant's requests see: a hash is 64 hex digits, so `<hash>:<tenant>` never reads as another pair. */
+export type TenantAPQStores = (tenant: string) => APQStore;
+
+export function createAPQStore(manifest: ReadonlyMap<string, string>, logger: Logger, redis?: Redis): TenantAPQStores {
   const registered = redis ? redisStore(redis) : memoryStore();
+  return (tenant) => scoped(manifest, registered, logger, (hash) => `${hash}:${tenant}`);
+}
+
+function scoped(manifest: ReadonlyMap<string, string>, registered: TextStore, logger: Logger, keyOf: (hash: string) => string): APQStore {
   return {
     async get(hash) {
       const trusted = manifest.get(hash);
       if (trusted !== undefined) return trusted;
       try {
-        return (await registered.get(hash)) ?? null;
+        return (await registered.get(keyOf(hash))) ?? null;
       } catch (err) {
         logger.warn({ err: { message: (err as Error).message } }, 'persisted query lookup failed; treated as not found');
         return null;
@@ -48,7 +57,7 @@ export function createAPQStore(manifest: ReadonlyMap<string, string>, logger: Lo
     async set(hash, document) {
       if (manifest.has(hash)) return;
       try {
-        await registered.set(hash, document);
+        await registered.set(keyOf(hash), document);
       } catch (err) {
         logger.warn({ err: { message: (err as Error).message } }, 'persisted query registration failed');
       }

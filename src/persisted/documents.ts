@@ -26,14 +26,31 @@ export interface PersistedOperations {
   readonly only: boolean;
   /** For yoga: HTTP GET and POST, SSE. */
   readonly plugins: Plugin[];
-  /** The request's parameters with the document its hash stands for; throws the same GraphQLError yoga would. */
-  resolve<P extends { query?: string | undefined; extensions?: Record<string, unknown> | null | undefined }>(params: P): Promise<P>;
+  /**
+   * The request's parameters with the document its hash stands for, as `tenant` registered it (or the manifest has
+   * it); throws the same GraphQLError yoga would.
+   */
+  resolve<P extends { query?: string | undefined; extensions?: Record<string, unknown> | null | undefined }>(
+    params: P,
+    tenant: string,
+  ): Promise<P>;
 }
 
 function plugins(config: Config, logger: Logger, redis: Redis | undefined): Plugin[] {
   const { only, file } = config.persistedOperations;
   const manifest = loadManifest(file ?? bundledManifestPath, only);
-  if (!only) return [useAPQ({ store: createAPQStore(manifest, logger, redis), hash: sha256Hex })];
+  if (!only) {
+    const stores = createAPQStore(manifest, logger, redis);
+    // Per request, with the store of its caller's tenant (identified before: src/plugins/use-access.ts, or `resolve`).
+    return [
+      {
+        onParams(payload) {
+          const tenant = (payload.context as { caller?: { tenant: string } }).caller?.tenant ?? 'anonymous';
+          return useAPQ({ store: stores(tenant), hash: sha256Hex }).onParams?.(payload);
+        },
+      },
+    ];
+  }
   const refusal = { message: persistedOnlyMessage, extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } };
   return [
     usePersistedOperations({
@@ -56,13 +73,13 @@ export function createPersistedOperations(config: Config, logger: Logger, redis?
   return {
     only: config.persistedOperations.only,
     plugins: list,
-    async resolve(params) {
+    async resolve(params, tenant) {
       let current = params;
       for (const plugin of list) {
         const payload = {
           params: current,
           setParams: (next: GraphQLParams) => void (current = { ...current, ...next }),
-          context: {},
+          context: { caller: { tenant } },
           fetchAPI: globalThis,
         } as unknown as OnParamsEventPayload<Record<string, unknown>>;
         await plugin.onParams?.(payload);

@@ -8,6 +8,12 @@ import type { BudgetPolicy, BudgetUsage } from './types.js';
 /** How long a submitted task is remembered (its owner, kind, webhook secret; the tenant's task list). */
 export const taskRecordMaxAgeMs = 30 * 24 * 3600_000;
 
+/**
+ * How long the gateway remembers that a tenant owns a clip, persona or vox id, from when it last recorded it: far
+ * longer than a task record, since a user comes back to a song long after the task that made it.
+ */
+export const ownershipMaxAgeMs = 365 * 24 * 3600_000;
+
 /** How many recent durations are kept per task kind. */
 export const durationsKeptPerKind = 1_000;
 

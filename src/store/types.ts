@@ -9,6 +9,7 @@
  */
 import type { ErrorCode, ErrorDetails } from '../domain/errors.js';
 import type { SubmittedTaskKind } from '../domain/kinds.js';
+import type { OwnedId } from '../domain/ownership.js';
 import type { TaskRegistry } from '../domain/records.js';
 
 /** A tenant's use of its credit budget in the current window. */
@@ -47,6 +48,17 @@ export interface DurationHistory {
   recent(kind: SubmittedTaskKind, limit: number): Promise<number[]>;
 }
 
+/**
+ * Who owns which clip, persona and vox id (src/domain/ownership.ts). An id may have several owners (two users may
+ * upload the same audio); each (tenant, id) pair is kept for `ownershipMaxAgeMs` after it was last recorded.
+ */
+export interface OwnershipStore {
+  /** Records that `tenant` owns each of `ids` (recording a pair again renews it). */
+  record(tenant: string, ids: readonly OwnedId[], at: number): Promise<void>;
+  /** For each of `ids`, in order, whether `tenant` owns it. */
+  owns(tenant: string, ids: readonly OwnedId[]): Promise<boolean[]>;
+}
+
 /** Every store of one engine, opened together and closed together. */
 export interface Stores {
   readonly engine: 'sqlite' | 'redis';
@@ -59,6 +71,7 @@ export interface Stores {
    * when it does not (Redis unreachable or refusing writes; DATA_DIR full or read-only). src/store/health.ts runs it.
    */
   probe(): Promise<void>;
+  ownership: OwnershipStore;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,9 @@
  * submitted twice by accident and never left without its record:
  * 1. its intent is written in the store (idempotency.ts: the claim of its idempotencyKey, or an intent of its own);
  *    when that cannot be done, STORE_UNAVAILABLE and nothing is sent;
- * 2. `send`: the budget reservation, the webhook, and the upstream call, once;
+ * 0. every clip, persona and vox id it takes must be the caller's own (ownership.ts);
+ * 2. `send`: the budget reservation, the webhook, and the upstream call, once; what an answer-at-once gives is
+ *    recorded as the caller's (ownership.ts);
  * 3. its outcome (the task's record with owner, kind and webhook secret; the key's result) is written, or kept in the
  *    outbox until the store takes it (idempotency.ts, src/store/outbox.ts);
  * 4. a task is announced to its tenant's dashboards.
@@ -17,6 +19,7 @@ import { submittedTask, type SubmittedTask, type Task } from '../domain/task.js'
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
 import { fingerprintOf } from './fingerprint.js';
 import { beforeSending, type Sent } from './idempotency.js';
+import { checkOwnership, recordGiven } from './ownership.js';
 import { webhookRequest } from './webhook-request.js';
 
 type Key = string | null | undefined;
@@ -41,6 +44,9 @@ export async function submitOperation<Input, Result>(
   idempotencyKey?: Key,
 ): Promise<Task | Result> {
   const apiKey = ctx.requireApiKey();
+  // Every clip, persona and vox id it takes must be the caller's own (CLIP_ACCESS=owner): else NOT_FOUND, before any
+  // intent, reservation or upstream call.
+  await checkOwnership(ctx, operation, input);
   const { services } = ctx;
   // The reservation's id is named in the intent, before the reservation is made (inside `send`).
   const reservationId = budgetOf(ctx.caller, services.config) ? randomUUID() : undefined;
@@ -68,8 +74,10 @@ async function send<Input, Result>(
 ): Promise<Sent<Result>> {
   const { services } = ctx;
   await beforeSending(() => reserve(services.budgets, ctx.caller, services.config, operation, reservationId));
-  const webhook = webhookRequest(services.config.webhookBaseUrl, operation);
+  const webhook = webhookRequest(services.webhookKey, services.config.webhookBaseUrl, operation);
   const result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
+  // What an answer-at-once gave the caller (an uploaded clip, a persona, a vox id) is the caller's from now on.
+  await recordGiven(ctx, operation, result);
   if (operation.kind === null) return { result };
   const record: TaskRecord = {
     id: (result as SubmittedTask).taskId,

@@ -25,8 +25,13 @@ export interface TaskLoaderDeps extends ObserveDeps {
   fresh?: FreshTasks | undefined;
 }
 
-/** Called before each upstream read made for a caller; throws (RATE_LIMITED) when the caller may make no more. */
-export type ReadCharge = () => Promise<void>;
+/**
+ * What a request's upstream reads must pass first (src/access/index.ts: readGuard): resolves when the read of `id`
+ * may go out, else throws (RATE_LIMITED, or BAD_USER_INPUT past the request's bound on tasks without a record).
+ */
+export interface ReadGuard {
+  admit(id: string, recorded: boolean): Promise<void>;
+}
 
 /** Where an observed state is kept for later reads: a final one for good, a running one for the freshness window. */
 export function keepState(deps: Pick<TaskLoaderDeps, 'finished' | 'fresh'>, task: Task, tenant: string): void {
@@ -50,9 +55,9 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 /**
  * Any task, as `tenant` may see it: from the finished-task cache, or a running one from the freshness window, else
  * from the upstream (kept for the next reads). A task another tenant submitted is NOT_FOUND without an upstream call.
- * `charge` runs before the upstream read (a poll, made for no one caller, passes none).
+ * `guard`, for a request, is what its upstream read must pass first (a poll, made for no one caller, passes none).
  */
-export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string, charge?: ReadCharge): Promise<Task> {
+export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string, guard?: ReadGuard): Promise<Task> {
   const { finished, fresh } = deps;
   const kept = finished?.get(id, tenant) ?? fresh?.get(id, tenant);
   if (kept) return kept;
@@ -64,9 +69,9 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
     (finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined) ??
     (fresh?.shared && !(record && isTerminal(record.status)) ? await fresh.getShared(id, tenant) : undefined);
   if (shared) return shared;
-  await charge?.();
+  await guard?.admit(id, record !== undefined);
   const task = await readTask(deps.upstream, apiKey, id, record);
-  if (record) await noteObserved(deps, record, task.status);
+  if (record) await noteObserved(deps, record, task);
   task.observedAt = new Date().toISOString();
   keepState(deps, task, tenant);
   return task;
@@ -84,11 +89,11 @@ async function readTask(upstream: UpstreamClient, apiKey: string, id: string, re
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
-export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, charge?: ReadCharge, concurrency = 8) {
+export function createTaskLoader(deps: TaskLoaderDeps, apiKey: () => string, tenant: string, guard?: ReadGuard, concurrency = 8) {
   return new DataLoader<string, Task>((ids) =>
     mapWithConcurrency(ids, concurrency, async (id) => {
       try {
-        return await loadTask(deps, apiKey(), tenant, id, charge);
+        return await loadTask(deps, apiKey(), tenant, id, guard);
       } catch (err) {
         return err instanceof Error ? err : new Error(String(err));
       }

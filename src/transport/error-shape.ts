@@ -3,6 +3,7 @@
  * `maskError`: a GatewayError reaches the client with its code and safe message; GraphQL's own errors (syntax,
  * validation) pass as they are; anything else becomes INTERNAL_SERVER_ERROR (yoga logs the original).
  * `normalized`: an error made before execution (a bad variable, invalid JSON) gets its code and loses its internals.
+ * `withoutSuggestion`: with introspection off, an error does not suggest names of the schema ("Did you mean ...?").
  */
 import { GraphQLError } from 'graphql';
 
@@ -48,5 +49,25 @@ export function normalized(error: GraphQLError): GraphQLError {
     positions: error.positions,
     path: error.path,
     extensions,
+  });
+}
+
+/**
+ * graphql-js suggests names of the schema in its errors: fields, arguments, types, enum values, input fields
+ * (`Did you mean "description"?`, `Did you mean the enum value "SONIC_V4"?`), in validation and in the coercion of
+ * variables. With introspection off they would give the schema away piece by piece, so each is dropped. Names are
+ * letters, digits and `_`, so a suggestion never holds a `?` before its end.
+ */
+const suggestion = /\s*Did you mean [^?]*\?/g;
+
+export function withoutSuggestion(error: GraphQLError): GraphQLError {
+  if (!error.message.includes('Did you mean')) return error;
+  return new GraphQLError(error.message.replace(suggestion, ''), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The webhook receiver: the transport adapter for states the upstream pushes. Each submit that asks for a callback
- * (src/submit/webhook-request.ts) keeps a fresh secret in its task's registry record (so any instance can verify a
- * delivery). A delivery whose signature checks out is published to the task's subscribers at once; a final state
+ * (src/submit/webhook-request.ts) keeps the nonce its secret is derived from in its task's registry record (so any
+ * instance, with the same webhook key, can verify a delivery). A delivery whose signature checks out is published to the task's subscribers at once; a final state
  * also ends every poll of the task. Anything unverifiable gets 401 and changes nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +16,7 @@ import { readDelivery, webhookTaskId } from '../upstream/deliveries.js';
 import { UnreadableAnswer } from '../upstream/unreadable.js';
 import { familyOf } from '../domain/kinds.js';
 import { noteObserved } from '../tasks/observe.js';
+import { webhookSecretOf } from '../submit/webhook-request.js';
 import { observed } from '../domain/events.js';
 
 const maxBodyBytes = 4 * 1024 * 1024;
@@ -45,8 +46,9 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   const body = parseJson(raw);
   const taskId = webhookTaskId(body);
   const record = taskId ? await registry.lookup(taskId) : undefined;
-  const verdict = record?.webhookSecret
-    ? verifyWebhook(req.headers, raw, record.webhookSecret, Date.now())
+  const secret = record?.webhookSecret && webhookSecretOf(record.webhookSecret, services.webhookKey);
+  const verdict = secret
+    ? verifyWebhook(req.headers, raw, secret, Date.now())
     : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
   if (!verdict.ok || !record || !taskId) {
     logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
@@ -77,7 +79,7 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   let accepted = false;
   await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
     accepted = true;
-    await noteObserved(services, record, task.status);
+    await noteObserved(services, record, task);
     // Its owner's next reads need no upstream call: a finished task's never, a running one's within the window.
     keepState(services, task, record.tenant);
     await live.publish(task);

@@ -8,7 +8,7 @@
  * one is accepted only when a delivery carries no current-scheme header: the secret is random and per task, so a
  * legacy signature can only ever replay a body the upstream really sent for that same task.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const webhookHeaderNames = {
   id: 'x-webhook-id',
@@ -21,11 +21,6 @@ export const webhookHeaderNames = {
 
 /** How far a delivery's timestamp may be from our clock. */
 export const webhookToleranceSeconds = 300;
-
-/** A fresh per-task secret: 256 random bits. */
-export function newWebhookSecret(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 function hmacHex(secret: string, message: Buffer | string): string {
   return createHmac('sha256', secret).update(message).digest('hex');

@@ -95,3 +95,38 @@ export interface SandboxLog {
 export async function sandboxLog(sandboxUrl: string): Promise<SandboxLog> {
   return (await (await fetch(`${sandboxUrl}/_sandbox/calls`)).json()) as SandboxLog;
 }
+
+/**
+ * The gateway started where it must refuse to: resolves with its exit code and output once it exits, or with
+ * 'started' (after killing it) if it comes up instead, so that a gateway that should have refused neither hangs the
+ * test nor outlives it.
+ */
+export async function refusedGatewayStart(env: Record<string, string>): Promise<{ code: number | null; output: string } | 'started'> {
+  const port = String(await freePort());
+  const child = spawn(process.execPath, [join(root, 'dist/main.js')], {
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env, PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = once(child, 'exit').then(([code]) => (running.delete(child), code as number | null));
+  const verdict = await waitFor(
+    () =>
+      child.exitCode !== null
+        ? 'exited'
+        : fetch(`http://127.0.0.1:${port}/health`).then(
+            (res) => (res.status === 200 ? ('started' as const) : undefined),
+            () => undefined,
+          ),
+    'the gateway to exit (or come up)',
+    30_000,
+  );
+  if (verdict === 'started') {
+    child.kill('SIGKILL');
+    await exited;
+    return 'started';
+  }
+  return { code: await exited, output };
+}

@@ -9,6 +9,7 @@ import type { Stores } from '../types.js';
 import { RedisBudgetStore } from './budgets.js';
 import { RedisDurationHistory } from './durations.js';
 import { RedisIdempotencyStore } from './idempotency.js';
+import { RedisOwnershipStore } from './ownership.js';
 import { RedisTaskRegistry } from './registry.js';
 
 export class RedisStores implements Stores {
@@ -17,6 +18,7 @@ export class RedisStores implements Stores {
   readonly idempotency: RedisIdempotencyStore;
   readonly budgets: RedisBudgetStore;
   readonly durations: RedisDurationHistory;
+  readonly ownership: RedisOwnershipStore;
 
   private readonly probeKey = `aimusic:write-probe:${randomUUID()}`;
 
@@ -26,6 +28,7 @@ export class RedisStores implements Stores {
     this.idempotency = new RedisIdempotencyStore(redis);
     this.budgets = new RedisBudgetStore(redis);
     this.durations = new RedisDurationHistory(redis);
+    this.ownership = new RedisOwnershipStore(redis);
   }
 
   /** A write with an expiry, as paid work makes them: fails while Redis is unreachable or refuses writes (OOM, MISCONF, READONLY). */

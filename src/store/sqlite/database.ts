@@ -6,9 +6,10 @@
  * is a StoreOpenError naming DATA_DIR and saying how to recover without losing what the file holds: the gateway
  * never runs without its durable state, and never advises deleting a sound database.
  */
-import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { privateDir, privateFile, privateFileMode, tighten, type PermissionReport } from './private-files.js';
 
 export const databaseFile = 'gateway.db';
 
@@ -45,6 +46,15 @@ const migrations: readonly string[] = [
    CREATE INDEX budget_reservations_by_end ON budget_reservations (window_end);
    CREATE TABLE durations (kind TEXT NOT NULL, duration_ms INTEGER NOT NULL, at INTEGER NOT NULL);
    CREATE INDEX durations_by_kind ON durations (kind, at DESC);`,
+  // 2: who owns which clip, persona and vox id (a pair per owner), renewed each time it is recorded.
+  `CREATE TABLE owned (
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     tenant TEXT NOT NULL,
+     recorded_at INTEGER NOT NULL,
+     PRIMARY KEY (kind, id, tenant)
+   ) WITHOUT ROWID;
+   CREATE INDEX owned_by_age ON owned (recorded_at);`,
   // 3: one row the readiness probe rewrites (src/store/health.ts): a write of the kind paid work makes, so that a
   // full disk or a read-only file is found before paid work is accepted, not after.
   `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
@@ -171,11 +181,14 @@ export class Database {
   }
 }
 
-/** Opens (creating if needed) DATA_DIR's database and brings its schema up to date. */
-export function openDatabase(dataDir: string): Database {
+/**
+ * Opens (creating if needed) DATA_DIR's database and brings its schema up to date. DATA_DIR is made 0700 and the
+ * database's files 0600 (src/store/sqlite/private-files.ts); `report` hears of any that had to be tightened.
+ */
+export function openDatabase(dataDir: string, report?: PermissionReport): Database {
   const where = `DATA_DIR ${JSON.stringify(dataDir)} (${resolve(dataDir)})`;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir, report);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreOpenError(`${where} is not a directory.`);
@@ -188,9 +201,12 @@ export function openDatabase(dataDir: string): Database {
     throw new StoreOpenError(`${where} is not writable by this process (uid ${process.getuid?.() ?? '?'}): give it the directory.`);
   }
   let db: DatabaseSync;
+  const file = join(dataDir, databaseFile);
   try {
+    // Created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+    privateFile(file, report);
     // Waits up to 5 s for another connection's write lock instead of failing at once.
-    db = new DatabaseSync(join(dataDir, databaseFile), { timeout: 5_000 });
+    db = new DatabaseSync(file, { timeout: 5_000 });
   } catch (err) {
     throw openFailure(dataDir, err);
   }
@@ -204,6 +220,8 @@ export function openDatabase(dataDir: string): Database {
     const check = database.get<{ quick_check: string }>('PRAGMA quick_check(1)')?.quick_check;
     if (check !== 'ok') throw new DamagedDatabase(`its integrity check failed: ${check ?? 'no answer'}`);
     migrate(database);
+    // Left by a release before, or by a process that made them before its database file was tightened.
+    for (const suffix of ['-wal', '-shm']) tighten(file + suffix, privateFileMode, report);
   } catch (err) {
     database.close();
     if (err instanceof StoreOpenError) throw new StoreOpenError(`${where}: ${err.message}`);

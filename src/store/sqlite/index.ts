@@ -13,6 +13,7 @@ import { openDatabase, openFailure, StoreOpenError, writeFailure, type Database 
 import { SqliteDurationHistory } from './durations.js';
 import { SqliteIdempotencyStore } from './idempotency.js';
 import { InstanceLocks } from './instances.js';
+import { SqliteOwnershipStore } from './ownership.js';
 import { SqliteTaskRegistry } from './registry.js';
 
 export { StoreOpenError } from './database.js';
@@ -36,6 +37,7 @@ export class SqliteStores implements Stores {
   readonly idempotency: SqliteIdempotencyStore;
   readonly budgets: SqliteBudgetStore;
   readonly durations: SqliteDurationHistory;
+  readonly ownership: SqliteOwnershipStore;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -49,6 +51,7 @@ export class SqliteStores implements Stores {
     this.idempotency = new SqliteIdempotencyStore(db, instances, now);
     this.budgets = new SqliteBudgetStore(db, now);
     this.durations = new SqliteDurationHistory(db, now);
+    this.ownership = new SqliteOwnershipStore(db, now);
     this.sweep();
     this.timer = setInterval(() => this.sweep(), sweepIntervalMs).unref();
   }
@@ -60,6 +63,7 @@ export class SqliteStores implements Stores {
       this.idempotency.sweep();
       this.budgets.sweep();
       this.durations.sweep();
+      this.ownership.sweep();
       this.instances.sweep();
     } catch (err) {
       // A busy or failing disk must not stop the gateway; the next sweep tries again.
@@ -94,10 +98,11 @@ export class SqliteStores implements Stores {
 
 /** Opens DATA_DIR's stores; a StoreOpenError (naming DATA_DIR) when it cannot hold them. */
 export function openSqliteStores(dataDir: string, options: SqliteStoresOptions = {}): SqliteStores {
-  const db = openDatabase(dataDir);
+  const report = (message: string) => options.logger?.warn(`DATA_DIR is private to the gateway: ${message}`);
+  const db = openDatabase(dataDir, report);
   let instances: InstanceLocks;
   try {
-    instances = new InstanceLocks(dataDir);
+    instances = new InstanceLocks(dataDir, report);
   } catch (err) {
     db.close();
     if (writeFailure(err) !== 'other') throw openFailure(dataDir, err);

@@ -8,9 +8,10 @@
  * It lets a restarted gateway tell at once that an idempotency claim of the process it replaced can never finish.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { privateDir, privateFile, type PermissionReport } from './private-files.js';
 
 const suffix = '.lock';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,9 +23,10 @@ export class InstanceLocks {
   /** Instances found dead stay dead: no need to look again. */
   private readonly dead = new Set<string>();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, report?: PermissionReport) {
     this.dir = join(dataDir, 'instances');
-    mkdirSync(this.dir, { recursive: true });
+    privateDir(this.dir, report);
+    privateFile(this.path(this.id));
     this.own = new DatabaseSync(this.path(this.id));
     // In exclusive locking mode a connection keeps the lock of its first write until it closes.
     this.own.exec('PRAGMA locking_mode = EXCLUSIVE');

@@ -1,7 +1,8 @@
 /**
  * The HTTP adapter of the access rules (src/access), for yoga (HTTP and SSE, through src/plugins/use-access.ts) and
  * the HTTP fast path alike: a foreign browser origin is refused with 403 before anything else; each GraphQL request
- * is identified and counted against the rate limit once, and a refusal carries its HTTP status and headers.
+ * is identified and counted against the rate limit once (a request with a refused token too, against its IP's), and
+ * a refusal carries its HTTP status and headers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -29,14 +30,17 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
   const known = admitted.get(req);
   if (known) return known;
   let caller: Caller;
+  const facts = {
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers['x-forwarded-for'],
+    authorization: req.headers.authorization,
+  };
   try {
-    caller = await access.identify({
-      remoteAddress: req.socket.remoteAddress,
-      forwardedFor: req.headers['x-forwarded-for'],
-      authorization: req.headers.authorization,
-    });
+    caller = await access.identify(facts);
   } catch (err) {
-    throw err instanceof GatewayError ? asHttpError(err) : err;
+    if (!(err instanceof GatewayError)) throw err;
+    // A refused token still counts against the IP's limit; past it, the answer is 429.
+    throw asHttpError((await access.countRefused(facts)) ?? err);
   }
   const refusal = await access.admit(caller);
   if (refusal) throw asHttpError(refusal);
@@ -47,10 +51,10 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
 /** Answers 403 to a browser whose origin may not use the API, and says whether it did. */
 export function refuseForeignOrigin(access: Access, req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;
-  if (access.originAllowed(origin, req.headers.host)) return false;
+  if (access.originAllowed(origin)) return false;
   sendError(res, 403, 'FORBIDDEN', foreignOriginMessage(origin), { vary: 'Origin' });
   return true;
 }
 
 export const foreignOriginMessage = (origin: string | undefined) =>
-  `Origin ${origin} may not use this API: the gateway serves browsers only from its own page and the origins listed in CORS_ORIGINS.`;
+  `Origin ${origin} may not use this API: the gateway serves browsers only from its own origin (PUBLIC_URL, else localhost) and the origins listed in CORS_ORIGINS.`;

@@ -16,8 +16,10 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
+import { variablesProblem } from '../../access/variables.js';
 import { admitHttpRequest } from './admit.js';
 import { countErrors } from '../../plugins/use-metrics.js';
+import type { ExecutionCostCheck } from '../../plugins/use-query-limits.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
 import type { AnswerCache } from './answer-cache.js';
 import { PreparedDocuments, type Prepared } from './prepared.js';
@@ -71,7 +73,8 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
   const { query, variables, operationName, extensions } = parsed;
   if (query != null && typeof query !== 'string') return undefined;
-  if (variables != null && !isMap(variables)) return undefined;
+  // Variables over the limits (src/access/variables.ts) are yoga's to refuse, before anything walks them.
+  if (variables != null && (!isMap(variables) || variablesProblem(variables))) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
   if (extensions != null && !isMap(extensions)) return undefined;
   return {
@@ -104,7 +107,15 @@ export interface FastPathDeps {
   /** Answers made only of kept tasks (finished, or running within the freshness window), given again without executing. */
   answers?: AnswerCache | undefined;
   /** Prepared execution (prepared.ts): the schema, each operation's context, and error masking; unset with tracing on. */
-  prepared?: { schema: GraphQLSchema; context: (caller: Caller) => Context; mask: (error: GraphQLError) => GraphQLError } | undefined;
+  prepared?:
+    | {
+        schema: GraphQLSchema;
+        context: (caller: Caller) => Context;
+        mask: (error: GraphQLError) => GraphQLError;
+        /** What the query-limit plugins check when a document executes (its cost with its variables). */
+        executionCost: ExecutionCostCheck;
+      }
+    | undefined;
 }
 
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
@@ -113,20 +124,10 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
-    let params = given;
-    if (given.query === undefined) {
-      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
-      try {
-        params = await persisted.resolve(given);
-      } catch {
-        return false;
-      }
-    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+    if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined)) {
       return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
     }
-    const query = params.query;
-    if (query === undefined) return false;
-    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params };
+    const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params: given };
     let caller: Caller;
     try {
       // The same admission as yoga's (src/transport/http/admit.ts), which will not count this request again if it falls back.
@@ -136,9 +137,21 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
       const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
       countErrors(metrics, { errors: [err] });
-      send(res, http.status, params.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
+      send(res, http.status, given.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
       return true;
     }
+    let params = given;
+    if (given.query === undefined) {
+      // A persisted query's hash: its document is looked up as yoga looks it up, in the caller's registrations (and
+      // the manifest); an unknown hash is yoga's to answer.
+      try {
+        params = initial.params = await persisted.resolve(given, caller.tenant);
+      } catch {
+        return false;
+      }
+    }
+    const query = params.query;
+    if (query === undefined) return false;
     const answerKey = answers?.key(caller.tenant, { query, variables: params.variables, operationName: params.operationName });
     const kept = answerKey === undefined ? undefined : answers?.get(answerKey);
     if (kept !== undefined) {
@@ -156,6 +169,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
         return { parse: envelope.parse, validate: (document) => envelope.validate(envelope.schema, document) };
       });
       if (!doc) return false;
+      // Over the cost its variables give it: yoga answers it (its plugin refuses it the same way, with its status).
+      if (prepared.executionCost(prepared.schema, doc.document, params.variables)) return false;
       operation = doc.operation;
       contextValue = prepared.context(caller);
       const args = {

@@ -5,8 +5,10 @@
  * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
  * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
  * `{ "authorization": "Bearer ..." }` or the upgrade's Authorization header) is identified once per socket, and a
- * socket whose token expires is closed (4403) then; every operation counts against the rate limit; open
- * subscriptions are capped per socket and per caller (RATE_LIMITED for that subscribe, the socket stays usable).
+ * socket whose token expires is closed (4403) then, and a refused token counts against the IP's rate limit; open
+ * sockets are capped per caller (4429); every operation counts against the rate limit, and its variables are held to
+ * the limits of src/access/variables.ts; open subscriptions are capped per socket and per caller (RATE_LIMITED for
+ * that subscribe, the socket stays usable).
  *
  * Subscriptions to streams of states (fields marked `stateStream`, e.g. `taskUpdated`) with the same document,
  * variables and caller share one execution (src/transport/websocket/shared-streams.ts): each is still parsed and validated
@@ -31,6 +33,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
+import { variablesProblem } from '../../access/variables.js';
 import { GatewayError } from '../../domain/errors.js';
 import { errorBody } from '../http/reply.js';
 import { SharedStreams } from './shared-streams.js';
@@ -39,7 +42,7 @@ import { subscribeToStates } from './state-subscription.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
 import { foreignOriginMessage } from '../http/admit.js';
-import { normalized } from '../error-shape.js';
+import { normalized, withoutSuggestion } from '../error-shape.js';
 import { runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
@@ -64,6 +67,8 @@ type SocketExtra = {
   open?: Map<string, () => void>;
   /** Closes the socket when its sign-in token expires. */
   expiry?: NodeJS.Timeout;
+  /** Gives back this socket's place under its caller's cap of open sockets. */
+  socketPlace?: () => void;
 };
 
 /** A socket's error is the client's: it went away, and the socket closes by itself. */
@@ -173,6 +178,8 @@ export interface WebSocketOptions {
    */
   metrics?: Pick<Metrics, 'activeSubscriptions' | 'graphqlRequests'>;
   persisted?: PersistedOperations;
+  /** ALLOW_INTROSPECTION is off: no error may suggest a name of the schema. */
+  hideSuggestions?: boolean;
   /**
    * Tracing is on: streams of states then run through yoga's subscribe too, where each gets its span, rather than
    * lean (src/transport/websocket/state-subscription.ts), at the memory cost of its pipeline.
@@ -193,8 +200,7 @@ export function attachGraphQLWebSocket(
     socket.on('error', ignoreSocketError);
     if (req.url?.split('?')[0] !== yoga.graphqlEndpoint)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'WebSocket connections are served at /graphql only.');
-    if (!access.originAllowed(req.headers.origin, req.headers.host))
-      return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
+    if (!access.originAllowed(req.headers.origin)) return refuseUpgrade(socket, 403, 'FORBIDDEN', foreignOriginMessage(req.headers.origin));
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
   });
   const shared = new SharedStreams<ExecutionResult>((delta) => metrics?.activeSubscriptions.inc(delta));
@@ -208,17 +214,29 @@ export function attachGraphQLWebSocket(
         // The caller is all a socket needs from its upgrade request, and graphql-ws reads it only to build `extra`:
         // letting go of the request (its headers, streams and raw header strings) saves ~1 KB per open socket.
         (extra as { request?: IncomingMessage }).request = undefined;
+        const facts = {
+          remoteAddress: request?.socket.remoteAddress,
+          forwardedFor: request?.headers['x-forwarded-for'],
+          authorization: authorizationOf(ctx.connectionParams, request),
+        };
         try {
-          extra.caller = await access.identify({
-            remoteAddress: request?.socket.remoteAddress,
-            forwardedFor: request?.headers['x-forwarded-for'],
-            authorization: authorizationOf(ctx.connectionParams, request),
-          });
+          extra.caller = await access.identify(facts);
         } catch (err) {
           if (!(err instanceof GatewayError)) throw err;
-          extra.socket.close(CloseCode.Forbidden, closeReason(`UNAUTHENTICATED: ${err.message}`));
+          // A refused token counts against the IP's rate limit, as over HTTP.
+          const limited = await access.countRefused(facts);
+          extra.socket.close(
+            CloseCode.Forbidden,
+            closeReason(`${limited ? 'RATE_LIMITED' : 'UNAUTHENTICATED'}: ${(limited ?? err).message}`),
+          );
           return false;
         }
+        const socketPlace = access.openSocket(extra.caller);
+        if (socketPlace instanceof GatewayError) {
+          extra.socket.close(CloseCode.TooManyInitialisationRequests, closeReason(`RATE_LIMITED: ${socketPlace.message}`));
+          return false;
+        }
+        extra.socketPlace = socketPlace;
         // Read once, for the caller: the payload (its token) is not kept for the socket's life.
         (ctx as { connectionParams?: unknown }).connectionParams = undefined;
         extra.open = new Map();
@@ -232,12 +250,16 @@ export function attachGraphQLWebSocket(
       },
       // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
       // HTTP path gives them one in a plugin hook this transport does not run (src/plugins/use-request-errors.ts).
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.some((error) => typeof error.extensions?.code !== 'string')
-          ? { ...result, errors: withoutHttp(result.errors.map(normalized)) }
-          : undefined,
+      // With introspection off, no error suggests a name of the schema: the lean streams of states skip envelop's hooks.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return undefined;
+        let errors = options.hideSuggestions ? result.errors.map(withoutSuggestion) : result.errors;
+        if (errors.some((error) => typeof error.extensions?.code !== 'string')) errors = withoutHttp(errors.map(normalized));
+        return errors.every((error, i) => error === result.errors?.[i]) ? undefined : { ...result, errors };
+      },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
+        ctx.extra.socketPlace?.();
         for (const release of ctx.extra.open?.values() ?? []) release();
         ctx.extra.open?.clear();
       },
@@ -246,12 +268,14 @@ export function attachGraphQLWebSocket(
         if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
         const refusal = await access.admit(caller);
         if (refusal) return [refusal];
+        const tooBig = variablesProblem(given.variables);
+        if (tooBig) return [new GraphQLError(tooBig, { extensions: { code: 'BAD_REQUEST' } })];
         let params;
         try {
           // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
           // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
           const asked = { ...given, query: given.query || undefined };
-          params = persisted ? await persisted.resolve(asked) : asked;
+          params = persisted ? await persisted.resolve(asked, caller.tenant) : asked;
         } catch (err) {
           if (err instanceof GraphQLError) return withoutHttp([err]);
           throw err;
