@@ -1,5 +1,13 @@
-/** The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. */
+/**
+ * The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. The
+ * relay plugin gives the cursor connections (viewer.tasks); the Node interface with `node`/`nodes` is our own
+ * (src/schema/node.ts), because ids stay the upstream's own, not the plugin's encoded global ids. The directives and
+ * federation plugins mark entities for the federation subgraph schema (src/schema/subgraph.ts, FEDERATION=true); they
+ * leave the plain schema as it is.
+ */
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 
@@ -11,15 +19,14 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
-  // Only cursor connections (viewer.tasks); tasks are read by their own ids, so no Node interface or node(id:) query.
   relay: {
+    // The plugin's node fields would take its base64 global ids; src/schema/node.ts defines them over the raw ids.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     cursorType: 'String',
     clientMutationId: 'omit',
-    nodeTypeOptions: { description: 'An object with a globally unique id.' },
     nodeFieldOptions: { description: 'The item at the end of the edge.' },
     cursorFieldOptions: { description: 'Where this edge is in the list: pass it as `after` to continue after it.' },
     edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
