@@ -1,7 +1,8 @@
-/** Account reads: the remaining credits (a free upstream read) and the price list of every mutation. */
+/** Account reads: the remaining credits (a free upstream read), the price list of every mutation, and the error codes. */
 import { builder } from '../builder.js';
 import { GatewayError } from '../domain/errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
+import { ErrorCodeInfoRef, errorCodeEntries } from '../schema/error-code.js';
 import { operations } from '../upstream/operations.js';
 import { operationMutations } from './mutations.js';
 
@@ -30,5 +31,10 @@ builder.queryFields((t) => ({
     type: [OperationCostRef],
     description: 'What each mutation costs in upstream credits, so a client can show the price before it sends one.',
     resolve: () => operationCosts,
+  }),
+  errorCodes: t.field({
+    type: [ErrorCodeInfoRef],
+    description: 'Every error code a client can see in `errors[].extensions.code`, what it means and what a UI should do.',
+    resolve: () => errorCodeEntries,
   }),
 }));
