@@ -131,6 +131,123 @@ export type CreatePersonaInput = {
   voxAudioId?: string | number | null | undefined;
 };
 
+/** Every value `errors[].extensions.code` can take (a closed set). Each value says what it means and what a UI should do. */
+export type ErrorCode =
+  /**
+   * The request cannot be taken at all (invalid JSON, wrong content type, body too large, a cross-site GET without a CSRF header, a mutation over GET, too many operations in a batch).
+   *
+   * What a UI should do: A client bug: fix the request; retrying unchanged fails again.
+   */
+  | 'BAD_REQUEST'
+  /**
+   * An argument is invalid (format, length, range or a missing field). Nothing was sent upstream.
+   *
+   * What a UI should do: Show the message next to the input named by `extensions.field`; do not retry unchanged.
+   */
+  | 'BAD_USER_INPUT'
+  /**
+   * The signed-in user's credit budget for this window cannot cover this operation; `extensions.remaining` says what is left. Nothing was sent upstream.
+   *
+   * What a UI should do: Show `remaining` and `viewer.budget.resetsAt`; retrying before then fails again.
+   */
+  | 'BUDGET_EXCEEDED'
+  /**
+   * The upstream refused the lyrics or description (moderation, copyrighted lyrics, artist names).
+   *
+   * What a UI should do: Ask the user to change the lyrics or description; do not retry unchanged.
+   */
+  | 'CONTENT_REJECTED'
+  /**
+   * The caller may not do this (for example: no active upstream subscription, or a browser origin not allowed).
+   *
+   * What a UI should do: Tell the user this is not allowed for them; retrying does not help.
+   */
+  | 'FORBIDDEN'
+  /**
+   * The document is not valid GraphQL, or has more tokens than MAX_QUERY_TOKENS.
+   *
+   * What a UI should do: A client bug: fix the document.
+   */
+  | 'GRAPHQL_PARSE_FAILED'
+  /**
+   * The document does not fit the schema, or is over a limit (depth, aliases, directives, cost).
+   *
+   * What a UI should do: A client bug: regenerate the client against schema.graphql.
+   */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /**
+   * The account has too few credits for this operation.
+   *
+   * What a UI should do: Tell the user the account needs credits; retry only after they were added.
+   */
+  | 'INSUFFICIENT_CREDITS'
+  /**
+   * An unexpected gateway fault; details are in the server log under the request id.
+   *
+   * What a UI should do: Show a generic failure with the `x-request-id` of the response, for a report.
+   */
+  | 'INTERNAL_SERVER_ERROR'
+  /**
+   * The task or clip does not exist for this API key.
+   *
+   * What a UI should do: Drop the item from the view: it is not this caller's (or does not exist).
+   */
+  | 'NOT_FOUND'
+  /**
+   * Automatic persisted queries: the hash is not the sha256 of the document sent with it.
+   *
+   * What a UI should do: A client bug: hash the exact document text.
+   */
+  | 'PERSISTED_QUERY_MISMATCH'
+  /**
+   * Automatic persisted queries: the gateway does not know this hash yet.
+   *
+   * What a UI should do: Send the hash again with the document (Apollo and urql links do this by themselves).
+   */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /**
+   * PERSISTED_OPERATIONS_ONLY is on: no operation of the gateway's manifest has this hash or documentId.
+   *
+   * What a UI should do: Deploy the app's manifest to the gateway (PERSISTED_OPERATIONS_FILE) before the app that uses it.
+   */
+  | 'PERSISTED_QUERY_NOT_IN_LIST'
+  /**
+   * PERSISTED_OPERATIONS_ONLY is on: a document sent as text is refused.
+   *
+   * What a UI should do: Send the hash (or documentId) of an operation in the trusted manifest instead.
+   */
+  | 'PERSISTED_QUERY_ONLY'
+  /**
+   * Too many requests; retry after `extensions.retryAfterSeconds` when present.
+   *
+   * What a UI should do: Wait `extensions.retryAfterSeconds`, then retry (for a subscription, close an open one first).
+   */
+  | 'RATE_LIMITED'
+  /**
+   * No API key was given, the upstream rejected it, or (with sign-in) the token is missing or invalid.
+   *
+   * What a UI should do: Sign the user in again (or refresh the token) and retry; over graphql-ws, reconnect with the new token.
+   */
+  | 'UNAUTHENTICATED'
+  /**
+   * The upstream answered with an error or a response the gateway cannot read.
+   *
+   * What a UI should do: Show a generic failure with the request id; retrying may not help.
+   */
+  | 'UPSTREAM_ERROR'
+  /**
+   * The upstream did not answer in time. For a paid operation the task may still have been created.
+   *
+   * What a UI should do: Retry a read; for a paid mutation with `taskMayExist`, check `viewer.tasks` before paying again.
+   */
+  | 'UPSTREAM_TIMEOUT'
+  /**
+   * The upstream could not be reached or is failing (connection refused or reset, 502/503, circuit open).
+   *
+   * What a UI should do: Retry later (after `retryAfterSeconds` when given); show that the service is degraded.
+   */
+  | 'UPSTREAM_UNAVAILABLE';
+
 /** An extension of a clip from a point in it, with the song fields for the new part. */
 export type ExtendMusicInput = {
   /** Custom mode: let the upstream write the lyrics from the title and tags. */
@@ -607,6 +724,11 @@ export type OperationCostsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OperationCostsQuery = { operationCosts: Array<{ operation: string, credits: number | null, note: string | null }> };
 
+export type ErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ErrorCodesQuery = { errorCodes: Array<{ code: ErrorCode, meaning: string, action: string }> };
+
 export type StartedTaskFragment = { id: string, kind: TaskKind, status: TaskStatus };
 
 export type ExtendMusicMutationVariables = Exact<{
@@ -787,7 +909,7 @@ export type TasksQueryVariables = Exact<{
 }>;
 
 
-export type TasksQuery = { tasks: Array<{ id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> } | null> };
+export type TasksQuery = { tasks: Array<{ id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> } | null> | null };
 
 export type ViewerQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -796,7 +918,7 @@ export type ViewerQueryVariables = Exact<{
 }>;
 
 
-export type ViewerQuery = { viewer: { id: string, budget: { limit: number, used: number, remaining: number, resetsAt: string } | null, tasks: { edges: Array<{ cursor: string, node: { id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> } } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type ViewerQuery = { viewer: { id: string, budget: { limit: number, used: number, remaining: number, resetsAt: string } | null, tasks: { edges: Array<{ cursor: string, node: { id: string, kind: TaskKind, status: TaskStatus, error: string | null, clips: Array<{ id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null }>, stems: Array<{ kind: StemKind, name: string, clip: { id: string, title: string | null, status: TaskStatus, audioUrl: string | null, imageUrl: string | null, duration: number | null } }> } } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type ViewerTaskUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -817,6 +939,7 @@ export const UploadMusicDocument = {"__meta__":{"hash":"ca2f3da34deaee7b10bcc076
 export const GenerateLyricsDocument = {"__meta__":{"hash":"1dbf6ce9afdd0df58891eb09cc2c607955dede33c240103916302f3a2a49c802"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateLyrics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"description"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateLyrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"description"},"value":{"kind":"Variable","name":{"kind":"Name","value":"description"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drafts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"lyrics"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateLyricsMutation, GenerateLyricsMutationVariables>;
 export const CreditsDocument = {"__meta__":{"hash":"d1b18e56af2bb039abc38324ad13fdeb38967e4829c65202f2537ec3a2219f44"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscriptionCredits"}},{"kind":"Field","name":{"kind":"Name","value":"extraCredits"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<CreditsQuery, CreditsQueryVariables>;
 export const OperationCostsDocument = {"__meta__":{"hash":"1553495da04c7a9a129d7706f36debe2812eb66fab33b3e768203a1cb50d7781"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operationCosts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<OperationCostsQuery, OperationCostsQueryVariables>;
+export const ErrorCodesDocument = {"__meta__":{"hash":"f5c06b0bb4b5c134eaf6827ec87c2418ee4124cbc0eba44a4a939fc749d0f161"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ErrorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"meaning"}},{"kind":"Field","name":{"kind":"Name","value":"action"}}]}}]}}]} as unknown as DocumentNode<ErrorCodesQuery, ErrorCodesQueryVariables>;
 export const ExtendMusicDocument = {"__meta__":{"hash":"2cd79d26baeb07dba0ed6c7c48bc00371b6f6621dd449e7026970a85ffe1f2eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendMusicMutation, ExtendMusicMutationVariables>;
 export const ExtendUploadedMusicDocument = {"__meta__":{"hash":"f41694ce22138612610a9c1b229f3728b7ad6e27159cb1d83bb76aa166bf4cb4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExtendUploadedMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExtendMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"extendUploadedMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<ExtendUploadedMusicMutation, ExtendUploadedMusicMutationVariables>;
 export const CoverMusicDocument = {"__meta__":{"hash":"6a2ff7e46f39bb753d12fb0b10436e1f44afa5d41a0d063e5f6866dd3108d0e1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CoverMusic"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CoverMusicInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverMusic"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StartedTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StartedTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<CoverMusicMutation, CoverMusicMutationVariables>;

@@ -10,6 +10,7 @@ import { pollPolicy } from '../domain/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../live/bus.js';
 import { RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
 import { LiveTasks } from '../live/live-tasks.js';
+import { RecentClips } from '../tasks/clip-locator.js';
 import { FinishedTasks } from '../tasks/finished-cache.js';
 import { sameForEveryKind } from '../domain/estimate.js';
 import { loadTask } from '../tasks/loader.js';
@@ -118,6 +119,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     durations: stores.durations,
     stores,
     ...(finished ? { finished } : {}),
+    clips: new RecentClips(),
     logger,
     metrics,
     idempotency,

@@ -2,6 +2,8 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.js';
 import './scalars.js';
+import './node.js';
+import './error-code.js';
 import './task-status.js';
 import './clip.js';
 import './stem.js';
@@ -19,5 +21,6 @@ import '../resolvers/mutations.js';
 import '../resolvers/account.js';
 import '../resolvers/subscriptions.js';
 import '../resolvers/viewer.js';
+import '../resolvers/node.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -9,6 +9,7 @@ import type { UpstreamClient } from '../upstream/client.js';
 import type { TaskRecord } from '../domain/records.js';
 import { familyOf } from '../domain/kinds.js';
 import { isTerminal } from '../domain/status.js';
+import type { RecentClips } from './clip-locator.js';
 import type { FinishedTasks } from './finished-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
 import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
@@ -18,6 +19,8 @@ export interface TaskLoaderDeps extends ObserveDeps {
   upstream: UpstreamClient;
   /** Unset: every read goes to the upstream. */
   finished?: FinishedTasks | undefined;
+  /** Told the clips of every task read here from outside this instance's memory (for `node(id:)` of a clip). */
+  clips?: RecentClips | undefined;
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -45,8 +48,12 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   // The shared copy is looked for only where one may exist: not for a task its record says is still running.
   const shared = finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined;
-  if (shared) return shared;
+  if (shared) {
+    deps.clips?.note(shared, tenant);
+    return shared;
+  }
   const task = await readTask(deps.upstream, apiKey, id, record);
+  deps.clips?.note(task, tenant);
   if (record) await noteObserved(deps, record, task.status);
   task.observedAt = new Date().toISOString();
   if (isTerminal(task.status)) finished?.put(task, tenant);
