@@ -83,6 +83,9 @@ export const envSchema = z.object({
   PERSISTED_OPERATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   FINISHED_TASK_CACHE_MB: z.coerce.number().min(0).default(64),
   FINISHED_TASK_CACHE_TTL_MS: millis(3_600_000),
+  // What frontend and platform teams reach for (docs/configuration.md, "Federation and batching").
+  FEDERATION: z.stringbool().default(false),
+  MAX_BATCH_OPERATIONS: z.coerce.number().int().min(0).max(100).default(0),
 });
 
 export interface Config {
@@ -151,6 +154,10 @@ export interface Config {
   persistedOperations: { only: boolean; file: string | undefined };
   /** Finished tasks (immutable upstream) kept in memory, and in Redis when set; bytes 0 turns the cache off. */
   finishedTaskCache: { maxBytes: number; ttlMs: number };
+  /** Serve the Apollo Federation subgraph schema (`_service`, `_entities`, `@key` on Task and Clip) instead of the plain one. */
+  federation: boolean;
+  /** Operations one HTTP request may carry as a JSON array (each counted on its own); 0 refuses batches. */
+  maxBatchOperations: number;
 }
 
 export interface Limits {
@@ -277,5 +284,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     persistedOperations: { only: e.PERSISTED_OPERATIONS_ONLY, file: e.PERSISTED_OPERATIONS_FILE },
     tracing: { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG, serviceName: e.OTEL_SERVICE_NAME },
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
+    federation: e.FEDERATION,
+    maxBatchOperations: e.MAX_BATCH_OPERATIONS,
   });
 }

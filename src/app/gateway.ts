@@ -32,7 +32,8 @@ import { useQueryLimits } from '../plugins/use-query-limits.js';
 import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.js';
 import { useSseStreams } from '../plugins/use-sse-streams.js';
 import { createPersistedOperations } from '../persisted/documents.js';
-import { schema } from '../schema/index.js';
+import { schema as plainSchema } from '../schema/index.js';
+import { subgraphSchema } from '../schema/subgraph.js';
 import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
 import { demoClip } from '../sandbox/index.js';
 import { createWebPage } from '../web/serve.js';
@@ -97,7 +98,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const sse = useSseStreams();
   const yoga = createYoga<ServerContext, Context>({
-    schema,
+    // FEDERATION=true: the same schema with federation's _service, _entities and @key (src/schema/subgraph.ts).
+    schema: config.federation ? subgraphSchema() : plainSchema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },

@@ -9,13 +9,14 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { GatewayError } from '../domain/errors.js';
 import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
+import type { Clip } from '../domain/clip.js';
 import type { Task } from '../domain/task.js';
 import { NodeRef, type NodeValue } from '../schema/node.js';
 import { idSchema, parseInput } from '../schema/validation.js';
 import { maxTaskIds } from './tasks.js';
 
 /** The task, or null when this caller has no such task (NOT_FOUND); other failures stay errors. */
-async function taskOrNull(ctx: Context, id: string): Promise<Task | null> {
+export async function taskOrNull(ctx: Context, id: string): Promise<Task | null> {
   try {
     return await ctx.tasks.load(id);
   } catch (err) {
@@ -36,8 +37,18 @@ async function nodeOf(ctx: Context, given: string, argName: string): Promise<Nod
   const id = parseInput(idSchema, given, argName);
   const clipTask = await ctx.services.clips.taskOf(id, ctx.tenant);
   if (clipTask === undefined) return taskOrNull(ctx, id);
-  const task = await taskOrNull(ctx, clipTask);
-  return task?.clips.find((clip) => clip.id === id) ?? null;
+  return clipIn(ctx, clipTask, id);
+}
+
+async function clipIn(ctx: Context, taskId: string, clipId: string): Promise<Clip | null> {
+  const task = await taskOrNull(ctx, taskId);
+  return task?.clips.find((clip) => clip.id === clipId) ?? null;
+}
+
+/** The clip, through the task this caller was seen reading it in; null when unknown or not this caller's. */
+export async function clipOrNull(ctx: Context, clipId: string): Promise<Clip | null> {
+  const taskId = await ctx.services.clips.taskOf(clipId, ctx.tenant);
+  return taskId === undefined ? null : clipIn(ctx, taskId, clipId);
 }
 
 builder.queryFields((t) => ({
