@@ -16,11 +16,13 @@ import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { admitHttpRequest } from './admit.js';
 import { countErrors } from '../../plugins/use-metrics.js';
-import type { PersistedOperations } from '../../persisted/documents.js';
+import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
 import type { FinishedAnswers } from './answer-cache.js';
 
 interface Params {
   query: string | undefined;
+  /** A trusted document named by its manifest hash (src/persisted/documents.ts). */
+  documentId?: unknown;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
   extensions: Record<string, unknown> | undefined;
@@ -48,7 +50,7 @@ export function resultMediaType(accept: string | undefined): ResultMediaType | u
   return undefined;
 }
 
-const knownParams = new Set(['query', 'variables', 'operationName', 'extensions']);
+const knownParams = new Set(['query', 'variables', 'operationName', 'extensions', documentIdParam]);
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request's GraphQL parameters when it qualifies for the fast path, else undefined. */
@@ -66,7 +68,7 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   if (!isMap(parsed)) return undefined;
   // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
-  const { query, variables, operationName, extensions } = parsed;
+  const { query, variables, operationName, extensions, documentId } = parsed;
   if (query != null && typeof query !== 'string') return undefined;
   if (variables != null && !isMap(variables)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
@@ -76,6 +78,7 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
     variables: variables ?? undefined,
     operationName: operationName ?? undefined,
     extensions: extensions ?? undefined,
+    ...(documentId != null ? { documentId } : {}),
     mediaType,
   };
 }
@@ -109,13 +112,13 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     if (!given) return false;
     let params = given;
     if (given.query === undefined) {
-      // A persisted query's hash: its document is looked up as yoga looks it up; an unknown hash is yoga's to answer.
+      // A persisted query's hash or documentId: its document is looked up as yoga looks it up; an unknown one is yoga's to answer.
       try {
         params = await persisted.resolve(given);
       } catch {
         return false;
       }
-    } else if (persisted.only || given.extensions?.persistedQuery !== undefined) {
+    } else if (persisted.only || given.extensions?.persistedQuery !== undefined || given.documentId !== undefined) {
       return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
     }
     const query = params.query;
