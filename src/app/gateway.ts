@@ -31,7 +31,7 @@ import { useMetrics } from '../plugins/use-metrics.js';
 import { useQueryLimits } from '../plugins/use-query-limits.js';
 import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.js';
 import { useSseStreams } from '../plugins/use-sse-streams.js';
-import { createPersistedOperations } from '../persisted/documents.js';
+import { createPersistedOperations, documentIdParam } from '../persisted/documents.js';
 import { schema as plainSchema } from '../schema/index.js';
 import { subgraphSchema } from '../schema/subgraph.js';
 import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
@@ -106,6 +106,10 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
+    // Persisted documents named by their manifest hash (src/persisted/documents.ts).
+    extraParamNames: [documentIdParam],
+    // MAX_BATCH_OPERATIONS: a JSON array of operations in one request, each admitted on its own (src/plugins/use-access.ts).
+    batching: config.maxBatchOperations > 0 ? { limit: config.maxBatchOperations } : false,
     maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
     cors: {
