@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
@@ -119,6 +120,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     },
     plugins: [
       useGraphQLJs,
+      // @defer/@stream: their validation rules (the directives are in the schema, src/schema/incremental.ts).
+      useDeferStream(),
       // First of the rest, so that the plugins after it (metrics) see every error with its code.
       useRequestErrors(),
       useParseErrors(),

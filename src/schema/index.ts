@@ -1,6 +1,10 @@
-/** The whole schema: every type module, then every resolver module, then the built schema. */
-import { lexicographicSortSchema } from 'graphql';
+/**
+ * The whole schema: every type module, then every resolver module, then the built schema, with the @defer and @stream
+ * directives (executed by yoga's default executor for the documents that use them: src/plugins/use-graphql-js.ts).
+ */
+import { lexicographicSortSchema, specifiedDirectives } from 'graphql';
 import { builder } from '../builder.js';
+import { deferDirective, streamDirective } from './incremental.js';
 import './scalars.js';
 import './node.js';
 import './error-code.js';
@@ -24,4 +28,4 @@ import '../resolvers/viewer.js';
 import '../resolvers/node.js';
 import '../resolvers/federation.js';
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = lexicographicSortSchema(builder.toSchema({ directives: [...specifiedDirectives, deferDirective, streamDirective] }));

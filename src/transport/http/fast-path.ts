@@ -4,7 +4,7 @@
  * layer, which costs more than the rest of such a request (bench/RESULTS.md, benchmark 2).
  *
  * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
- * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
+ * content types or `Accept` values (SSE, multipart), batches, subscriptions, documents with @defer or @stream, and every request that fails to parse,
  * validate or coerce its variables (yoga's answer to those has its own status codes). A fallback always happens
  * before any resolver runs, so nothing is executed twice.
  */
@@ -15,6 +15,7 @@ import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { admitHttpRequest } from './admit.js';
+import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
 import type { FinishedAnswers } from './answer-cache.js';
@@ -154,6 +155,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     if (validate(schema, document).length > 0) return false;
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
+    // @defer/@stream answer in parts (multipart/mixed), which yoga writes.
+    if (usesIncrementalDelivery(document)) return false;
 
     let contextValue: unknown;
     try {
