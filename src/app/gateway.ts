@@ -26,6 +26,7 @@ import { useAccess } from '../plugins/use-access.js';
 import { refuseForeignOrigin } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
 import { useGraphQLJs } from '../plugins/use-graphql-js.js';
+import { useHttpCaching } from '../plugins/use-http-caching.js';
 import { maskError } from '../transport/error-shape.js';
 import { useIntrospection } from '../plugins/use-introspection.js';
 import { useMetrics } from '../plugins/use-metrics.js';
@@ -126,6 +127,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
       useRequestErrors(),
       useParseErrors(),
       useMetrics(services.metrics),
+      useHttpCaching(),
       useCsrf((origin) => access.originListed(origin)),
       useAccess(access),
       // After the rate limit: a refused request registers no document.

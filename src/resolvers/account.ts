@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { GatewayError } from '../domain/errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
 import { ErrorCodeInfoRef, errorCodeEntries } from '../schema/error-code.js';
+import { httpCacheExtension, type HttpCacheHint } from '../transport/http/cache-policy.js';
 import { operations } from '../upstream/operations.js';
 import { operationMutations } from './mutations.js';
 
@@ -30,11 +31,14 @@ builder.queryFields((t) => ({
   operationCosts: t.field({
     type: [OperationCostRef],
     description: 'What each mutation costs in upstream credits, so a client can show the price before it sends one.',
+    // The same for every caller until the next deploy: a shared cache may keep a GET of it (src/transport/http/cache-policy.ts).
+    extensions: { [httpCacheExtension]: { maxAge: 300 } satisfies HttpCacheHint },
     resolve: () => operationCosts,
   }),
   errorCodes: t.field({
     type: [ErrorCodeInfoRef],
     description: 'Every error code a client can see in `errors[].extensions.code`, what it means and what a UI should do.',
+    extensions: { [httpCacheExtension]: { maxAge: 3600 } satisfies HttpCacheHint },
     resolve: () => errorCodeEntries,
   }),
 }));

@@ -89,9 +89,21 @@ const contentTypes: Record<ResultMediaType, string> = {
   'application/graphql-response+json': 'application/graphql-response+json; charset=utf-8',
 };
 
-/** The answer in one write: its headers are known up front but for the length (and a refusal's own headers). */
+/**
+ * The answer in one write: its headers are known up front but for the length (and a refusal's own headers). A POST's
+ * answer depends on its caller and is never kept by a cache (src/plugins/use-http-caching.ts says the same for yoga's).
+ */
 function send(res: ServerResponse, status: number, mediaType: ResultMediaType, payload: string, headers?: Record<string, string>): void {
-  const head = ['content-type', contentTypes[mediaType], 'content-length', String(Buffer.byteLength(payload))];
+  const head = [
+    'content-type',
+    contentTypes[mediaType],
+    'content-length',
+    String(Buffer.byteLength(payload)),
+    'cache-control',
+    'private, no-store',
+    'vary',
+    'Origin, Authorization',
+  ];
   if (headers) for (const name in headers) head.push(name, headers[name] as string);
   res.writeHead(status, head);
   res.end(payload);
