@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
 import { bearerKey, createContext, type Context, type Services } from '../context.js';
 import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
+import { graphiqlFiles } from '../web/graphiql-page.js';
 import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
 import { createFastPath } from '../transport/http/fast-path.js';
@@ -27,6 +28,7 @@ import { refuseForeignOrigin } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
 import { useGraphQLJs } from '../plugins/use-graphql-js.js';
 import { useHttpCaching } from '../plugins/use-http-caching.js';
+import { useCompression } from '../plugins/use-compression.js';
 import { maskError } from '../transport/error-shape.js';
 import { useIntrospection } from '../plugins/use-introspection.js';
 import { useMetrics } from '../plugins/use-metrics.js';
@@ -105,8 +107,9 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
-    // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    // A small page naming GraphiQL's files under hashed URLs (src/web/graphiql-page.ts, served by src/web/serve.ts),
+    // made on its first view, not at start (its 9 MB script was half the startup time).
+    renderGraphiQL: async (options) => (await graphiqlFiles()).page(options as Record<string, unknown>),
     landingPage: false,
     // Persisted documents named by their manifest hash (src/persisted/documents.ts).
     extraParamNames: [documentIdParam],
@@ -128,6 +131,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
       useParseErrors(),
       useMetrics(services.metrics),
       useHttpCaching(),
+      // After the caching headers: compressed answers get ETags of their own.
+      useCompression(),
       useCsrf((origin) => access.originListed(origin)),
       useAccess(access),
       // After the rate limit: a refused request registers no document.
@@ -150,7 +155,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   const metricsEndpoint = createMetricsEndpoint(services.metrics, config.metricsToken);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metricsEndpoint);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (page(req, res)) return;
+    if (page(req, res)) return; // answered by src/web/serve.ts (perhaps a moment later)
     if (req.url === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const status = drain.draining ? 'draining' : 'ok';
       return sendJson(res, drain.draining ? 503 : 200, { status, upstream: config.sandbox ? 'sandbox' : 'live' });

@@ -57,8 +57,13 @@ export function useHttpCaching(): Plugin {
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
       headers.set('cache-control', `public, max-age=${age}`);
       headers.set('etag', etag);
-      const wanted = request.headers.get('if-none-match');
-      if (wanted && (wanted.trim() === '*' || wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))) {
+      // A tag may name the compressed answer (src/plugins/use-compression.ts adds `-br` or `-gzip`): the same content.
+      const held = (request.headers.get('if-none-match') ?? '')
+        .split(',')
+        .map((tag) => tag.trim().replace(/^W\//, ''))
+        .find((tag) => tag === '*' || tag.replace(/-(br|gzip)"$/, '"') === etag);
+      if (held) {
+        if (held !== '*') headers.set('etag', held);
         headers.delete('content-length');
         headers.delete('content-type');
         return setResponse(new fetchAPI.Response(null, { status: 304, headers }));

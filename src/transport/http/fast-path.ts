@@ -15,6 +15,7 @@ import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { admitHttpRequest } from './admit.js';
+import { acceptedEncoding, compress, compressFromBytes } from './compression.js';
 import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
@@ -93,7 +94,13 @@ const contentTypes: Record<ResultMediaType, string> = {
  * The answer in one write: its headers are known up front but for the length (and a refusal's own headers). A POST's
  * answer depends on its caller and is never kept by a cache (src/plugins/use-http-caching.ts says the same for yoga's).
  */
-function send(res: ServerResponse, status: number, mediaType: ResultMediaType, payload: string, headers?: Record<string, string>): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  mediaType: ResultMediaType,
+  payload: string | Buffer,
+  headers?: Record<string, string>,
+): void {
   const head = [
     'content-type',
     contentTypes[mediaType],
@@ -102,11 +109,18 @@ function send(res: ServerResponse, status: number, mediaType: ResultMediaType, p
     'cache-control',
     'private, no-store',
     'vary',
-    'Origin, Authorization',
+    'Origin, Authorization, Accept-Encoding',
   ];
   if (headers) for (const name in headers) head.push(name, headers[name] as string);
   res.writeHead(status, head);
   res.end(payload);
+}
+
+/** An answer, compressed when the client accepts it and it is large enough to gain (src/transport/http/compression.ts). */
+async function sendAnswer(req: IncomingMessage, res: ServerResponse, mediaType: ResultMediaType, payload: string): Promise<void> {
+  const encoding = payload.length >= compressFromBytes ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
+  if (!encoding) return send(res, 200, mediaType, payload);
+  send(res, 200, mediaType, await compress(payload, encoding), { 'content-encoding': encoding });
 }
 
 export interface FastPathDeps {
@@ -154,7 +168,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     if (kept !== undefined) {
       metrics.graphqlRequests.inc({ operation: 'query' });
       metrics.fastPathRequests.inc();
-      send(res, 200, params.mediaType, kept);
+      await sendAnswer(req, res, params.mediaType, kept);
       return true;
     }
     const { parse, validate, contextFactory, execute, schema } = yoga.getEnveloped(initial);
@@ -188,7 +202,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers }: Fa
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
     const payload = JSON.stringify(result);
-    send(res, 200, params.mediaType, payload);
+    await sendAnswer(req, res, params.mediaType, payload);
     if (answerKey !== undefined && !result.errors?.length)
       void answers?.keep(answerKey, payload, operation, caller.tenant, (contextValue as Context).tasks);
     return true;
