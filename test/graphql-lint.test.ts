@@ -1,0 +1,38 @@
+/**
+ * The operations a client ships (operations/*.graphql) pass @graphql-eslint's recommended operation rules against
+ * schema.graphql, run by ESLint itself with eslint.config.mjs: every recommended rule is on (one, naming-convention,
+ * with a documented allowance), so a stem without its id (require-selections), an unused variable or a deprecated
+ * field fails here.
+ */
+import graphql from '@graphql-eslint/eslint-plugin';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+describe('@graphql-eslint over operations/*.graphql', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+
+  it('every recommended operation rule is on', async () => {
+    const config = await eslint.calculateConfigForFile('operations/tasks.graphql');
+    const recommended = Object.keys(graphql.configs['flat/operations-recommended'].rules ?? {});
+    expect(recommended.length).toBeGreaterThan(20);
+    const severity = (rule: string) => {
+      const setting = config.rules?.[rule];
+      return Array.isArray(setting) ? setting[0] : setting;
+    };
+    expect(recommended.filter((rule) => ![2, 'error'].includes(severity(rule)))).toEqual([]);
+  });
+
+  it('the operations have no problem', async () => {
+    const results = await eslint.lintFiles(['operations/*.graphql']);
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}: ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('would catch a Stem read without its id', async () => {
+    const [result] = await eslint.lintText('query StemsOnly($id: ID!) { task(id: $id) { id stems { kind } } }', {
+      filePath: 'operations/probe.graphql',
+    });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('@graphql-eslint/require-selections');
+  });
+});
