@@ -1,22 +1,14 @@
 /**
- * Opt-in batching (MAX_BATCH_OPERATIONS): Apollo Client's BatchHttpLink sends several operations as one JSON array
+ * Opt-in batching (MAX_BATCH_OPERATIONS): Apollo Client's BatchHttpLink (examples/clients/apollo-batch.ts) sends several operations as one JSON array
  * and gets one result per operation. Each operation counts on its own against the rate limit, the query limits and
  * a signed-in user's budget. Off by default: a batch is refused as before.
  */
-import { ApolloClient, InMemoryCache } from '@apollo/client';
-import { BatchHttpLink } from '@apollo/client/link/batch-http';
+import { createBatchingApolloClient } from '../examples/clients/apollo-batch.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCodesDocument, OperationCostsDocument, TaskDocument } from '../operations/generated/graphql.js';
 import { demoClip } from '../src/sandbox/index.js';
 import { keyA, keyB, sandboxGateway } from './support/helpers.js';
 import { signedIn, testJwtSecret } from './support/tokens.js';
-
-function batchClient(url: string, headers: Record<string, string>) {
-  return new ApolloClient({
-    cache: new InMemoryCache(),
-    link: new BatchHttpLink({ uri: `${url}/graphql`, headers, batchMax: 5, batchInterval: 20 }),
-  });
-}
 
 /** The bodies of the HTTP requests sent meanwhile. */
 function recordBodies() {
@@ -51,7 +43,7 @@ describe('with MAX_BATCH_OPERATIONS=3', () => {
   });
 
   it('BatchHttpLink: three operations in one request, each with its own result; the rate limit counts each', async () => {
-    const client = batchClient(setup.gw.url, { authorization: `Bearer ${keyA}` });
+    const client = createBatchingApolloClient(setup.gw.url, keyA);
     const [costs, codes, bad] = await Promise.all([
       client.query({ query: OperationCostsDocument, fetchPolicy: 'no-cache' }),
       client.query({ query: ErrorCodesDocument, fetchPolicy: 'no-cache' }),
@@ -107,7 +99,7 @@ describe('with sign-in and a budget', () => {
 describe('by default (MAX_BATCH_OPERATIONS=0)', () => {
   const setup = sandboxGateway();
   it('BatchHttpLink gets a refusal, as before: batches are off', async () => {
-    const client = batchClient(setup.gw.url, {});
+    const client = createBatchingApolloClient(setup.gw.url);
     const result = await client.query({ query: OperationCostsDocument, errorPolicy: 'all' });
     expect(result.data).toBeUndefined();
     expect(result.error).toBeDefined();
