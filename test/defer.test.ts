@@ -1,11 +1,13 @@
 /**
  * @defer and @stream: Apollo Client 4 with its Defer20220824Handler reads a task page whose stems are deferred
- * (multipart/mixed), graphql-sse reads the same parts as events, and @stream sends a list item by item. Such
+ * (multipart/mixed), graphql-sse reads the same parts as events (graphql-ws as messages), and @stream sends a list item by item. Such
  * documents run on yoga's executor and never on the HTTP fast path; the rest keep graphql-js and the fast path.
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { Defer20220824Handler } from '@apollo/client/incremental';
 import { createClient } from 'graphql-sse';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TaskWithDeferredStemsDocument } from '../operations/generated/graphql.js';
 import { demoClip } from '../src/sandbox/index.js';
@@ -77,6 +79,25 @@ describe('@defer and @stream', () => {
     expect(parts.at(-1)).toMatchObject({ hasNext: false });
     const incremental = parts.flatMap((p) => p.incremental ?? []);
     expect(incremental).toEqual([{ data: { stems: [{ kind: 'VOCALS' }, { kind: 'INSTRUMENTAL' }] }, path: ['task'] }]);
+  });
+
+  it('graphql-ws: the parts as successive messages', async () => {
+    const client = createWsClient({
+      url: `${setup.gw.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: bearer,
+    });
+    const parts: any[] = [];
+    try {
+      const query = 'query($id: ID!) { task(id: $id) { id ... @defer { stems { kind } } } }';
+      for await (const part of client.iterate({ query, variables: { id: taskId } })) parts.push(part);
+    } finally {
+      await client.dispose();
+    }
+    expect(parts[0]).toMatchObject({ data: { task: { id: taskId } }, hasNext: true });
+    expect(parts.flatMap((p) => p.incremental ?? [])).toEqual([
+      { data: { stems: [{ kind: 'VOCALS' }, { kind: 'INSTRUMENTAL' }] }, path: ['task'] },
+    ]);
   });
 
   it('@stream: the first items at once, each later one in its own part', async () => {
