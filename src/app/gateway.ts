@@ -7,7 +7,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
@@ -28,6 +27,7 @@ import { refuseForeignOrigin } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
 import { useGraphQLJs } from '../plugins/use-graphql-js.js';
 import { useHttpCaching } from '../plugins/use-http-caching.js';
+import { useDeferStream } from '../plugins/use-defer-stream.js';
 import { useCompression } from '../plugins/use-compression.js';
 import { maskError } from '../transport/error-shape.js';
 import { useIntrospection } from '../plugins/use-introspection.js';
@@ -124,7 +124,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     },
     plugins: [
       useGraphQLJs,
-      // @defer/@stream: their validation rules (the directives are in the schema, src/schema/incremental.ts).
+      // @defer/@stream: their validation rules, for the documents that use them.
       useDeferStream(),
       // First of the rest, so that the plugins after it (metrics) see every error with its code.
       useRequestErrors(),

@@ -33,5 +33,5 @@ export class RecentClips implements ClipLocator {
   }
 }
 
-/** As JSON, so that no tenant name (a user's `sub` is any string) can be made to read as another's. */
-const key = (clipId: string, tenant: string) => JSON.stringify([tenant, clipId]);
+/** The tenant's length first, so that no tenant name (a user's `sub` is any string) can be made to read as another's. */
+const key = (clipId: string, tenant: string) => `${tenant.length}:${tenant}${clipId}`;
