@@ -119,6 +119,17 @@ describe('@defer and @stream', () => {
     expect(parts.at(-1).hasNext).toBe(false);
   });
 
+  it('their validation rules hold: no @defer on a root mutation field, @stream only on a list', async () => {
+    const posts = setup.sandbox.calls.filter((c) => c.method === 'POST').length;
+    const onRoot = await gql(setup.gw.url, 'mutation { ... @defer { upsampleTags(tags: "lofi") { tags } } }', {}, bearer);
+    expect(onRoot.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(onRoot.errors?.[0]?.message).toMatch(/root mutation/);
+    expect(setup.sandbox.calls.filter((c) => c.method === 'POST').length).toBe(posts);
+    const notList = await gql(setup.gw.url, 'query($id: ID!) { task(id: $id) @stream { id } }', { id: taskId }, bearer);
+    expect(notList.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(notList.errors?.[0]?.message).toMatch(/stream/i);
+  });
+
   it('a document without them keeps the fast path; one with them never takes it', async () => {
     const count = async () => (await setup.gw.services.metrics.fastPathRequests.get()).values[0]?.value ?? 0;
     const before = await count();
