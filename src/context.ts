@@ -15,7 +15,7 @@ import type { Metrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
 import type { BudgetStore, DurationHistory, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
-import type { RecentClips } from './tasks/clip-locator.js';
+import type { ClipIndex } from './tasks/clip-locator.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
 import { createTaskLoader } from './tasks/loader.js';
 import type { ProgressEstimates } from './tasks/progress.js';
@@ -37,7 +37,7 @@ export interface Services {
   /** Finished tasks kept in memory (and Redis), served with no upstream call; unset when FINISHED_TASK_CACHE_MB is 0. */
   finished?: FinishedTasks;
   /** Which task holds a clip, for a tenant, from the tasks this instance read (`node(id:)` of a Clip). */
-  clips: RecentClips;
+  clips: ClipIndex;
   logger: Logger;
   metrics: Metrics;
   idempotency: Idempotency;

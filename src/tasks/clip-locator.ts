@@ -16,14 +16,22 @@ export interface ClipLocator {
   taskOf(clipId: string, tenant: string): Promise<string | undefined> | string | undefined;
 }
 
-export class RecentClips implements ClipLocator {
+/**
+ * What the gateway keeps of clips: told each task it reads (`loadTask`), asked by `node(id:)` and `_entities`. A
+ * durable clip-ownership store can stand in front of `RecentClips` by implementing this (answering from itself first).
+ */
+export interface ClipIndex extends ClipLocator {
+  /** Notes that `tenant` may see each clip of `task`. */
+  note(task: Task, tenant: string): void;
+}
+
+export class RecentClips implements ClipIndex {
   private readonly tasks: LRUCache<string, string>;
 
   constructor(max = 50_000) {
     this.tasks = new LRUCache<string, string>({ max });
   }
 
-  /** Notes that `tenant` may see each clip of `task`. */
   note(task: Task, tenant: string): void {
     for (const clip of task.clips) this.tasks.set(key(clip.id, tenant), task.id);
   }

@@ -9,7 +9,7 @@ import type { UpstreamClient } from '../upstream/client.js';
 import type { TaskRecord } from '../domain/records.js';
 import { familyOf } from '../domain/kinds.js';
 import { isTerminal } from '../domain/status.js';
-import type { RecentClips } from './clip-locator.js';
+import type { ClipIndex } from './clip-locator.js';
 import type { FinishedTasks } from './finished-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
 import { seesOnlyRecordedTasks } from '../domain/tenancy.js';
@@ -20,7 +20,7 @@ export interface TaskLoaderDeps extends ObserveDeps {
   /** Unset: every read goes to the upstream. */
   finished?: FinishedTasks | undefined;
   /** Told the clips of every task read here from outside this instance's memory (for `node(id:)` of a clip). */
-  clips?: RecentClips | undefined;
+  clips?: ClipIndex | undefined;
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
