@@ -1,13 +1,11 @@
 /**
  * The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. The
  * relay plugin gives the cursor connections (viewer.tasks); the Node interface with `node`/`nodes` is our own
- * (src/schema/node.ts), because ids stay the upstream's own, not the plugin's encoded global ids. The directives and
- * federation plugins mark entities for the federation subgraph schema (src/schema/subgraph.ts, FEDERATION=true); they
- * leave the plain schema as it is.
+ * (src/schema/node.ts), because ids stay the upstream's own, not the plugin's encoded global ids. Federation is not
+ * a plugin here: src/schema/subgraph.ts derives the subgraph from the built schema only with FEDERATION=true, so a
+ * gateway without it never loads @apollo/subgraph.
  */
 import SchemaBuilder from '@pothos/core';
-import DirectivesPlugin from '@pothos/plugin-directives';
-import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
 
@@ -19,7 +17,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     // The plugin's node fields would take its base64 global ids; src/schema/node.ts defines them over the raw ids.

@@ -7,9 +7,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
+import type { Config } from '../config.js';
 import { bearerKey, createContext, type Context, type Services } from '../context.js';
 import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
 import { graphiqlFiles } from '../web/graphiql-page.js';
@@ -37,7 +39,6 @@ import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.
 import { useSseStreams } from '../plugins/use-sse-streams.js';
 import { createPersistedOperations, documentIdParam } from '../persisted/documents.js';
 import { schema as plainSchema } from '../schema/index.js';
-import { subgraphSchema } from '../schema/subgraph.js';
 import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
 import { demoClip } from '../sandbox/index.js';
 import { createWebPage } from '../web/serve.js';
@@ -93,17 +94,25 @@ export interface GatewayOptions {
    * replaces its 'request' listeners (which answered 503 while starting) with its own.
    */
   server?: Server;
+  /** What `loadSchema` gives; the plain schema by default (with FEDERATION=true it must be given). */
+  schema?: GraphQLSchema;
+}
+
+/** The schema to serve: the plain one, or with FEDERATION=true the subgraph, whose module is loaded only then. */
+export async function loadSchema(config: Config): Promise<GraphQLSchema> {
+  return config.federation ? (await import('../schema/subgraph.js')).subgraphSchema() : plainSchema;
 }
 
 export function createGateway(services: Services, options: GatewayOptions = {}): Gateway {
   const { logger, config } = services;
   const { limits } = config;
   const { access } = services;
+  if (config.federation && !options.schema) throw new Error('FEDERATION=true: pass the subgraph schema (loadSchema) to createGateway');
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const sse = useSseStreams();
   const yoga = createYoga<ServerContext, Context>({
     // FEDERATION=true: the same schema with federation's _service, _entities and @key (src/schema/subgraph.ts).
-    schema: config.federation ? subgraphSchema() : plainSchema,
+    schema: options.schema ?? plainSchema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },

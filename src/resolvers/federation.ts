@@ -4,18 +4,12 @@
  * resolved exactly as `node(id:)` resolves it, with the tenancy of `task(id:)`: the caller is whoever the router
  * forwards (its Authorization header), and what that caller may not see is null.
  */
-import { builder } from '../builder.js';
-import { ClipRef } from '../schema/clip.js';
-import { TaskRef } from '../schema/task.js';
+import type { Context } from '../context.js';
 import { idSchema, parseInput } from '../schema/validation.js';
 import { clipOrNull, taskOrNull } from './node.js';
 
-builder.asEntity(TaskRef, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => taskOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
-});
-
-builder.asEntity(ClipRef, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => clipOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
-});
+/** The types other subgraphs may reference by `id`, each with how a reference becomes the object. */
+export const entityResolvers = {
+  Task: (ref: { id: string }, ctx: Context) => taskOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
+  Clip: (ref: { id: string }, ctx: Context) => clipOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
+} as const;

@@ -26,6 +26,5 @@ import '../resolvers/account.js';
 import '../resolvers/subscriptions.js';
 import '../resolvers/viewer.js';
 import '../resolvers/node.js';
-import '../resolvers/federation.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema({ directives: [...specifiedDirectives, deferDirective, streamDirective] }));
