@@ -69,6 +69,13 @@ describe('pages and their files', () => {
     const page = await get(`${setup.gw.url}/graphql`, { accept: 'text/html', 'accept-encoding': 'br' });
     const html = decoded(page).toString('utf8');
     expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const again = await get(`${setup.gw.url}/graphql`, {
+      accept: 'text/html',
+      'accept-encoding': 'br',
+      'if-none-match': String(page.headers.etag),
+    });
+    expect([again.status, again.body.length]).toEqual([304, 0]);
     expect(html).toContain('SplitDemoSong');
     expect(decoded(page).length).toBeLessThan(20_000);
     const files = filesOf(html);

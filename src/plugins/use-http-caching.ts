@@ -7,7 +7,7 @@
  *   `Vary: Authorization`;
  * - every answer has `Vary: Origin`, because its CORS headers depend on the request's Origin (and are absent
  *   without one), so a shared cache never hands one origin's answer to another.
- * GraphiQL's page and event streams are left as they are.
+ * GraphiQL's page is `no-cache` with an ETag (revalidated, 304 when unchanged); event streams are left as they are.
  */
 import { createHash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
@@ -44,10 +44,14 @@ export function useHttpCaching(): Plugin {
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const type = response.headers.get('content-type') ?? '';
-      if (type.startsWith('text/html') || type.startsWith('text/event-stream')) return;
+      if (type.startsWith('text/event-stream')) return;
       const headers = new fetchAPI.Headers(response.headers);
       headers.set('vary', varyWith(headers.get('vary'), 'Origin'));
-      const age = ages.get(request);
+      // GraphiQL's page (src/web/graphiql-page.ts): small, the same for everyone, revalidated on each visit; its URL
+      // answers GraphQL too, so it varies by Accept.
+      const page = type.startsWith('text/html') && response.status === 200;
+      if (page) headers.set('vary', varyWith(headers.get('vary'), 'Accept'));
+      const age = page ? 0 : ages.get(request);
       if (request.method !== 'GET' || response.status !== 200 || age === undefined || age === null) {
         headers.set('cache-control', 'private, no-store');
         headers.set('vary', varyWith(headers.get('vary'), 'Authorization'));
@@ -55,7 +59,7 @@ export function useHttpCaching(): Plugin {
       }
       const body = await response.text();
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-      headers.set('cache-control', `public, max-age=${age}`);
+      headers.set('cache-control', page ? 'no-cache' : `public, max-age=${age}`);
       headers.set('etag', etag);
       // A tag may name the compressed answer (src/plugins/use-compression.ts adds `-br` or `-gzip`): the same content.
       const held = (request.headers.get('if-none-match') ?? '')
