@@ -1,4 +1,10 @@
-/** The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. */
+/**
+ * The one typed Pothos schema builder: context, scalars, plugins and the empty root types every domain extends. The
+ * relay plugin gives the cursor connections (viewer.tasks); the Node interface with `node`/`nodes` is our own
+ * (src/schema/node.ts), because ids stay the upstream's own, not the plugin's encoded global ids. Federation is not
+ * a plugin here: src/schema/subgraph.ts derives the subgraph from the built schema only with FEDERATION=true, so a
+ * gateway without it never loads @apollo/subgraph.
+ */
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.js';
@@ -13,13 +19,12 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [RelayPlugin],
   defaultFieldNullability: false,
-  // Only cursor connections (viewer.tasks); tasks are read by their own ids, so no Node interface or node(id:) query.
   relay: {
+    // The plugin's node fields would take its base64 global ids; src/schema/node.ts defines them over the raw ids.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
     cursorType: 'String',
     clientMutationId: 'omit',
-    nodeTypeOptions: { description: 'An object with a globally unique id.' },
     nodeFieldOptions: { description: 'The item at the end of the edge.' },
     cursorFieldOptions: { description: 'Where this edge is in the list: pass it as `after` to continue after it.' },
     edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },

@@ -102,6 +102,9 @@ export const envSchema = z.object({
   UPSTREAM_READS_PER_MINUTE_PER_CALLER: z.coerce.number().int().min(0).default(300),
   // Prices (src/upstream/prices.ts): the brand's published table, or an operator's figures over it.
   OPERATION_COSTS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // What frontend and platform teams reach for (docs/configuration.md, "Federation and batching").
+  FEDERATION: z.stringbool().default(false),
+  MAX_BATCH_OPERATIONS: z.coerce.number().int().min(0).max(100).default(0),
 });
 
 export interface Config {
@@ -183,6 +186,10 @@ export interface Config {
   taskReadMaxAgeMs: number;
   /** The prices in force (src/upstream/prices.ts): the host's brand's, OPERATION_COSTS_FILE's over them. */
   operationCosts: { brand: Brand; file: string | undefined; table: CostTable };
+  /** Serve the Apollo Federation subgraph schema (`_service`, `_entities`, `@key` on Task and Clip) instead of the plain one. */
+  federation: boolean;
+  /** Operations one HTTP request may carry as a JSON array (each counted on its own); 0 refuses batches. */
+  maxBatchOperations: number;
 }
 
 export interface Limits {
@@ -347,5 +354,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     finishedTaskCache: { maxBytes: Math.round(e.FINISHED_TASK_CACHE_MB * 1024 * 1024), ttlMs: e.FINISHED_TASK_CACHE_TTL_MS },
     taskReadMaxAgeMs: e.TASK_READ_MAX_AGE_MS,
     operationCosts: operationCostsOf(e.AIMUSICAPI_BASE_URL ?? defaultUpstreamUrl, e.OPERATION_COSTS_FILE),
+    federation: e.FEDERATION,
+    maxBatchOperations: e.MAX_BATCH_OPERATIONS,
   });
 }

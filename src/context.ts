@@ -18,6 +18,7 @@ import type { Outbox } from './store/outbox.js';
 import type { UnreadableAnswers } from './observability/unreadable.js';
 import type { BudgetStore, DurationHistory, OwnershipStore, Stores } from './store/types.js';
 import type { Idempotency } from './submit/idempotency.js';
+import type { ClipIndex } from './tasks/clip-locator.js';
 import type { FinishedTasks } from './tasks/finished-cache.js';
 import type { FreshTasks } from './tasks/fresh-cache.js';
 import { createTaskLoader } from './tasks/loader.js';
@@ -49,6 +50,8 @@ export interface Services {
   finished?: FinishedTasks;
   /** Running tasks as last observed, for TASK_READ_MAX_AGE_MS (src/tasks/fresh-cache.ts); unset when it is 0. */
   fresh?: FreshTasks;
+  /** Which task holds a clip, for a tenant, from the tasks this instance read (`node(id:)` of a Clip). */
+  clips: ClipIndex;
   logger: Logger;
   metrics: Metrics;
   /** Counts and logs (once per shape) upstream answers and deliveries the gateway cannot read. */

@@ -30,15 +30,21 @@ async function main(): Promise<void> {
   const loaded = loadConfig();
   // The rest of the gateway (GraphQL, the schema, undici, ...) loads only once the configuration is valid, so a bad
   // value is reported at once rather than after a second of loading.
-  const [{ createGateway }, { createLogger }, { closeServices, createServices }, { createSandbox }, { loadTracing }, { webhookPath }] =
-    await Promise.all([
-      import('./app/gateway.js'),
-      import('./observability/logger.js'),
-      import('./app/services.js'),
-      import('./sandbox/index.js'),
-      import('./observability/tracing.js'),
-      import('./submit/webhook-request.js'),
-    ]);
+  const [
+    { createGateway, loadSchema },
+    { createLogger },
+    { closeServices, createServices },
+    { createSandbox },
+    { loadTracing },
+    { webhookPath },
+  ] = await Promise.all([
+    import('./app/gateway.js'),
+    import('./observability/logger.js'),
+    import('./app/services.js'),
+    import('./sandbox/index.js'),
+    import('./observability/tracing.js'),
+    import('./submit/webhook-request.js'),
+  ]);
   const logger = createLogger(loaded.logLevel, undefined, [
     loaded.apiKey,
     loaded.metricsToken,
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
   if (tracing)
     logger.info(`Tracing: OTLP/HTTP to ${config.tracing.endpoint}, ${config.tracing.sampleRatio * 100} % of new traces sampled.`);
   const services = createServices(config, logger, tracing);
-  const gateway = createGateway(services, { server });
+  const gateway = createGateway(services, { server, schema: await loadSchema(config) });
   const url = await gateway.listen(config.port, config.host);
   logger.info(`aimusic-graphql ready: GraphiQL at ${url}/graphql, health at ${url}/health`);
 

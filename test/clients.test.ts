@@ -110,9 +110,18 @@ describe('client recipes against a started gateway', () => {
 
 describe('docs/clients.md', () => {
   const page = readFileSync('docs/clients.md', 'utf8');
-  it.each(['apollo', 'urql', 'sse', 'fetch'])('shows examples/clients/%s.ts exactly as tested', (name) => {
-    const code = readFileSync(`examples/clients/${name}.ts`, 'utf8');
-    expect(page.includes(code), `docs/clients.md must show examples/clients/${name}.ts as it is`).toBe(true);
+  it.each([
+    'clients/apollo',
+    'clients/urql',
+    'clients/sse',
+    'clients/fetch',
+    'clients/apollo-retry',
+    'clients/urql-graphcache',
+    'clients/apollo-batch',
+    'relay/environment',
+  ])('shows examples/%s.ts exactly as tested', (name) => {
+    const code = readFileSync(`examples/${name}.ts`, 'utf8');
+    expect(page.includes(code), `docs/clients.md must show examples/${name}.ts as it is`).toBe(true);
   });
 });
 

@@ -20,11 +20,13 @@ const tabTitleRule = /^(?!#).*(query|subscription|mutation)\s+([a-zA-Z0-9_]+)/m;
 
 /**
  * The example tabs of the GraphiQL page as GraphiQL names them (after the first operation in a tab, else
- * "<untitled>"), with the rule found in the page's own bundle: every tab has a name, and the first tab's directions
- * point to tabs by names that exist.
+ * "<untitled>"), with the rule found in the page's own bundle (the script it names): every tab has a name, and the
+ * first tab's directions point to tabs by names that exist.
  */
-function expectNamedTabs(page: string): void {
-  expect(page).toContain(String(tabTitleRule));
+async function expectNamedTabs(url: string, page: string): Promise<void> {
+  const bundle = /<script src="(\/assets\/graphiql\.[\w-]+\.js)"><\/script>/.exec(page)?.[1];
+  expect(bundle).toBeDefined();
+  expect(await (await fetch(`${url}${bundle}`)).text()).toContain(String(tabTitleRule));
   const options = /renderYogaGraphiQL\(\s*window\.document\.querySelector\('#root'\),\s*(\{.*\}),\s*\);\s*<\/script>/s.exec(page)?.[1];
   const { defaultTabs } = JSON.parse(options!) as { defaultTabs: { query: string }[] };
   const names = defaultTabs.map((tab) => tabTitleRule.exec(tab.query)?.[2] ?? '<untitled>');
@@ -63,7 +65,7 @@ describe('npm start', { timeout: 60_000 }, () => {
       expect(html).toContain('aimusic-graphql');
       expect(html).toContain('SplitDemoSong');
       expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/); // GraphiQL assets are served locally
-      expectNamedTabs(html);
+      await expectNamedTabs(url, html);
 
       const split = await gql(url, `mutation($c: ID!) { splitStemsFull(clipId: $c) { id status } }`, { c: demoClip.id });
       const readSplit = () =>

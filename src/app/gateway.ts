@@ -7,12 +7,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLError } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Caller } from '../access/index.js';
+import type { Config } from '../config.js';
 import { bearerKey, createContext, type Context, type Services } from '../context.js';
 import { graphiqlTabs, persistedOnlyTabs } from '../web/graphiql.js';
+import { graphiqlFiles } from '../web/graphiql-page.js';
 import { readGraphQLBody } from '../transport/http/body.js';
 import { Drain } from '../transport/http/drain.js';
 import { healthPath, livenessPath, serveHealth, type HealthSources } from '../transport/http/health.js';
@@ -28,14 +30,17 @@ import { useAccess } from '../plugins/use-access.js';
 import { refuseForeignOrigin } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
 import { useGraphQLJs } from '../plugins/use-graphql-js.js';
+import { useHttpCaching } from '../plugins/use-http-caching.js';
+import { useDeferStream } from '../plugins/use-defer-stream.js';
+import { useCompression } from '../plugins/use-compression.js';
 import { maskError } from '../transport/error-shape.js';
 import { useIntrospection } from '../plugins/use-introspection.js';
 import { useMetrics } from '../plugins/use-metrics.js';
 import { taskIdCostCheck, useQueryLimits } from '../plugins/use-query-limits.js';
 import { useParseErrors, useRequestErrors } from '../plugins/use-request-errors.js';
 import { useSseStreams } from '../plugins/use-sse-streams.js';
-import { createPersistedOperations } from '../persisted/documents.js';
-import { schema } from '../schema/index.js';
+import { createPersistedOperations, documentIdParam } from '../persisted/documents.js';
+import { schema as plainSchema } from '../schema/index.js';
 import { runInRequestScope, type RequestScope } from '../observability/request-scope.js';
 import { demoClip } from '../sandbox/index.js';
 import { createWebPage } from '../web/serve.js';
@@ -91,24 +96,39 @@ export interface GatewayOptions {
    * replaces its 'request' listeners (which answered 503 while starting) with its own.
    */
   server?: Server;
+  /** What `loadSchema` gives; the plain schema by default (with FEDERATION=true it must be given). */
+  schema?: GraphQLSchema;
+}
+
+/** The schema to serve: the plain one, or with FEDERATION=true the subgraph, whose module is loaded only then. */
+export async function loadSchema(config: Config): Promise<GraphQLSchema> {
+  return config.federation ? (await import('../schema/subgraph.js')).subgraphSchema() : plainSchema;
 }
 
 export function createGateway(services: Services, options: GatewayOptions = {}): Gateway {
   const { logger, config } = services;
   const { limits } = config;
   const { access } = services;
+  if (config.federation && !options.schema) throw new Error('FEDERATION=true: pass the subgraph schema (loadSchema) to createGateway');
   const persisted = createPersistedOperations(config, logger, services.redis?.commands);
   const sse = useSseStreams();
   // The cost of `tasks(ids:)` with its ids, checked at execution by yoga's plugin and by the fast path alike.
   const executionCost = taskIdCostCheck(limits.maxCost);
+  // FEDERATION=true: the same schema with federation's _service, _entities and @key (src/schema/subgraph.ts).
+  const schema = options.schema ?? plainSchema;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: (initial) => createContext(services, callerOf(initial)),
     graphiql: { title: 'aimusic-graphql', defaultTabs: persisted.only ? persistedOnlyTabs : graphiqlTabs },
-    // GraphiQL's page is a 9 MB script: loaded on its first view, not at start (it was half the startup time).
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    // A small page naming GraphiQL's files under hashed URLs (src/web/graphiql-page.ts, served by src/web/serve.ts),
+    // made on its first view, not at start (its 9 MB script was half the startup time).
+    renderGraphiQL: async (options) => (await graphiqlFiles()).page(options as Record<string, unknown>),
     landingPage: false,
+    // Persisted documents named by their manifest hash (src/persisted/documents.ts).
+    extraParamNames: [documentIdParam],
+    // MAX_BATCH_OPERATIONS: a JSON array of operations in one request, each admitted on its own (src/plugins/use-access.ts).
+    batching: config.maxBatchOperations > 0 ? { limit: config.maxBatchOperations } : false,
     maskedErrors: { maskError, isDev: false },
     logging: yogaLogger(logger),
     cors: {
@@ -118,10 +138,15 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     },
     plugins: [
       useGraphQLJs,
+      // @defer/@stream: their validation rules, for the documents that use them.
+      useDeferStream(),
       // First of the rest, so that the plugins after it (metrics) see every error with its code.
       useRequestErrors(),
       useParseErrors(),
       useMetrics(services.metrics),
+      useHttpCaching(),
+      // After the caching headers: compressed answers get ETags of their own.
+      useCompression(),
       useCsrf(access),
       useAccess(access),
       // After the rate limit: a refused request registers no document.
@@ -172,7 +197,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     upstream: config.sandbox ? 'sandbox' : 'live',
   };
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (page(req, res)) return;
+    if (page(req, res)) return; // answered by src/web/serve.ts (perhaps a moment later)
     if (serveHealth(req, res, health)) return;
     const path = req.url?.split('?')[0];
     if (path === metricsPath && metricsOnPublicPort) return metricsEndpoint(req, res);

@@ -11,6 +11,7 @@ import { pollPolicy } from '../domain/backoff.js';
 import { MemoryTaskEventBus, RedisTaskEventBus, type TaskEventBus } from '../live/bus.js';
 import { pollLeaseMs, RedisPollLease, soleInstanceLease, type PollLease } from '../live/lease.js';
 import { LiveTasks } from '../live/live-tasks.js';
+import { RecentClips } from '../tasks/clip-locator.js';
 import { FinishedTasks } from '../tasks/finished-cache.js';
 import { FreshTasks } from '../tasks/fresh-cache.js';
 import { sameForEveryKind } from '../domain/estimate.js';
@@ -148,6 +149,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     health,
     ...(finished ? { finished } : {}),
     ...(fresh ? { fresh } : {}),
+    clips: new RecentClips(),
     logger,
     metrics,
     unreadable,

@@ -1,6 +1,6 @@
 /**
- * The access rules (src/access) in yoga's pipeline, for HTTP and SSE: each GraphQL request is identified and counted
- * against the rate limit once (src/transport/http/admit.ts: HTTP 401 UNAUTHENTICATED or 429 RATE_LIMITED, nothing
+ * The access rules (src/access) in yoga's pipeline, for HTTP and SSE: each GraphQL request (each operation of a
+ * batch) is identified and counted against the rate limit once (src/transport/http/admit.ts: HTTP 401 UNAUTHENTICATED or 429 RATE_LIMITED, nothing
  * runs); an SSE subscription takes a place under the caller's cap of open subscriptions until it ends, and ends when
  * the user's token expires.
  */
@@ -9,15 +9,27 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Access, Caller } from '../access/index.js';
 import { GatewayError } from '../domain/errors.js';
-import { admitHttpRequest } from '../transport/http/admit.js';
+import { admitHttpOperation, admitHttpRequest } from '../transport/http/admit.js';
 
 type HttpServerContext = { req?: IncomingMessage; caller?: Caller };
 
 export function useAccess(access: Access): Plugin {
+  /** Requests that carry a batch (MAX_BATCH_OPERATIONS): each of their operations is counted on its own. */
+  const batches = new WeakSet<IncomingMessage>();
   return {
+    onRequestParse({ serverContext }) {
+      const req = (serverContext as HttpServerContext | undefined)?.req;
+      if (!req) return;
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          if (Array.isArray(requestParserResult)) batches.add(req);
+        },
+      };
+    },
     async onParams({ context }) {
+      // In a batch, yoga gives each operation a context of its own, so each gets its own caller.
       const server = context as HttpServerContext;
-      if (server.req) server.caller = await admitHttpRequest(access, server.req);
+      if (server.req) server.caller = await (batches.has(server.req) ? admitHttpOperation : admitHttpRequest)(access, server.req);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
       // graphql-ws counts its own subscriptions (src/transport/websocket/server.ts); this is the SSE transport's share.

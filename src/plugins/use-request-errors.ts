@@ -30,12 +30,16 @@ export function useRequestErrors(): Plugin {
         );
         return;
       }
-      if (Array.isArray(result) || !result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
-      const single = result as ExecutionResult;
-      if (!single.errors?.length) return;
-      setResult({ ...single, errors: single.errors.map(normalized) });
+      // A batch (MAX_BATCH_OPERATIONS): each operation's result as a single one's.
+      if (Array.isArray(result)) return setResult(result.map((each) => withCodes(each as ExecutionResult)));
+      if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return;
+      setResult(withCodes(result as ExecutionResult));
     },
   };
+}
+
+function withCodes(result: ExecutionResult): ExecutionResult {
+  return result.errors?.length ? { ...result, errors: result.errors.map(normalized) } : result;
 }
 
 /**

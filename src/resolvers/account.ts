@@ -1,7 +1,9 @@
-/** Account reads: the remaining credits (a free upstream read) and the price list of every mutation. */
+/** Account reads: the remaining credits (a free upstream read), the price list of every mutation, and the error codes. */
 import { builder } from '../builder.js';
 import { GatewayError } from '../domain/errors.js';
 import { CreditsRef, OperationCostRef, type OperationCost } from '../schema/account.js';
+import { ErrorCodeInfoRef, errorCodeEntries } from '../schema/error-code.js';
+import { httpCacheExtension, type HttpCacheHint } from '../transport/http/cache-policy.js';
 import { operations } from '../upstream/operations.js';
 import { operationMutations } from './mutations.js';
 import type { CostTable } from '../upstream/prices.js';
@@ -34,6 +36,14 @@ builder.queryFields((t) => ({
     description:
       'What each mutation costs in upstream credits, so a client can show the price before it sends one: the table in ' +
       "force on this gateway (the upstream brand's published prices, or the operator's), which signed-in users' budgets reserve.",
+    // The same for every caller until the next deploy: a shared cache may keep a GET of it (src/transport/http/cache-policy.ts).
+    extensions: { [httpCacheExtension]: { maxAge: 300 } satisfies HttpCacheHint },
     resolve: (_root, _args, ctx) => operationCosts(ctx.services.config.operationCosts.table),
+  }),
+  errorCodes: t.field({
+    type: [ErrorCodeInfoRef],
+    description: 'Every error code a client can see in `errors[].extensions.code`, what it means and what a UI should do.',
+    extensions: { [httpCacheExtension]: { maxAge: 3600 } satisfies HttpCacheHint },
+    resolve: () => errorCodeEntries,
   }),
 }));

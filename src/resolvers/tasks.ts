@@ -1,3 +1,4 @@
+/** `task(id:)` and `tasks(ids:)`: tasks read through the per-request loader, each id checked and read once. */
 import { builder } from '../builder.js';
 import { TaskRef } from '../schema/task.js';
 import { idSchema, parseInput } from '../schema/validation.js';
@@ -16,7 +17,8 @@ builder.queryFields((t) => ({
   }),
   tasks: t.field({
     type: [TaskRef],
-    nullable: { list: false, items: true },
+    // Nullable: a refused argument (too many ids) nulls this field alone, not the other root fields of the query.
+    nullable: { list: true, items: true },
     description:
       `Several tasks at once (at most ${maxTaskIds} ids). Each distinct id is read once; a task that fails to load ` +
       'is null, with its error in `errors` at its index.',

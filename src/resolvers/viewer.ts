@@ -25,7 +25,9 @@ function viewerOf(ctx: Context): Viewer {
 builder.queryField('viewer', (t) =>
   t.field({
     type: ViewerRef,
-    description: 'The caller: its tasks and its budget. With sign-in, the signed-in user.',
+    // Nullable, as every root query field that can fail: a caller without a key gets null here, the rest keeps its data.
+    nullable: true,
+    description: 'The caller: its tasks and its budget. With sign-in, the signed-in user. Null (with UNAUTHENTICATED) without a key.',
     resolve: (_root, _args, ctx) => viewerOf(ctx),
   }),
 );
@@ -34,6 +36,8 @@ builder.objectFields(ViewerRef, (t) => ({
   tasks: t.connection(
     {
       type: TaskRef,
+      // Nullable: a refused argument (e.g. `first: 101`) nulls this field alone; `viewer` and its siblings keep their data.
+      nullable: true,
       edgesNullable: { list: false, items: true },
       description:
         'The tasks this caller submitted through the gateway, newest first, optionally only those whose last known ' +

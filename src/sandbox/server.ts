@@ -97,8 +97,13 @@ function bearer(req: IncomingMessage): string | null {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const calls: SandboxCall[] = [];
   const sandbox = { calls, url: '' } as { -readonly [K in keyof Sandbox]: Sandbox[K] };
-  const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, options.now, options.credits);
-  const webhooks = new SandboxWebhookSender(store, options.now);
+  // Its clock: the given one (tests move it by hand), moved on further by POST /_sandbox/advance (for tests that run
+  // the sandbox as a process of its own, so that a task ends when the test says, not after some real time).
+  let advancedMs = 0;
+  const clock = options.now ?? Date.now;
+  const now = () => clock() + advancedMs;
+  const store = new SandboxStore(options.taskMs ?? 20_000, () => sandbox.url, now, options.credits);
+  const webhooks = new SandboxWebhookSender(store, now);
   const retired = new Set<string>([retiredPrefix, ...(options.retired ?? [])]);
 
   /**
@@ -136,6 +141,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (req.method === 'GET' && path === '/_sandbox/calls') {
       const deliveries = webhooks.deliveries.map(({ taskId, event, status }) => ({ taskId, event, status }));
       return send(res, 200, { calls: calls.map(({ method, path, at }) => ({ method, path, at })), webhooks: deliveries });
+    }
+    if (req.method === 'POST' && path === '/_sandbox/advance') {
+      const ms = Number(url.searchParams.get('ms'));
+      if (!Number.isFinite(ms) || ms < 0) return sendError(res, 400, 'ms must be a number of milliseconds, 0 or more.');
+      advancedMs += ms;
+      return send(res, 200, { advancedMs });
     }
     calls.push({ method: req.method ?? '', path, apiKey, body, at: Date.now() });
     if (options.latencyMs) await sleep(options.latencyMs);

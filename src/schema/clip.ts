@@ -1,9 +1,12 @@
+/** A clip as a GraphQL type: a Node, fetched again through the task that holds it (src/resolvers/node.ts). */
 import { builder } from '../builder.js';
 import type { Clip } from '../domain/clip.js';
+import { NodeRef } from './node.js';
 import { TaskStatusEnum } from './task-status.js';
 
 export const ClipRef = builder.objectRef<Clip>('Clip').implement({
   description: 'One piece of audio the upstream produced or holds: a song, a take, or a stem.',
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The upstream clip id; pass it to operations such as `splitStemsFull`.' }),
     status: t.field({

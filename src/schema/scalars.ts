@@ -1,3 +1,4 @@
+/** The DateTime scalar: ISO-8601 in UTC, as RFC 3339 specifies it (`@specifiedBy`). */
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.js';
 
@@ -9,6 +10,7 @@ function toIso(value: unknown): string {
 
 builder.scalarType('DateTime', {
   description: 'A point in time as an ISO-8601 string in UTC, e.g. `2026-11-25T03:51:50.000Z`.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
   serialize: toIso,
   parseValue: toIso,
   parseLiteral: (ast) => {

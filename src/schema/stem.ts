@@ -1,3 +1,4 @@
+/** A stem as a GraphQL type: a clip of a stems task with its kind, keyed by its clip's id. */
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
 import { stemKinds, type StemKind } from '../domain/stems.js';
@@ -37,6 +38,12 @@ export interface Stem {
 export const StemRef = builder.objectRef<Stem>('Stem').implement({
   description: 'One separated track of a song, produced by a stems task.',
   fields: (t) => ({
+    id: t.id({
+      description:
+        "The id of the stem's clip, so a normalised cache can key the stem (Apollo and urql key by type and id). Relay keys " +
+        'records by `id` alone, where the Stem and its Clip would be one record: see docs/clients.md, "Relay".',
+      resolve: (s) => s.clip.id,
+    }),
     kind: t.field({ type: StemKindEnum, description: 'Which part of the song this is.', resolve: (s) => s.kind }),
     name: t.exposeString('name', {
       description: 'The stem name as the upstream gives it, e.g. `Backing Vocals` or `FX/Other`; it tells OTHER stems apart.',

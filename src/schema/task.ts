@@ -1,5 +1,7 @@
+/** A task as a GraphQL type: a Node, with its kind, status, clips and typed stems, and progress estimates. */
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
+import { NodeRef } from './node.js';
 import type { Task, TaskPersona } from '../domain/task.js';
 import { taskKinds, type TaskKind } from '../domain/kinds.js';
 import { stemOf } from '../upstream/stems.js';
@@ -62,6 +64,7 @@ export const TaskRef = builder.objectRef<Task>('Task').implement({
   description:
     'A unit of upstream work. Mutations return it at once as PENDING; read it again with `task`, or subscribe to it, ' +
     'until its status is SUCCEEDED or FAILED.',
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The upstream task id.' }),
     kind: t.field({ type: TaskKindEnum, description: 'The operation that created the task.', resolve: (task) => task.kind }),

@@ -1,6 +1,7 @@
 /** Who is calling, as a GraphQL type: the signed-in user (or API key) with its tasks and its credit budget. */
 import { builder } from '../builder.js';
 import type { BudgetUsage } from '../store/types.js';
+import { NodeRef } from './node.js';
 
 export interface Viewer {
   /** The tenant: `user:<sub>` for a signed-in user, the key's fingerprint for an API key. */
@@ -25,6 +26,7 @@ export const BudgetRef = builder.objectRef<BudgetUsage>('Budget').implement({
 
 export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The caller: a signed-in user (with sign-in on), else the API key it brings or the server key.',
+  interfaces: [NodeRef],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Who owns the tasks: `user:<sub>` for a signed-in user, else a fingerprint of the API key.' }),
   }),

@@ -11,6 +11,7 @@ import type { UpstreamClient } from '../upstream/client.js';
 import type { TaskRecord } from '../domain/records.js';
 import { familyOf } from '../domain/kinds.js';
 import { isTerminal } from '../domain/status.js';
+import type { ClipIndex } from './clip-locator.js';
 import type { FinishedTasks } from './finished-cache.js';
 import type { FreshTasks } from './fresh-cache.js';
 import { noteObserved, type ObserveDeps } from './observe.js';
@@ -23,6 +24,8 @@ export interface TaskLoaderDeps extends ObserveDeps {
   finished?: FinishedTasks | undefined;
   /** Running tasks as last observed (TASK_READ_MAX_AGE_MS); unset: every read of a running task goes upstream. */
   fresh?: FreshTasks | undefined;
+  /** Told the clips of every task read here from outside this instance's memory (for `node(id:)` of a clip). */
+  clips?: ClipIndex | undefined;
 }
 
 /**
@@ -68,9 +71,13 @@ export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: str
   const shared =
     (finished?.shared && (!record || isTerminal(record.status)) ? await finished.getShared(id, tenant) : undefined) ??
     (fresh?.shared && !(record && isTerminal(record.status)) ? await fresh.getShared(id, tenant) : undefined);
-  if (shared) return shared;
+  if (shared) {
+    deps.clips?.note(shared, tenant);
+    return shared;
+  }
   await guard?.admit(id, record !== undefined);
   const task = await readTask(deps.upstream, apiKey, id, record);
+  deps.clips?.note(task, tenant);
   if (record) await noteObserved(deps, record, task);
   task.observedAt = new Date().toISOString();
   keepState(deps, task, tenant);

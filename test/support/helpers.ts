@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createGateway, type Gateway } from '../../src/app/gateway.js';
+import { createGateway, loadSchema, type Gateway } from '../../src/app/gateway.js';
 import { closeServices, createServices } from '../../src/app/services.js';
 import { type Services } from '../../src/context.js';
 import type { Tracing } from '../../src/observability/tracing.js';
@@ -54,7 +54,7 @@ export async function startGateway(
     ...env,
   });
   const services = createServices(config, pino({ level: 'silent' }), tracing);
-  const gateway = createGateway(services);
+  const gateway = createGateway(services, { schema: await loadSchema(config) });
   const url = await gateway.listen(port, '127.0.0.1');
   return {
     url,

@@ -91,6 +91,12 @@ export interface SandboxLog {
   webhooks: { taskId: string; event: string; status: number | null }[];
 }
 
+/** Moves a sandbox process's clock on by `ms`: its tasks advance as if that much time had passed. */
+export async function advanceSandbox(sandboxUrl: string, ms: number): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/advance?ms=${ms}`, { method: 'POST' });
+  if (!res.ok) throw new Error(`the sandbox did not advance its clock: ${res.status}`);
+}
+
 /** What reached a sandbox process (GET /_sandbox/calls). */
 export async function sandboxLog(sandboxUrl: string): Promise<SandboxLog> {
   return (await (await fetch(`${sandboxUrl}/_sandbox/calls`)).json()) as SandboxLog;

@@ -1,8 +1,8 @@
 /**
  * The HTTP adapter of the access rules (src/access), for yoga (HTTP and SSE, through src/plugins/use-access.ts) and
  * the HTTP fast path alike: a foreign browser origin is refused with 403 before anything else; each GraphQL request
- * is identified and counted against the rate limit once (a request with a refused token too, against its IP's), and
- * a refusal carries its HTTP status and headers.
+ * is identified and counted against the rate limit once (each operation of a batch once; a request with a refused
+ * token too, against its IP's), and a refusal carries its HTTP status and headers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -29,6 +29,16 @@ export function asHttpError(error: GatewayError): GraphQLError {
 export async function admitHttpRequest(access: Access, req: IncomingMessage): Promise<Caller> {
   const known = admitted.get(req);
   if (known) return known;
+  const caller = await admitHttpOperation(access, req);
+  admitted.set(req, caller);
+  return caller;
+}
+
+/**
+ * Identifies the caller and counts one operation against the rate limit, every time it is called: for each
+ * operation of a batch (MAX_BATCH_OPERATIONS), which counts as many as it carries. Throws the HTTP refusal.
+ */
+export async function admitHttpOperation(access: Access, req: IncomingMessage): Promise<Caller> {
   let caller: Caller;
   const facts = {
     remoteAddress: req.socket.remoteAddress,
@@ -44,7 +54,6 @@ export async function admitHttpRequest(access: Access, req: IncomingMessage): Pr
   }
   const refusal = await access.admit(caller);
   if (refusal) throw asHttpError(refusal);
-  admitted.set(req, caller);
   return caller;
 }
 

@@ -6,7 +6,7 @@
  * envelop, whose plugin makes its span.
  *
  * Anything else goes to yoga, which answers it in full: requests with an `Origin` (browsers: CORS, CSRF), other
- * content types or `Accept` values (SSE, multipart), batches, subscriptions, and every request that fails to parse,
+ * content types or `Accept` values (SSE, multipart), batches, subscriptions, documents with @defer or @stream, and every request that fails to parse,
  * validate or coerce its variables (yoga's answer to those has its own status codes). A fallback always happens
  * before any resolver runs, so nothing is executed twice.
  */
@@ -18,14 +18,18 @@ import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { variablesProblem } from '../../access/variables.js';
 import { admitHttpRequest } from './admit.js';
+import { acceptedEncoding, compress, compressFromBytes } from './compression.js';
+import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import type { ExecutionCostCheck } from '../../plugins/use-query-limits.js';
-import type { PersistedOperations } from '../../persisted/documents.js';
+import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
 import type { AnswerCache } from './answer-cache.js';
 import { PreparedDocuments, type Prepared } from './prepared.js';
 
 interface Params {
   query: string | undefined;
+  /** A trusted document named by its manifest hash (src/persisted/documents.ts). */
+  documentId?: unknown;
   variables: Record<string, unknown> | undefined;
   operationName: string | undefined;
   extensions: Record<string, unknown> | undefined;
@@ -53,7 +57,7 @@ export function resultMediaType(accept: string | undefined): ResultMediaType | u
   return undefined;
 }
 
-const knownParams = new Set(['query', 'variables', 'operationName', 'extensions']);
+const knownParams = new Set(['query', 'variables', 'operationName', 'extensions', documentIdParam]);
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request's GraphQL parameters when it qualifies for the fast path, else undefined. */
@@ -71,7 +75,7 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   if (!isMap(parsed)) return undefined;
   // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
   for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
-  const { query, variables, operationName, extensions } = parsed;
+  const { query, variables, operationName, extensions, documentId } = parsed;
   if (query != null && typeof query !== 'string') return undefined;
   // Variables over the limits (src/access/variables.ts) are yoga's to refuse, before anything walks them.
   if (variables != null && (!isMap(variables) || variablesProblem(variables))) return undefined;
@@ -82,6 +86,7 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
     variables: variables ?? undefined,
     operationName: operationName ?? undefined,
     extensions: extensions ?? undefined,
+    ...(documentId != null ? { documentId } : {}),
     mediaType,
   };
 }
@@ -91,12 +96,37 @@ const contentTypes: Record<ResultMediaType, string> = {
   'application/graphql-response+json': 'application/graphql-response+json; charset=utf-8',
 };
 
-/** The answer in one write: its headers are known up front but for the length (and a refusal's own headers). */
-function send(res: ServerResponse, status: number, mediaType: ResultMediaType, payload: string, headers?: Record<string, string>): void {
-  const head = ['content-type', contentTypes[mediaType], 'content-length', String(Buffer.byteLength(payload))];
+/**
+ * The answer in one write: its headers are known up front but for the length (and a refusal's own headers). A POST's
+ * answer depends on its caller and is never kept by a cache (src/plugins/use-http-caching.ts says the same for yoga's).
+ */
+function send(
+  res: ServerResponse,
+  status: number,
+  mediaType: ResultMediaType,
+  payload: string | Buffer,
+  headers?: Record<string, string>,
+): void {
+  const head = [
+    'content-type',
+    contentTypes[mediaType],
+    'content-length',
+    String(Buffer.byteLength(payload)),
+    'cache-control',
+    'private, no-store',
+    'vary',
+    'Origin, Authorization, Accept-Encoding',
+  ];
   if (headers) for (const name in headers) head.push(name, headers[name] as string);
   res.writeHead(status, head);
   res.end(payload);
+}
+
+/** An answer, compressed when the client accepts it and it is large enough to gain (src/transport/http/compression.ts). */
+async function sendAnswer(req: IncomingMessage, res: ServerResponse, mediaType: ResultMediaType, payload: string): Promise<void> {
+  const encoding = payload.length >= compressFromBytes ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
+  if (!encoding) return send(res, 200, mediaType, payload);
+  send(res, 200, mediaType, await compress(payload, encoding), { 'content-encoding': encoding });
 }
 
 export interface FastPathDeps {
@@ -124,7 +154,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
   return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
-    if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined)) {
+    if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined || given.documentId !== undefined)) {
       return false; // a refusal, or a registration (which yoga makes only once the rate limit let it through)
     }
     const initial: { req: IncomingMessage; res: ServerResponse; params: Params; caller?: Caller } = { req, res, params: given };
@@ -157,7 +187,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     if (kept !== undefined) {
       metrics.graphqlRequests.inc({ operation: 'query' });
       metrics.fastPathRequests.inc();
-      send(res, 200, params.mediaType, kept);
+      await sendAnswer(req, res, params.mediaType, kept);
       return true;
     }
     let result: ExecutionResult;
@@ -168,7 +198,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
         const envelope = yoga.getEnveloped(initial);
         return { parse: envelope.parse, validate: (document) => envelope.validate(envelope.schema, document) };
       });
-      if (!doc) return false;
+      // @defer/@stream answer in parts (multipart/mixed), which yoga writes.
+      if (!doc || usesIncrementalDelivery(doc.document)) return false;
       // Over the cost its variables give it: yoga answers it (its plugin refuses it the same way, with its status).
       if (prepared.executionCost(prepared.schema, doc.document, params.variables)) return false;
       operation = doc.operation;
@@ -194,7 +225,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
       }
       if (validate(schema, document).length > 0) return false;
       const found = getOperationAST(document, params.operationName);
-      if (!found || found.operation === 'subscription') return false;
+      if (!found || found.operation === 'subscription' || usesIncrementalDelivery(document)) return false;
       operation = found;
       try {
         contextValue = (await contextFactory()) as unknown as Context;
@@ -209,7 +240,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
     const payload = JSON.stringify(result);
-    send(res, 200, params.mediaType, payload);
+    await sendAnswer(req, res, params.mediaType, payload);
     if (answerKey !== undefined && !result.errors?.length)
       void answers?.keep(answerKey, payload, operation, caller.tenant, contextValue.tasks);
     return true;

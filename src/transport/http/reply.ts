@@ -10,6 +10,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** The body of a refusal, with a code as every 4xx of the gateway has. */
 export const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** A refusal is about this request: no cache keeps it (a 404 would otherwise be kept by heuristics). */
 export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, errorBody(code, message), headers);
+  sendJson(res, status, errorBody(code, message), { 'cache-control': 'no-store', ...headers });
 }
