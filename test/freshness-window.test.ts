@@ -12,7 +12,7 @@ import type { Task } from '../src/domain/task.js';
 import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { FreshTasks } from '../src/tasks/fresh-cache.js';
 import { codes, gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
-import { freePort } from './support/live.js';
+import { freePort, subscribeWs } from './support/live.js';
 import { startRedis, type TestRedis } from './support/redis.js';
 import { redis, requires } from './support/requirements.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
@@ -140,6 +140,23 @@ describe('the freshness window', () => {
     const reads = readsOf(sandbox, id);
     for (let i = 0; i < 2; i++) expect(codes(await gql(signIn.url, readTask, { id }, bob))).toEqual(['NOT_FOUND']);
     expect(readsOf(sandbox, id)).toBe(reads);
+  });
+
+  it("a watch's own polls are not answered from the window: a subscriber learns the end at the next poll", async () => {
+    const gw = await start({ ...window, POLL_INTERVAL_MS: '50' });
+    const id = await createSong(gw.url);
+    clock.advance(taskMs / 2);
+    expect((await gql(gw.url, readTask, { id })).data?.task.status).toBe('RUNNING'); // kept for the 60 s window
+    const sub = subscribeWs(gw.url, id, keyA);
+    try {
+      await sub.until((s) => s.results.length >= 1);
+      clock.advance(taskMs / 2);
+      // No webhook here: only a poll can tell the subscriber, and a poll answered from the window would say RUNNING.
+      await sub.until((s) => s.completed);
+      expect(sub.statuses().at(-1)).toBe('SUCCEEDED');
+    } finally {
+      await sub.close();
+    }
   });
 
   it('with the window off (0), every read of a running task reaches the upstream', async () => {

@@ -13,7 +13,12 @@ import type { TaskEventBus } from './bus.js';
 import { errorEvent, observed, supersedes } from '../domain/events.js';
 import type { Hold, PollLease } from './lease.js';
 
-export type ReadTask = (apiKey: string, tenant: string, taskId: string) => Promise<Task>;
+/**
+ * Reads a task for a watch. `poll`: the read is the watch's own poll, made to learn news, so it is not answered from
+ * an earlier observation (the freshness window, src/tasks/fresh-cache.ts), or a dead poller's replacement could be told
+ * its last state again and wait a whole interval more.
+ */
+export type ReadTask = (apiKey: string, tenant: string, taskId: string, poll?: boolean) => Promise<Task>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export const realSleep: Sleep = (ms, signal) => sleepFor(ms, undefined, { signal }).catch(() => undefined);
@@ -94,7 +99,7 @@ export class TaskPoller {
         }
         if (this.stopped) break; // the watch ended while the lease was asked for: no read is wanted any more
         try {
-          const task = await this.deps.read(reader.apiKey, reader.tenant, this.taskId);
+          const task = await this.deps.read(reader.apiKey, reader.tenant, this.taskId, true);
           failures = 0;
           delay = policy.intervalMs;
           if (!this.stopped && supersedes(this.source.latest(), task)) {

@@ -58,10 +58,20 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
 /**
  * Any task, as `tenant` may see it: from the finished-task cache, or a running one from the freshness window, else
  * from the upstream (kept for the next reads). A task another tenant submitted is NOT_FOUND without an upstream call.
- * `guard`, for a request, is what its upstream read must pass first (a poll, made for no one caller, passes none).
+ * `guard`, for a request, is what its upstream read must pass first (a poll, made for no one caller, passes none);
+ * `window: false` (a watch's own poll) skips the freshness window.
  */
-export async function loadTask(deps: TaskLoaderDeps, apiKey: string, tenant: string, id: string, guard?: ReadGuard): Promise<Task> {
-  const { finished, fresh } = deps;
+export async function loadTask(
+  deps: TaskLoaderDeps,
+  apiKey: string,
+  tenant: string,
+  id: string,
+  guard?: ReadGuard,
+  options: { window?: boolean } = {},
+): Promise<Task> {
+  const { finished } = deps;
+  // A watch's own poll is made to learn news: it is not answered from the window (it still leaves its state there).
+  const fresh = options.window === false ? undefined : deps.fresh;
   const kept = finished?.get(id, tenant) ?? fresh?.get(id, tenant);
   if (kept) return kept;
   const record = await deps.registry.lookup(id);
