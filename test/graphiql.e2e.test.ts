@@ -28,7 +28,7 @@ describe('GraphiQL in Chromium', requires(chromiumInstalled), () => {
     await page.goto(`${setup.gw.url}/graphql`);
     await page.getByText('SplitDemoSong', { exact: true }).first().waitFor({ timeout: 30_000 });
     for (const tab of ['ReadTask', 'WatchTask', 'CreateSong', 'TempoOfDemoSong']) {
-      await expect(page.getByText(tab, { exact: true }).first().isVisible()).resolves.toBe(true);
+      await page.getByText(tab, { exact: true }).first().waitFor({ timeout: 30_000 });
     }
     await page.locator('.graphiql-execute-button').click();
     // The result pane (Monaco renders spaces as no-break spaces): the new task, PENDING.
