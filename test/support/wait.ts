@@ -8,7 +8,11 @@
  */
 import { vi } from 'vitest';
 
-export async function waitFor<T>(check: () => T | Promise<T>, what = 'condition', timeoutMs = 10_000): Promise<Exclude<T, undefined | false>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what = 'condition',
+  timeoutMs = 10_000,
+): Promise<Exclude<T, undefined | false>> {
   // The first look tells which kind of check this is (and counts as the first attempt).
   let first: T | Promise<T> | undefined = check();
   const interval = first instanceof Promise ? 50 : 5;
