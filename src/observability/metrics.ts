@@ -4,7 +4,7 @@
  * gauges for open subscriptions and watched tasks. One registry per gateway, so tests and
  * several gateways in one process do not mix.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
 import type { UpstreamCall } from '../upstream/client.js';
 
 export interface Metrics {
@@ -27,9 +27,25 @@ export function upstreamRoute(path: string): string {
   return path.replace(/\/task\/[^/]+$/, '/task/:id');
 }
 
+/**
+ * The process's own metrics (CPU, memory, event loop lag, GC), made once per process and shown by every gateway's
+ * registry: prom-client's default metrics start an event-loop-delay monitor and a GC observer that are never stopped,
+ * so making them per gateway would leave one running for every gateway a process ever built (as tests build hundreds).
+ */
+let processMetrics: Registry | undefined;
+
+function sharedProcessMetrics(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics, prefix: 'aimusic_' });
+  }
+  return processMetrics;
+}
+
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'aimusic_' });
+  if (options.defaultMetrics ?? true)
+    for (const metric of sharedProcessMetrics().getMetricsAsArray()) registry.registerMetric(metric as unknown as Metric);
   const registers = [registry];
   const graphqlRequests = new Counter({
     name: 'aimusic_graphql_requests_total',

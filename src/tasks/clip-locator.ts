@@ -29,7 +29,9 @@ export class RecentClips implements ClipIndex {
   private readonly tasks: LRUCache<string, string>;
 
   constructor(max = 50_000) {
-    this.tasks = new LRUCache<string, string>({ max });
+    // Counted by `maxSize` (one per entry) rather than `max`, which makes lru-cache set aside room for all of them at
+    // once (~10 ms and a few MB for each cache a gateway builds).
+    this.tasks = new LRUCache<string, string>({ maxSize: max, sizeCalculation: () => 1 });
   }
 
   note(task: Task, tenant: string): void {

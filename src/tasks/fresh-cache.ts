@@ -61,7 +61,10 @@ export class FreshTasks {
     this.now = options.now ?? Date.now;
     this.prefix = options.prefix ?? 'aimusic:fresh:';
     this.memory = new LRUCache<string, Entry>({
-      max: options.max ?? 50_000,
+      // Counted by `maxSize` (one per task) rather than `max`, which makes lru-cache set aside room for all of them at
+      // once (~10 ms and a few MB for each cache a gateway builds).
+      maxSize: options.max ?? 50_000,
+      sizeCalculation: () => 1,
       ttl: options.maxAgeMs,
       // A clock of our own (tests move it by hand) is read as it is, not cached for a millisecond.
       ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),

@@ -17,7 +17,8 @@ export class RecentRecords implements TaskRegistry {
     private readonly store: TaskRegistry,
     options: { max?: number; ttlMs?: number } = {},
   ) {
-    this.recent = new LRUCache({ max: options.max ?? 10_000, ttl: options.ttlMs ?? 30_000 });
+    // Counted by `maxSize` (one per record) rather than `max`, which makes lru-cache set aside room for all at once.
+    this.recent = new LRUCache({ maxSize: options.max ?? 10_000, sizeCalculation: () => 1, ttl: options.ttlMs ?? 30_000 });
   }
 
   async remember(record: TaskRecord, options: { ifNew?: boolean } = {}): Promise<boolean> {
