@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultUpstreamUrl, loadConfig, sandboxApiKey } from '../src/config.js';
+import { ConfigError, loadConfig, sandboxApiKey } from '../src/config.js';
+import { defaultUpstreamUrl } from '../src/settings.js';
 
 describe('configuration', () => {
   it('with nothing set, runs on the sandbox with its own key', () => {

@@ -30,12 +30,21 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocket, WebSocketServer } from 'ws';
-import type { Access, Caller } from '../../access/index.js';
+import { WebSocketServer } from 'ws';
+import type { Access } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import { variablesProblem } from '../../access/variables.js';
 import { GatewayError } from '../../domain/errors.js';
-import { errorBody } from '../http/reply.js';
+import {
+  authorizationOf,
+  closeAtExpiry,
+  closeReason,
+  ignoreSocketError,
+  pruneOpen,
+  refuseUpgrade,
+  TextMessageSocket,
+  type SocketExtra,
+} from './socket.js';
 import { SharedStreams } from './shared-streams.js';
 import { stateStreamExtension } from '../../builder.js';
 import { subscribeToStates } from './state-subscription.js';
@@ -51,80 +60,6 @@ type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
 /** How one operation runs, handed from `onSubscribe` to `execute`/`subscribe` as its root value (used once). */
 interface Run {
   run?: (args: ExecutionArgs) => Promise<Outcome>;
-}
-
-function authorizationOf(payload: Record<string, unknown> | undefined, request: IncomingMessage | undefined): string | null {
-  const given = payload?.authorization ?? payload?.Authorization;
-  if (typeof given === 'string') return given;
-  return request?.headers.authorization ?? null;
-}
-
-/** What this module adds to graphql-ws's per-socket `ctx.extra`, once the connection is initialised. */
-type SocketExtra = {
-  socket: WebSocket;
-  caller?: Caller;
-  /** This socket's open subscriptions, by operation id, with the release of their place under the caller's cap. */
-  open?: Map<string, () => void>;
-  /** Closes the socket when its sign-in token expires. */
-  expiry?: NodeJS.Timeout;
-  /** Gives back this socket's place under its caller's cap of open sockets. */
-  socketPlace?: () => void;
-};
-
-/** A socket's error is the client's: it went away, and the socket closes by itself. */
-function ignoreSocketError(): void {}
-
-/** Refuses an upgrade with an HTTP answer whose body has a code, as every other 4xx of the gateway. */
-function refuseUpgrade(socket: Duplex, status: 403 | 404, code: string, message: string): void {
-  const body = JSON.stringify(errorBody(code, message));
-  const reason = status === 403 ? 'Forbidden' : 'Not Found';
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Connection: close\r\n\r\n${body}`,
-  );
-}
-
-/** A WebSocket close reason is at most 123 bytes. */
-const closeReason = (text: string) =>
-  Buffer.from(text)
-    .subarray(0, 123)
-    .toString()
-    .replace(/\uFFFD+$/, '');
-
-/** Closes the socket when the caller's token expires (timers cannot wait longer than ~24.8 days: re-armed). */
-function closeAtExpiry(extra: SocketExtra, expiresAt: number): void {
-  const wait = expiresAt - Date.now();
-  extra.expiry = setTimeout(
-    () =>
-      wait > maxTimerMs
-        ? closeAtExpiry(extra, expiresAt)
-        : extra.socket.close(CloseCode.Forbidden, 'UNAUTHENTICATED: the sign-in token has expired'),
-    Math.max(0, Math.min(wait, maxTimerMs)),
-  );
-  extra.expiry.unref();
-}
-const maxTimerMs = 2 ** 31 - 1;
-
-/** Releases the places of subscriptions graphql-ws no longer runs (it forgets an operation in a `finally`). */
-function pruneOpen(open: Map<string, () => void>, running: Record<string, unknown>): void {
-  for (const [id, release] of open) {
-    if (id in running) continue;
-    open.delete(id);
-    release();
-  }
-}
-
-/**
- * graphql-ws's ws adapter keeps each message it is handed until that operation ends (its handler awaits the whole
- * subscription), and ws hands it a Buffer: passing the text on instead saves the Buffer and its backing store, about
- * 0.5 KB per open subscription. graphql-ws reads messages as text (`String(data)`), so it sees no difference. A class
- * of its own (ws's `WebSocket` option) rather than a wrapper per socket: nothing is allocated per connection for it.
- */
-class TextMessageSocket extends WebSocket {
-  override emit(event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'message' && Buffer.isBuffer(args[0])) args[0] = args[0].toString();
-    return super.emit(event, ...args);
-  }
 }
 
 /** Whether every root field of a subscription is a stream of states, so that it may be shared. */
