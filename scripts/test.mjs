@@ -26,7 +26,13 @@ function check(name, args, fix) {
 const checks = [
   // One checker thread each: as fast here (they run beside the suite) for a third less CPU than tsc's default.
   check('Type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit', '--checkers', '1']),
-  check('Browser files type check (tsc -p tsconfig.web.json)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json', '--checkers', '1']),
+  check('Browser files type check (tsc -p tsconfig.web.json)', [
+    bin('typescript', 'bin/tsc'),
+    '-p',
+    'tsconfig.web.json',
+    '--checkers',
+    '1',
+  ]),
   check('Layers of src/ (dependency-cruiser)', [
     bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),
     'src',
