@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../test/support/ports.js';
+import { freePorts } from '../test/support/ports.js';
 
 export interface StartupRun {
   /** Spawn to the first 200 from /health. */
@@ -38,10 +38,18 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 async function startOnce(env: Record<string, string>, idleMs: number): Promise<StartupRun> {
-  const port = await freePort();
+  // The in-process sandbox gets a port of its own too: one it picked itself could be the one chosen for the gateway.
+  const [port, sandboxPort] = await freePorts(2);
   const started = performance.now();
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
