@@ -5,14 +5,15 @@ import type { UpstreamLoadResult } from './upstream-load.js';
 
 const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
 const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
-const memoryTargetBytes = 10 * 1024;
+/** Issue 22's targets: JS heap per subscription, its socket included (RSS moves in pages and is reported beside it). */
+const heapTargetBytes = { shared: 9 * 1024, unshared: 10 * 1024 };
 const latencyTargetMs = 100;
 const upstreamTargetPerInterval = 100;
 const defaultPollIntervalMs = 15_000;
 
 function scenarioRows(r: SubscriptionsResult, s: ScenarioResult): Row[] {
   const name = s.distinct ? 'unshared' : 'shared';
-  const perSubscription = Math.max(s.perSubscription.rss, s.perSubscription.heapUsed);
+  const heapTarget = heapTargetBytes[name];
   const latency = summarize(s.latenciesMs);
   return [
     {
@@ -20,8 +21,8 @@ function scenarioRows(r: SubscriptionsResult, s: ScenarioResult): Row[] {
       value:
         `${kb(s.perSubscription.rss)} RSS, ${kb(s.perSubscription.heapUsed)} JS heap ` +
         `(RSS ${mb(s.baseline.rss)} → ${mb(s.loaded.rss)}, heap ${mb(s.baseline.heapUsed)} → ${mb(s.loaded.heapUsed)})`,
-      target: '≤ 10 KB (the larger of the two)',
-      met: perSubscription <= memoryTargetBytes,
+      target: `≤ ${kb(heapTarget)} JS heap`,
+      met: s.perSubscription.heapUsed <= heapTarget,
     },
     {
       measure: `${name}: opening ${fmt(r.subscribers)} subscriptions`,
