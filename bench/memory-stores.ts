@@ -66,6 +66,10 @@ class MemoryTaskRegistry implements TaskRegistry {
     return this.records.get(id);
   }
 
+  async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
+    return [...this.records.values()].find((r) => r.webhookSecret === webhookSecret);
+  }
+
   async observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
     const record = this.records.get(id);
     if (!record || record.finishedAt !== undefined || record.status === status) return false;

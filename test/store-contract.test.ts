@@ -55,6 +55,20 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         expect(await stores.registry.lookup(randomUUID())).toBeUndefined();
       });
 
+      it('finds a record by its webhook secret (the nonce a delivery URL names); another or none is undefined', async () => {
+        const ref = `derived:${randomUUID()}`;
+        const withHook = record(tenant(), Date.now(), { webhookSecret: ref });
+        await stores.registry.remember(withHook);
+        await stores.registry.remember(record(tenant(), Date.now()));
+        expect(await stores.registry.lookupByWebhook(ref)).toEqual(withHook);
+        expect(await stores.registry.lookupByWebhook(`derived:${randomUUID()}`)).toBeUndefined();
+        // Replaced under the same id with another webhook: the old one no longer finds it.
+        const moved = { ...withHook, webhookSecret: `derived:${randomUUID()}` };
+        await stores.registry.remember(moved);
+        expect(await stores.registry.lookupByWebhook(moved.webhookSecret)).toEqual(moved);
+        expect(await stores.registry.lookupByWebhook(ref)).toBeUndefined();
+      });
+
       it('remember with ifNew writes a new record and leaves a kept one as it is (a late outcome never undoes a state seen since)', async () => {
         const r = record(tenant(), Date.now());
         expect(await stores.registry.remember(r, { ifNew: true })).toBe(true);

@@ -92,26 +92,27 @@ describe('the embedded store', { timeout: 60_000 }, () => {
     const dir = dataDir();
     await openSqliteStores(dir).close();
     const db = new DatabaseSync(join(dir, databaseFile));
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.exec('PRAGMA user_version = 99');
     db.close();
     expect(() => openSqliteStores(dir)).toThrow(StoreOpenError);
-    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 3/);
+    expect(() => openSqliteStores(dir)).toThrow(/DATA_DIR ".*".*schema version 99, newer than this gateway's 4/);
   });
 
-  it('migrates a database of schema 1 to this release (migrations 2 and 3), keeping its rows', async () => {
+  it('migrates a database of schema 1 to this release (migrations 2 to 4), keeping its rows', async () => {
     const dir = dataDir();
     const stores = openSqliteStores(dir);
     await stores.registry.remember({ id: 'kept', kind: 'CREATE_MUSIC', tenant: 'user:a', createdAt: Date.now(), status: 'SUCCEEDED' });
     await stores.close();
-    // What schema 1 was: this release's database without what migrations 2 and 3 added.
+    // What schema 1 was: this release's database without what migrations 2 to 4 added.
     const db = new DatabaseSync(join(dir, databaseFile));
-    db.exec('DROP TABLE owned; DROP TABLE write_probe; PRAGMA user_version = 1');
+    db.exec('DROP TABLE owned; DROP TABLE write_probe; DROP INDEX tasks_by_webhook; PRAGMA user_version = 1');
     db.close();
     const migrated = openSqliteStores(dir);
     try {
       expect((await migrated.registry.lookup('kept'))?.tenant).toBe('user:a');
+      await expect(migrated.registry.lookupByWebhook('derived:none')).resolves.toBeUndefined();
       await migrated.ownership.record('user:a', [{ kind: 'clip', id: 'c' }], Date.now());
       expect(await migrated.ownership.owns('user:a', [{ kind: 'clip', id: 'c' }])).toEqual([true]);
     } finally {

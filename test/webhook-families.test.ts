@@ -148,21 +148,22 @@ describe('deliveries through the gateway', () => {
     await fake.close();
   });
 
-  async function producerTask(): Promise<{ id: string; secret: string }> {
+  async function producerTask(): Promise<{ id: string; secret: string; url: string }> {
     const res = await gql(gw.url, `mutation { producerCreateMusic(input: { sound: "ambient piano" }) { id } }`);
     expect(res.errors).toBeUndefined();
     const id = res.data!.producerCreateMusic.id;
     // Signed as the upstream signs: with the secret it was sent with the task.
-    const sent = JSON.parse(fake.requests.filter((r) => r.method === 'POST').at(-1)!.body) as { webhook_secret: string };
-    return { id, secret: sent.webhook_secret };
+    const sent = JSON.parse(fake.requests.filter((r) => r.method === 'POST').at(-1)!.body) as Record<string, string>;
+    return { id, secret: sent.webhook_secret!, url: sent.webhook_url! };
   }
 
-  function deliver(secret: string, payload: unknown, event = 'song.completed') {
+  /** Signed and sent as the upstream does, to the bare receiver path or to `url` (the webhook_url it was given). */
+  function deliver(secret: string, payload: unknown, event = 'song.completed', url = `${gw.url}/webhooks/aimusic`) {
     const raw = JSON.stringify(payload);
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex');
     const id = randomUUID();
-    return fetch(`${gw.url}/webhooks/aimusic`, {
+    return fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -194,6 +195,50 @@ describe('deliveries through the gateway', () => {
     } finally {
       await sub.close();
     }
+  });
+
+  it("the documented Producer shape, with no task_id at all, sent to the task's webhook_url: accepted, and the task ends", async () => {
+    const { id, secret, url } = await producerTask();
+    // Exactly the documented example (issue 18 quotes it): {code, status, message, data[]}, nothing about the task.
+    expect(producerTaskSucceeded).not.toHaveProperty('task_id');
+    const res = await deliver(secret, producerTaskSucceeded, 'song.completed', url);
+    expect(res.status).toBe(200);
+    const read = await gql(gw.url, `query($id: ID!) { task(id: $id) { status clips { id audioUrl } } }`, { id });
+    expect(read.data!.task).toEqual({
+      status: 'SUCCEEDED',
+      clips: [{ id: producerTaskSucceeded.data[0].clip_id, audioUrl: producerTaskSucceeded.data[0].audio_url }],
+    });
+    // The delivery told the gateway whose clip it is: `node(id:)` finds it (the read above was answered from memory).
+    const node = await gql(gw.url, `query($c: ID!) { node(id: $c) { __typename ... on Clip { title } } }`, {
+      c: producerTaskSucceeded.data[0].clip_id,
+    });
+    expect(node.data!.node).toEqual({ __typename: 'Clip', title: producerTaskSucceeded.data[0].title });
+  });
+
+  it("a body without task_id is refused where nothing else names the task, or where it is signed for another task's URL", async () => {
+    const { secret } = await producerTask();
+    const other = await producerTask();
+    // The bare path: no task named anywhere.
+    const bare = await deliver(secret, producerTaskSucceeded);
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/names no task/);
+    // Signed with one task's secret, sent to another task's URL.
+    expect((await deliver(secret, producerTaskSucceeded, 'song.completed', other.url)).status).toBe(401);
+    // A body naming one task, sent to another task's URL (signed with the named task's secret).
+    const named = await producerTask();
+    expect((await deliver(named.secret, producerDelivery(named.id), 'song.completed', other.url)).status).toBe(401);
+    const read = await gql(gw.url, `query($id: ID!) { task(id: $id) { status } }`, { id: other.id });
+    expect(read.data!.task.status).not.toBe('SUCCEEDED');
+  });
+
+  it('a Sonic delivery as the verified example shows it (code and data, no task_id) is accepted at its URL', async () => {
+    const res = await gql(gw.url, `mutation { createMusic(input: { description: "a calm piano" }) { id } }`);
+    const id = res.data!.createMusic.id as string;
+    const sent = JSON.parse(fake.requests.filter((r) => r.method === 'POST').at(-1)!.body) as Record<string, string>;
+    expect(sonicWebhookDelivery).not.toHaveProperty('task_id');
+    expect((await deliver(sent.webhook_secret!, sonicWebhookDelivery, 'song.completed', sent.webhook_url)).status).toBe(200);
+    const read = await gql(gw.url, `query($id: ID!) { task(id: $id) { id status } }`, { id });
+    expect(read.data!.task).toEqual({ id, status: 'SUCCEEDED' });
   });
 
   it('a Producer lyrics delivery without clip_id is accepted', async () => {

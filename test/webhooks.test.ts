@@ -103,18 +103,23 @@ describe('webhooks through the gateway', () => {
   }
   const reads = (taskId: string) => sandbox.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/task/${taskId}`)).length;
   /** A song with a webhook, watched by a subscriber that has its first event, polled every 25 ms. */
-  async function watchedSong(): Promise<{ id: string; taskSecret: string; sub: Subscriber }> {
+  async function watchedSong(): Promise<{ id: string; taskSecret: string; taskUrl: string; sub: Subscriber }> {
     await startWith(25);
     const id = await createSong();
     // The secret the upstream was given, and signs with (the registry keeps only what it is derived from).
-    const taskSecret = (sandbox.calls.at(-1)!.body as { webhook_secret: string }).webhook_secret;
+    const { webhook_secret: taskSecret, webhook_url: taskUrl } = sandbox.calls.at(-1)!.body as Record<string, string>;
     const sub = subscribeWs(gw.url, id, keyA);
     open.push(sub);
     await sub.until((s) => s.results.length === 1);
-    return { id, taskSecret, sub };
+    return { id, taskSecret: taskSecret!, taskUrl: taskUrl!, sub };
   }
-  const post = (raw: string, headers: Record<string, string>) =>
-    fetch(`${gw.url}${webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw });
+  /** A delivery to the bare receiver path, or to `url` (the one the upstream was given, whose origin is PUBLIC_URL's). */
+  const post = (raw: string, headers: Record<string, string>, url?: string) =>
+    fetch(url ? `${gw.url}${new URL(url).pathname}` : `${gw.url}${webhookPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: raw,
+    });
 
   it('a create passes webhook_url and a fresh per-task webhook_secret, which the registry does not keep; stems (no webhooks) do not', async () => {
     await startWith(60_000);
@@ -122,7 +127,9 @@ describe('webhooks through the gateway', () => {
     const firstBody = sandbox.calls.at(-1)!.body as Record<string, unknown>;
     const second = await createSong();
     const secondBody = sandbox.calls.at(-1)!.body as Record<string, unknown>;
-    expect(firstBody.webhook_url).toBe(`${publicUrl}${webhookPath}`);
+    // The URL names the task's webhook by a nonce of its own, so a delivery whose body names no task still finds it.
+    expect(firstBody.webhook_url).toMatch(new RegExp(`^${publicUrl}${webhookPath}/[\\w-]{22}$`));
+    expect(secondBody.webhook_url).not.toBe(firstBody.webhook_url);
     expect(firstBody.webhook_secret).toMatch(/^[\w-]{43}$/);
     expect(secondBody.webhook_secret).not.toBe(firstBody.webhook_secret);
     for (const [id, body] of [
@@ -141,15 +148,14 @@ describe('webhooks through the gateway', () => {
   it('the sandbox calls back when the task ends, and the subscriber gets SUCCEEDED from the webhook, not from a poll', async () => {
     await startWith(60_000); // no poll happens during this test
     const id = await createSong();
+    const { webhook_url: url } = sandbox.calls.at(-1)!.body as { webhook_url: string };
     const sub = subscribeWs(gw.url, id, keyA);
     open.push(sub);
     await sub.until((s) => s.results.length === 1);
     clock.advance(taskMs);
     await sandbox.webhooks.deliverDue(); // (or its own timer does, a little later)
     await waitFor(() => sandbox.webhooks.deliveries.some((d) => d.taskId === id), 'the callback');
-    expect(sandbox.webhooks.deliveries.filter((d) => d.taskId === id)).toEqual([
-      { taskId: id, url: `${publicUrl}${webhookPath}`, event: 'song.completed', status: 200 },
-    ]);
+    expect(sandbox.webhooks.deliveries.filter((d) => d.taskId === id)).toEqual([{ taskId: id, url, event: 'song.completed', status: 200 }]);
     await sub.until((s) => s.completed);
     expect(sub.statuses()).toEqual(['PENDING', 'SUCCEEDED']);
     expect(sub.results[1]!.data!.taskUpdated.clips).toHaveLength(2);
@@ -157,7 +163,7 @@ describe('webhooks through the gateway', () => {
   });
 
   it('a callback that fails verification gets 401 and changes nothing; a verified one ends the watch and its polling', async () => {
-    const { id, taskSecret, sub } = await watchedSong();
+    const { id, taskSecret, taskUrl, sub } = await watchedSong();
     const payload = JSON.stringify({
       code: 200,
       message: 'success',
@@ -176,7 +182,9 @@ describe('webhooks through the gateway', () => {
     ];
     for (const headers of refused) expect((await post(payload, headers)).status).toBe(401);
     expect((await post(payload.replace(id, 'ffffffff-0000-4000-8000-000000000000'), good)).status).toBe(401);
-    expect((await post('not json', good)).status).toBe(401);
+    expect((await post('not json', good, taskUrl)).status).toBe(401);
+    // Where nothing names a task (no task_id in the body, no nonce in the URL), there is no secret to check against.
+    expect((await post('not json', good)).status).toBe(400);
 
     // Still watched and polled, still PENDING for the subscriber.
     const before = reads(id);

@@ -25,7 +25,7 @@ import { requestIdHeader, requestIdOf } from '../transport/http/request-id.js';
 import { createMetricsEndpoint, createMetricsServer, metricsPath } from '../transport/http/metrics-endpoint.js';
 import { answerClientError } from '../transport/http/client-error.js';
 import { handleWebhook } from '../transport/webhooks.js';
-import { webhookPath } from '../submit/webhook-request.js';
+import { webhookPath, webhookRoute } from '../submit/webhook-request.js';
 import { useAccess } from '../plugins/use-access.js';
 import { refuseForeignOrigin } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
@@ -202,7 +202,8 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     const path = req.url?.split('?')[0];
     if (path === metricsPath && metricsOnPublicPort) return metricsEndpoint(req, res);
     // Webhooks carry the upstream's JSON with its own signature check; they skip the GraphQL body gate.
-    if (path === webhookPath) return handleWebhook(services, req, res);
+    const webhook = webhookRoute(path);
+    if (webhook !== undefined) return handleWebhook(services, req, res, webhook);
     if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
     if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
@@ -223,7 +224,9 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   server.on('clientError', answerClientError);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const path = req.url?.split('?')[0] ?? '';
+    const url = req.url?.split('?')[0] ?? '';
+    // A webhook's nonce (its task's, in the URL) is named neither in logs nor in spans.
+    const path = webhookRoute(url) === undefined ? url : webhookPath;
     const requestId = requestIdOf(req.headers[requestIdHeader]);
     // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
     const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;

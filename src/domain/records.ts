@@ -50,6 +50,11 @@ export interface TaskRegistry {
   remember(record: TaskRecord, options?: { ifNew?: boolean }): Promise<boolean>;
   lookup(id: string): Promise<TaskRecord | undefined>;
   /**
+   * The record whose `webhookSecret` is `webhookSecret` (a derived secret's `derived:<nonce>`, which the delivery's
+   * URL names), for a delivery whose body names no task.
+   */
+  lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined>;
+  /**
    * Records a status the gateway observed. Returns true only for the one call that moved the record to a final
    * status (so that what must happen once per finished task, such as returning a reservation, happens once even when
    * a poll, a webhook and a query all see it), false otherwise and for unknown ids.

@@ -25,6 +25,10 @@ export class KeptRegistry implements TaskRegistry {
     return this.outbox.record(id) ?? this.store.lookup(id);
   }
 
+  async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
+    return this.outbox.recordByWebhook(webhookSecret) ?? this.store.lookupByWebhook(webhookSecret);
+  }
+
   observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
     return this.store.observe(id, status, at);
   }

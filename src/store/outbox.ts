@@ -105,6 +105,12 @@ export class Outbox {
     return this.byTask.get(taskId)?.record;
   }
 
+  /** The record of a task whose outcome waits here, by its webhook secret (TaskRegistry.lookupByWebhook). */
+  recordByWebhook(webhookSecret: string): TaskRecord | undefined {
+    for (const entry of this.byTask.values()) if (entry.record?.webhookSecret === webhookSecret) return entry.record;
+    return undefined;
+  }
+
   /** The records of a tenant's tasks that wait here. */
   records(tenant: string): TaskRecord[] {
     const records: TaskRecord[] = [];

@@ -1,7 +1,9 @@
 /**
  * The webhook a paid submit asks the upstream for: with PUBLIC_URL set (or the in-process sandbox), each submit of
- * an operation that accepts webhooks asks for a callback to `<webhook base>/webhooks/aimusic`, signed with a secret
- * of its own. The receiver is src/transport/webhooks.ts.
+ * an operation that accepts webhooks asks for a callback to `<webhook base>/webhooks/aimusic/<nonce>`, signed with a
+ * secret of its own. The nonce in the URL names the task's record even when a delivery's body names no task (the
+ * documented examples show none: docs/upstream.md §15.1); it is no secret, since the signing secret is derived from it
+ * with a key only the gateway holds. The receiver is src/transport/webhooks.ts.
  *
  * The secret is not stored. It is derived, HMAC-SHA256 of a fresh per-task nonce with the server's webhook key
  * (WEBHOOK_SIGNING_KEY, or the key file in DATA_DIR: src/app/webhook-key.ts), and the task's record keeps only the
@@ -40,7 +42,24 @@ export function webhookRequest(
 ): WebhookRequest | undefined {
   if (!publicUrl || !operation.acceptsWebhook || !key) return undefined;
   const nonce = randomBytes(16).toString('base64url');
-  return { fields: toWebhookFields(publicUrl + webhookPath, derive(key, nonce)), secret: `${derivedPrefix}${nonce}` };
+  return {
+    fields: toWebhookFields(`${publicUrl}${webhookPath}/${nonce}`, derive(key, nonce)),
+    secret: `${derivedPrefix}${nonce}`,
+  };
+}
+
+const nonceShape = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * Whether `path` is the receiver's: `/webhooks/aimusic`, or that with a nonce (`/webhooks/aimusic/<nonce>`). Gives
+ * what the record of the nonce's task keeps (`derived:<nonce>`, TaskRecord.webhookSecret), null for the bare path,
+ * undefined for any other path.
+ */
+export function webhookRoute(path: string | undefined): string | null | undefined {
+  if (path === webhookPath) return null;
+  if (!path?.startsWith(`${webhookPath}/`)) return undefined;
+  const nonce = path.slice(webhookPath.length + 1);
+  return nonceShape.test(nonce) ? `${derivedPrefix}${nonce}` : undefined;
 }
 
 /** The secret a task's record stands for; undefined when it is derived and there is no key to derive it with. */

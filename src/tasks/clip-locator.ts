@@ -2,10 +2,11 @@
  * Which task holds a clip, for a tenant: what `node(id:)` needs to fetch a Clip again, since the upstream has no read
  * of a clip by its id (only of a task). `ClipLocator` is the question; `RecentClips` answers it from what this
  * instance has seen: every task read through `loadTask` (a query, a poll) notes its clips for the tenant that read
- * it, which the loader had already checked may see the task.
+ * it, which the loader had already checked may see the task, and so does every verified webhook delivery, for the
+ * task's owner.
  *
- * Limits: per instance and in memory (the most recent 50,000 clips), so after a restart, on another instance, or for
- * a task only a webhook brought, a clip id is unknown until its task is read again; `node(id:)` then answers null. A
+ * Limits: per instance and in memory (the most recent 50,000 clips), so after a restart or on another instance, a
+ * clip id is unknown until its task is read there from outside that instance's memory; `node(id:)` then answers null. A
  * durable clip-ownership store can answer the same question (it is one method) and be put in front of this one.
  */
 import { LRUCache } from 'lru-cache';

@@ -36,6 +36,12 @@ export class RecentRecords implements TaskRegistry {
     return record;
   }
 
+  async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
+    const record = await this.store.lookupByWebhook(webhookSecret);
+    if (record) this.recent.set(record.id, record);
+    return record;
+  }
+
   async observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
     const moved = await this.store.observe(id, status, at);
     // As the store does: a final status stays final.

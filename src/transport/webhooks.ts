@@ -32,33 +32,51 @@ function parseJson(raw: Buffer): unknown {
 }
 
 /**
- * Handles POST /webhooks/aimusic. Only what the signature covers is believed: the task state and its event type come
- * from the signed body (the `X-Webhook-Event` header is not signed, so it is ignored). A delivery id seen before for
+ * Handles POST /webhooks/aimusic/<nonce> (and /webhooks/aimusic, for deliveries asked for before the nonce was in the
+ * URL). The task is the one the body's `task_id` names, else the one whose webhook the URL's nonce is (`webhookRef`:
+ * the documented examples show no `task_id`); when both are there they must agree. Only what the signature covers is
+ * believed: the task state and its event type come from the signed body (the `X-Webhook-Event` header is not signed,
+ * so it is ignored). A delivery id seen before for
  * the task (`X-Webhook-Id`, mirrored in `Idempotency-Key`; else the signature itself) is acknowledged and ignored:
  * the ids are kept in the idempotency store, shared by the instances, for 24 hours.
  */
-export async function handleWebhook(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleWebhook(
+  services: Services,
+  req: IncomingMessage,
+  res: ServerResponse,
+  webhookRef: string | null = null,
+): Promise<void> {
   const { logger, registry, live } = services;
   if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
   const raw = await readBodyUpTo(req, maxBodyBytes);
   // The rest of the body was not read: the connection cannot carry another request.
   if (!raw) return sendError(res, 413, 'BAD_REQUEST', `The delivery is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
   const body = parseJson(raw);
-  const taskId = webhookTaskId(body);
-  const record = taskId ? await registry.lookup(taskId) : undefined;
-  const secret = record?.webhookSecret && webhookSecretOf(record.webhookSecret, services.webhookKey);
+  const named = webhookTaskId(body);
+  if (!named && !webhookRef) {
+    logger.warn({ reason: 'no task named' }, 'webhook rejected');
+    return sendError(res, 400, 'BAD_REQUEST', 'The delivery names no task: its body has no task_id and its URL no nonce.');
+  }
+  const record = named ? await registry.lookup(named) : await registry.lookupByWebhook(webhookRef as string);
+  // A URL's nonce that is not the named task's: the delivery is not about the task the upstream was asked to call back for.
+  const agrees = !webhookRef || record?.webhookSecret === webhookRef;
+  const secret = agrees && record?.webhookSecret && webhookSecretOf(record.webhookSecret, services.webhookKey);
   const verdict = secret
     ? verifyWebhook(req.headers, raw, secret, Date.now())
-    : { ok: false as const, reason: taskId ? 'no webhook was asked for this task' : 'no task_id' };
-  if (!verdict.ok || !record || !taskId) {
-    logger.warn({ taskId, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
+    : {
+        ok: false as const,
+        reason: !record ? 'unknown task' : agrees ? 'no webhook was asked for this task' : 'the URL names another task',
+      };
+  if (!verdict.ok || !record) {
+    logger.warn({ taskId: record?.id ?? named, reason: verdict.ok ? 'unknown task' : verdict.reason }, 'webhook rejected');
     return sendError(res, 401, 'UNAUTHENTICATED', "The delivery's signature could not be verified.");
   }
+  const taskId = record.id;
   // Each family's reader (src/upstream/deliveries.ts): the record's kind says whose task this is.
   const family = familyOf(record.kind);
   let task: Task;
   try {
-    task = observed({ ...readDelivery(family, body), kind: record.kind });
+    task = observed({ ...readDelivery(family, body, record.id), kind: record.kind });
   } catch (err) {
     if (!(err instanceof UnreadableAnswer)) throw err;
     services.unreadable.report(`webhook:${family}`, err, body, [record.webhookSecret]);
@@ -80,6 +98,8 @@ export async function handleWebhook(services: Services, req: IncomingMessage, re
   await services.idempotency.run(`webhook:${taskId}`, fingerprintOf(deliveryId), 'delivery', async () => {
     accepted = true;
     await noteObserved(services, record, task);
+    // Its clips are its owner's to look up by id (`node(id:)`), as those of a task read are.
+    services.clips.note(task, record.tenant);
     // Its owner's next reads need no upstream call: a finished task's never, a running one's within the window.
     keepState(services, task, record.tenant);
     await live.publish(task);

@@ -1,6 +1,7 @@
 /**
  * Webhook deliveries, read by the family of the task they are about (its record's kind says which): each family sends
- * its own task-answer shape plus `task_id`, `platform` and `event` (docs/upstream.md §10, §15.1). Sonic items carry a
+ * its own task-answer shape, with `task_id`, `platform` and `event` as far as third parties show (docs/upstream.md §10,
+ * §15.1; the docs' own examples stop before them, and the task is also named by the delivery's URL). Sonic items carry a
  * `state` and a `clip_id` each; Producer items carry neither (the task's `status` or the event says where it is, and a
  * lyrics draft has no clip id). A body no reader can take is an UnreadableAnswer naming what is missing, which the
  * receiver (src/transport/webhooks.ts) answers with 400.
@@ -73,10 +74,16 @@ function readProducerDelivery(taskId: string, fields: Record<string, unknown>): 
   return producerSnapshot(taskId, status, fields);
 }
 
-/** The task state a (verified) delivery reports, read by the task's family. Only the (signed) body is read. */
-export function readDelivery(family: TaskFamily, body: unknown): TaskSnapshot {
+/**
+ * The task state a (verified) delivery reports, read by the task's family. Only the (signed) body is read, but for
+ * the task's id when the body names none: `knownId`, the task the delivery's URL names (the documented examples show
+ * no `task_id`; §15.1). A body that names another task than `knownId` is unreadable.
+ */
+export function readDelivery(family: TaskFamily, body: unknown, knownId?: string): TaskSnapshot {
   if (!isObject(body)) throw unreadable('(body)', 'the delivery is not a JSON object');
-  const taskId = str(body.task_id);
+  const named = str(body.task_id);
+  if (named && knownId && named !== knownId) throw unreadable('task_id', 'the delivery names another task than its URL');
+  const taskId = named ?? knownId;
   if (!taskId) throw unreadable('task_id', 'the delivery has no task_id');
   return family === 'producer' ? readProducerDelivery(taskId, body) : readSonicDelivery(taskId, body);
 }

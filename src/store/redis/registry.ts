@@ -9,8 +9,8 @@ import { isTerminal, type TaskStatus } from '../../domain/status.js';
 import { decodeCursor, encodeCursor, listPosition, taskRecordMaxAgeMs } from '../rules.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../../domain/records.js';
 
-// KEYS: the task's hash, its tenant's list. ARGV: list position, expiry (epoch ms), oldest position kept, '1' to
-// leave a kept record alone, fields...
+// KEYS: the task's hash, its tenant's list, and (for a record with a webhook) the key that finds it by its webhook
+// secret. ARGV: list position, expiry (epoch ms), oldest position kept, '1' to leave a kept record alone, fields...
 const rememberScript = `
 if ARGV[4] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local old = redis.call('HGET', KEYS[1], 'position')
@@ -21,6 +21,10 @@ redis.call('PEXPIREAT', KEYS[1], ARGV[2])
 redis.call('ZADD', KEYS[2], 0, ARGV[1])
 redis.call('ZREMRANGEBYLEX', KEYS[2], '-', '(' .. ARGV[3])
 redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+if KEYS[3] then
+  redis.call('SET', KEYS[3], redis.call('HGET', KEYS[1], 'id'))
+  redis.call('PEXPIREAT', KEYS[3], ARGV[2])
+end
 return 1`;
 
 // Of concurrent observers of the final state, exactly one gets 1. ARGV: status, at, whether it is final.
@@ -59,11 +63,12 @@ export class RedisTaskRegistry implements TaskRegistry {
     const position = listPosition(record.createdAt, record.id);
     const fields: Record<string, string | number | undefined> = { ...record, position };
     const pairs = Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [] : [name, String(value)]));
+    const keys = [this.taskKey(record.id), this.listKey(record.tenant)];
+    if (record.webhookSecret) keys.push(this.webhookKey(record.webhookSecret));
     const written = await this.redis.eval(
       rememberScript,
-      2,
-      this.taskKey(record.id),
-      this.listKey(record.tenant),
+      keys.length,
+      ...keys,
       position,
       record.createdAt + this.maxAgeMs,
       listPosition(Date.now() - this.maxAgeMs, ''),
@@ -75,6 +80,12 @@ export class RedisTaskRegistry implements TaskRegistry {
 
   async lookup(id: string): Promise<TaskRecord | undefined> {
     return toRecord(id, await this.redis.hgetall(this.taskKey(id))) ?? this.lookupLegacy(id);
+  }
+
+  async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
+    const id = await this.redis.get(this.webhookKey(webhookSecret));
+    const record = id ? await this.lookup(id) : undefined;
+    return record?.webhookSecret === webhookSecret ? record : undefined;
   }
 
   /**
@@ -123,6 +134,10 @@ export class RedisTaskRegistry implements TaskRegistry {
 
   private taskKey(id: string): string {
     return `${this.prefix}task-record:${id}`;
+  }
+
+  private webhookKey(webhookSecret: string): string {
+    return `${this.prefix}task-by-webhook:${webhookSecret}`;
   }
 
   private listKey(tenant: string): string {

@@ -58,6 +58,8 @@ const migrations: readonly string[] = [
   // 3: one row the readiness probe rewrites (src/store/health.ts): a write of the kind paid work makes, so that a
   // full disk or a read-only file is found before paid work is accepted, not after.
   `CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL);`,
+  // 4: a task found by its webhook's nonce (the URL of a delivery whose body names no task).
+  `CREATE INDEX tasks_by_webhook ON tasks (webhook_secret);`,
 ];
 
 /** DATA_DIR cannot hold the gateway's state; the message names it, says what is wrong and how to recover. */

@@ -57,6 +57,11 @@ export class SqliteTaskRegistry implements TaskRegistry {
     return row && toRecord(row);
   }
 
+  async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
+    const row = this.db.get<Row>('SELECT * FROM tasks WHERE webhook_secret = ? AND created_at > ?', webhookSecret, this.cutoff());
+    return row && toRecord(row);
+  }
+
   async observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
     // One statement: of concurrent observers of the final state, exactly one changes the row.
     const final = isTerminal(status);
