@@ -47,6 +47,13 @@ describe('send slots', () => {
     await Promise.all(Array.from({ length: 6 }, (_, i) => pacer.wait('one-key').then(() => order.push(i))));
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
   });
+
+  it('a shared clock that fails (Redis gone) refuses with STORE_UNAVAILABLE, which says nothing was sent', async () => {
+    const pacer = new SubmitPacer(60, 5_000, { take: () => Promise.reject(new Error('Connection is closed.')) });
+    const refusal = await pacer.wait('one-key').catch((err: unknown) => err);
+    expect(refusal).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', retryAfterSeconds: 2 } });
+    expect((refusal as Error).message).toMatch(/Nothing was sent upstream/);
+  });
 });
 
 describe('paid POSTs through the gateway, paced', () => {

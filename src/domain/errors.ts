@@ -151,3 +151,13 @@ export class GatewayError extends GraphQLError {
 export function badInput(message: string, field?: string): GatewayError {
   return new GatewayError('BAD_USER_INPUT', message, field ? { field } : {});
 }
+
+/** Paid work refused before anything was sent, because a store it needs (intent, outcome, pacing) failed now. */
+export function storeUnavailable(reason = 'its store did not take a write'): GatewayError {
+  return new GatewayError(
+    'STORE_UNAVAILABLE',
+    `The gateway cannot record paid work right now (${reason}). Nothing was sent upstream and nothing was charged: retry ` +
+      'in a few seconds, with the same idempotencyKey if you sent one.',
+    { retryAfterSeconds: 2 },
+  );
+}

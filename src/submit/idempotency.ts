@@ -23,7 +23,7 @@
  * The same key with different arguments is refused as BAD_USER_INPUT.
  */
 import { randomUUID } from 'node:crypto';
-import { badInput, GatewayError } from '../domain/errors.js';
+import { badInput, GatewayError, storeUnavailable } from '../domain/errors.js';
 import type { TaskRecord } from '../domain/records.js';
 import { Outbox, type OutboxEntry } from '../store/outbox.js';
 import type { IdempotencyRecord, IdempotencyStore, Intent, PendingRecord, StoredError } from '../store/types.js';
@@ -70,16 +70,6 @@ export const idempotencyTtlMs = 24 * 3600_000;
 /** The claim's lease: the longest a sent POST waits for its answer (connect, then the upstream's timeout), plus slack. */
 export function claimLeaseMs(connectTimeoutMs: number, upstreamTimeoutMs: number): number {
   return connectTimeoutMs + upstreamTimeoutMs + 2_000;
-}
-
-/** Paid work refused before anything was sent, because its intent or outcome could not be recorded now. */
-export function storeUnavailable(reason = 'its store did not take a write'): GatewayError {
-  return new GatewayError(
-    'STORE_UNAVAILABLE',
-    `The gateway cannot record paid work right now (${reason}). Nothing was sent upstream and nothing was charged: retry ` +
-      'in a few seconds, with the same idempotencyKey if you sent one.',
-    { retryAfterSeconds: 2 },
-  );
 }
 
 /** A store step before anything is sent (the budget reservation): its failure refuses the request, nothing sent. */

@@ -11,7 +11,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { GatewayError } from '../domain/errors.js';
+import { GatewayError, storeUnavailable } from '../domain/errors.js';
 import { tenantOf } from '../domain/tenancy.js';
 
 /** Hands out send slots per key: the wait until the slot taken (≥ 0), or, when none is within `maxWaitMs`, minus the wait there would be. */
@@ -72,7 +72,14 @@ export class SubmitPacer {
   /** Resolves when a paid POST with `apiKey` may be sent; throws (having sent nothing) when it may not. */
   async wait(apiKey: string): Promise<void> {
     if (this.closing.signal.aborted) throw shuttingDown();
-    const wait = await this.slots.take(tenantOf(apiKey), this.intervalMs, this.maxWaitMs);
+    let wait: number;
+    try {
+      wait = await this.slots.take(tenantOf(apiKey), this.intervalMs, this.maxWaitMs);
+    } catch (err) {
+      // The shared clock (Redis) failed: nothing is sent, and the key's claim is freed as for any sure failure.
+      if (err instanceof GatewayError) throw err;
+      throw storeUnavailable('the submit pacing in its store did not answer');
+    }
     if (wait < 0) {
       // Retrying then finds the queue within the longest wait (unless others joined it meanwhile).
       const retryAfterSeconds = Math.max(1, Math.ceil((-wait - this.maxWaitMs) / 1000));
