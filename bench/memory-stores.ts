@@ -41,8 +41,10 @@ class MemoryIdempotencyStore implements IdempotencyStore {
     return true;
   }
 
-  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
+  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null, keyTtlMs?: number): Promise<void> {
     const entry = this.entries.get(key);
+    const keepFor = ttlMs ?? keyTtlMs;
+    if (!entry && keepFor !== undefined) this.entries.set(key, { record: outcome, expiresAt: Date.now() + keepFor });
     if (!entry || entry.record.state !== 'pending' || entry.record.attempt !== attempt) return;
     this.entries.set(key, { record: outcome, expiresAt: ttlMs === null ? entry.expiresAt : Date.now() + ttlMs });
     this.signals.notify(key);

@@ -210,6 +210,25 @@ function contract(name: string, open: () => Promise<{ stores: Stores; close(): P
         });
       });
 
+      it('a settle of a key the store no longer holds (lost with its data) writes the outcome anew only when given how long to keep it', async () => {
+        const done = { state: 'done' as const, fingerprint: 'fp', result: 'the first answer' };
+        const lost = `${tenant()}:k`;
+        await stores.idempotency.settle(lost, 'a', done, null, 60_000);
+        expect(await stores.idempotency.get(lost)).toEqual(done);
+        // A later claim of the key is answered with it: nothing is sent again.
+        expect(await stores.idempotency.claim(lost, { state: 'pending', fingerprint: 'fp', attempt: 'b', leaseUntil: 1 }, 60_000)).toEqual(
+          done,
+        );
+        const without = `${tenant()}:k`;
+        await stores.idempotency.settle(without, 'a', done, null);
+        expect(await stores.idempotency.get(without)).toBeNull();
+        // A key held by another attempt is left alone, time to live or not.
+        const held = `${tenant()}:k`;
+        await stores.idempotency.claim(held, { state: 'pending', fingerprint: 'fp', attempt: 'other', leaseUntil: 1 }, 60_000);
+        await stores.idempotency.settle(held, 'a', done, null, 60_000);
+        expect(await stores.idempotency.get(held)).toMatchObject({ state: 'pending', attempt: 'other' });
+      });
+
       it('renew moves the lease of the same attempt only', async () => {
         const key = `${tenant()}:k`;
         await stores.idempotency.claim(key, { state: 'pending', fingerprint: 'fp', attempt: 'a', leaseUntil: 1_000 }, 60_000);

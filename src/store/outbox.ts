@@ -8,8 +8,9 @@
  * (kept-registry.ts) and the key's replays (src/submit/idempotency.ts). A file left by a process that stopped is read
  * at the next start and written then.
  *
- * Every write of an entry is idempotent (a record only if none is kept, a settle only over the same attempt's claim,
- * a reservation given back once), so an entry written twice changes nothing the second time.
+ * Every write of an entry is idempotent (a record only if none is kept, a settle only over the same attempt's claim
+ * or where the store lost the key, a reservation given back once), so an entry written twice changes nothing the
+ * second time.
  *
  * Bounded without dropping anything paid for: at `maxEntries` it reports itself full, and the gateway takes no new
  * paid work until the store has taken what waits (src/store/health.ts).
@@ -28,7 +29,8 @@ export interface OutboxEntry {
   /** The submitted task's record: written unless the registry already keeps one under its id. */
   record?: TaskRecord;
   /** The idempotency key's (or the intent's) outcome: written only over the pending claim of the same attempt. */
-  settle?: { key: string; attempt: string; outcome: IdempotencyRecord; ttlMs: number | null };
+  /** `keyTtlMs`: how long a key the store lost meanwhile keeps the outcome written anew (IdempotencyStore.settle). */
+  settle?: { key: string; attempt: string; outcome: IdempotencyRecord; ttlMs: number | null; keyTtlMs?: number };
   /** A budget reservation to give back: the work surely spent nothing. */
   release?: string;
   /**
@@ -163,8 +165,8 @@ export class Outbox {
     const { registry, idempotency, budgets } = this.targets;
     if (entry.record) await need(registry, 'registry').remember(entry.record, { ifNew: true });
     if (entry.settle) {
-      const { key, attempt, outcome, ttlMs } = entry.settle;
-      await need(idempotency, 'idempotency').settle(key, attempt, outcome, ttlMs);
+      const { key, attempt, outcome, ttlMs, keyTtlMs } = entry.settle;
+      await need(idempotency, 'idempotency').settle(key, attempt, outcome, ttlMs, keyTtlMs);
     }
     if (entry.release) await need(budgets, 'budgets').release(entry.release);
   }

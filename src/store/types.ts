@@ -119,8 +119,12 @@ export interface IdempotencyStore {
    * the key holds anything else.
    */
   renew(key: string, attempt: string, leaseUntil: number): Promise<boolean>;
-  /** Replaces the pending record of `attempt` with its outcome; `ttlMs` null keeps the key's expiry. */
-  settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void>;
+  /**
+   * Replaces the pending record of `attempt` with its outcome; `ttlMs` null keeps the key's expiry. A key the store no
+   * longer holds at all (a Redis restarted without its data while the outcome waited in the outbox) gets the outcome
+   * anew, kept `ttlMs ?? keyTtlMs` (nothing is written without either): an answered key always replays its answer.
+   */
+  settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null, keyTtlMs?: number): Promise<void>;
   /** Resolves when the key may have changed, or after `ms`. */
   waitForChange(key: string, ms: number): Promise<void>;
 }

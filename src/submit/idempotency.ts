@@ -243,7 +243,10 @@ export class Idempotency {
         // Surely unspent: the reservation goes back (a second release, or one never made, does nothing).
         const release = !mayExist && intent?.reservationId ? { release: intent.reservationId } : {};
         await this.outbox.write(
-          entry({ settle: { key: storeKey, attempt, outcome, ttlMs: mayExist ? null : this.failedTtlMs }, ...release }),
+          entry({
+            settle: { key: storeKey, attempt, outcome, ttlMs: mayExist ? null : this.failedTtlMs, keyTtlMs: this.ttlMs },
+            ...release,
+          }),
         );
         this.running.delete(storeKey);
         reject(err);
@@ -252,7 +255,10 @@ export class Idempotency {
       const outcome: IdempotencyRecord = { state: 'done', fingerprint, result: sent.result };
       const ttlMs = keyed ? null : this.failedTtlMs; // an intent without a key is kept only for its waiters' sake
       await this.outbox.write(
-        entry({ ...(sent.record ? { record: sent.record } : {}), settle: { key: storeKey, attempt, outcome, ttlMs } }),
+        entry({
+          ...(sent.record ? { record: sent.record } : {}),
+          settle: { key: storeKey, attempt, outcome, ttlMs, keyTtlMs: this.ttlMs },
+        }),
       );
       this.running.delete(storeKey);
       resolve(sent);

@@ -13,9 +13,15 @@ if current and cjson.decode(current).state ~= 'failed' then return current end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false`;
 
+// ARGV: attempt, the outcome, its time to live ('' keeps the key's), the time to live of a key no longer held ('': none).
 const settleScript = `
 local current = redis.call('GET', KEYS[1])
-if not current then return 0 end
+if not current then
+  local ttl = ARGV[3] ~= '' and ARGV[3] or ARGV[4]
+  if ttl == '' then return 0 end
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+  return 1
+end
 local record = cjson.decode(current)
 if record.state ~= 'pending' or record.attempt ~= ARGV[1] then return 0 end
 if ARGV[3] == '' then redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL') else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
@@ -54,8 +60,9 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     return (await this.redis.eval(renewScript, 1, this.prefix + key, attempt, leaseUntil)) === 1;
   }
 
-  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
-    await this.redis.eval(settleScript, 1, this.prefix + key, attempt, JSON.stringify(outcome), ttlMs === null ? '' : ttlMs);
+  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null, keyTtlMs?: number): Promise<void> {
+    const orTtl = keyTtlMs ?? '';
+    await this.redis.eval(settleScript, 1, this.prefix + key, attempt, JSON.stringify(outcome), ttlMs === null ? '' : ttlMs, orTtl);
     this.signals.notify(key);
   }
 

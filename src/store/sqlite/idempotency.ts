@@ -51,10 +51,20 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     });
   }
 
-  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null): Promise<void> {
+  async settle(key: string, attempt: string, outcome: IdempotencyRecord, ttlMs: number | null, keyTtlMs?: number): Promise<void> {
     this.db.immediate(() => {
       const row = this.db.get<{ record: string }>('SELECT record FROM idempotency WHERE key = ?', key);
       const current = row && (JSON.parse(row.record) as Stored);
+      const keepFor = ttlMs ?? keyTtlMs;
+      if (!row && keepFor !== undefined) {
+        this.db.run(
+          'INSERT INTO idempotency (key, record, expires_at) VALUES (?, ?, ?)',
+          key,
+          JSON.stringify(outcome),
+          this.now() + keepFor,
+        );
+        return;
+      }
       if (current?.state !== 'pending' || current.attempt !== attempt) return;
       if (ttlMs === null) this.db.run('UPDATE idempotency SET record = ? WHERE key = ?', JSON.stringify(outcome), key);
       else this.db.run('UPDATE idempotency SET record = ?, expires_at = ? WHERE key = ?', JSON.stringify(outcome), this.now() + ttlMs, key);
