@@ -42,6 +42,10 @@ describe('HTTP caching', () => {
     const again = await request(setup.gw.url, 'GET', costs, { 'if-none-match': revalidation['if-none-match']! });
     expect(again.res.status).toBe(304);
     expect(again.body).toBe('');
+    // The same Vary as the answer it validates (RFC 9110 §15.4.5): a cache that updates its stored headers from it
+    // still tells encodings and origins apart.
+    const varies = (res: Response) => new Set((res.headers.get('vary') ?? '').split(',').map((t) => t.trim().toLowerCase()));
+    expect(varies(again.res)).toEqual(varies(first.res));
     const { modified } = first.policy.revalidatedPolicy(first.policyRequest, {
       status: 304,
       headers: Object.fromEntries(again.res.headers),

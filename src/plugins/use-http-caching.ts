@@ -70,6 +70,8 @@ export function useHttpCaching(): Plugin {
         if (held !== '*') headers.set('etag', held);
         headers.delete('content-length');
         headers.delete('content-type');
+        // The 200 it stands for varies by encoding too (src/plugins/use-compression.ts, which skips bodiless answers).
+        headers.set('vary', varyWith(headers.get('vary'), 'Accept-Encoding'));
         return setResponse(new fetchAPI.Response(null, { status: 304, headers }));
       }
       setResponse(new fetchAPI.Response(body, { status: 200, headers }));
