@@ -10,6 +10,7 @@ import { clipOrNull, taskOrNull } from './node.js';
 
 /** The types other subgraphs may reference by `id`, each with how a reference becomes the object. */
 export const entityResolvers = {
-  Task: (ref: { id: string }, ctx: Context) => taskOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
-  Clip: (ref: { id: string }, ctx: Context) => clipOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
+  // Async, so that a bad reference fails its own entity (at `_entities.<i>`), not the whole list.
+  Task: async (ref: { id: string }, ctx: Context) => taskOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
+  Clip: async (ref: { id: string }, ctx: Context) => clipOrNull(ctx, parseInput(idSchema, ref.id, 'id')),
 } as const;

@@ -19,6 +19,7 @@ import {
   specifiedScalarTypes,
   type GraphQLSchema,
 } from 'graphql';
+import { badInput } from '../domain/errors.js';
 import { entityResolvers } from '../resolvers/federation.js';
 import { schema as plain } from './index.js';
 
@@ -73,8 +74,33 @@ export function subgraphSchema(): GraphQLSchema {
       if (copy) copy.extensions = field.extensions;
     }
   }
+  perRepresentation(schema);
   built = schema;
   return built;
+}
+
+/**
+ * `_entities` as @apollo/subgraph builds it fails whole (every entity null, an unexpected error) when one representation
+ * names no type it knows. Here each representation is resolved on its own: one that names no entity of this subgraph
+ * is a BAD_USER_INPUT error at its own index (`_entities.<i>`), and the others are resolved as usual.
+ */
+function perRepresentation(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) throw new Error('federation: no _entities field');
+  field.resolve = (source, args: { representations: unknown[] }, context, info) =>
+    args.representations.map(async (representation, index) => {
+      const typename = (representation as { __typename?: unknown } | null)?.__typename;
+      if (typeof typename !== 'string' || !Object.hasOwn(entityResolvers, typename)) {
+        throw badInput(
+          `Representation ${index} names no entity of this subgraph (__typename ${JSON.stringify(typename ?? null)}; ` +
+            `it resolves ${Object.keys(entityResolvers).join(' and ')}).`,
+          'representations',
+        );
+      }
+      const [entity] = (await resolve(source, { ...args, representations: [representation] }, context, info)) as unknown[];
+      return entity;
+    });
 }
 
 export const subgraphSchemaFilePath = fileURLToPath(new URL('../../schema.subgraph.graphql', import.meta.url));
