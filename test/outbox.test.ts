@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayError } from '../src/domain/errors.js';
 import type { TaskRecord } from '../src/domain/records.js';
 import { describeFailure, StoreHealth } from '../src/store/health.js';
+import { KeptOwnership } from '../src/store/kept-ownership.js';
 import { KeptRegistry } from '../src/store/kept-registry.js';
 import { Outbox } from '../src/store/outbox.js';
 import type { IdempotencyStore, PendingRecord } from '../src/store/types.js';
@@ -50,12 +51,22 @@ function rig() {
     registry: withOutage(stores.registry, down),
     idempotency: withOutage(stores.idempotency, down),
     budgets: withOutage(stores.budgets, down),
+    ownership: withOutage(stores.ownership, down),
   };
   const dir = join(stores.dataDir, 'outbox');
   const outbox = new Outbox(targets, { dir, retryMs: 20 });
   outboxes.push(outbox);
   const idempotency = new Idempotency(targets.idempotency, { leaseMs: 5_000, outbox });
-  return { stores, state, targets, dir, outbox, idempotency, registry: new KeptRegistry(targets.registry, outbox) };
+  return {
+    stores,
+    state,
+    targets,
+    dir,
+    outbox,
+    idempotency,
+    registry: new KeptRegistry(targets.registry, outbox),
+    ownership: new KeptOwnership(targets.ownership, outbox),
+  };
 }
 
 const recordOf = (tenant: string, overrides: Partial<TaskRecord> = {}): TaskRecord => ({
@@ -103,6 +114,29 @@ describe('the outbox', () => {
     expect(await stores.registry.lookup(record.id)).toEqual(record);
     expect((await stores.registry.list('tenant-a', { first: 5 })).records).toEqual([record]);
     expect(await elsewhere.runPaid(request('tenant-a', 'k1'), never)).toEqual({ result, first: false });
+  });
+
+  it('keeps what an answer-at-once gave its caller: theirs on this instance at once, in the store once it is back', async () => {
+    const { stores, state, outbox, idempotency, ownership } = rig();
+    const upload = { kind: 'clip' as const, id: `clip-${randomUUID()}` };
+    const persona = { kind: 'persona' as const, id: `persona-${randomUUID()}` };
+    const result = { clipId: upload.id };
+    const answered = await idempotency.runPaid(request('tenant-a', 'up-1'), async () => {
+      state.down = true; // the upstream answered; by then the store has gone away
+      return { result, owned: { tenant: 'tenant-a', ids: [upload, persona] } };
+    });
+    expect(answered.result).toEqual(result);
+    expect(outbox.size).toBe(1);
+    // On this instance the caller may use them now; no one else may; the store does not know them yet.
+    expect(await ownership.owns('tenant-a', [upload, persona])).toEqual([true, true]);
+    await expect(ownership.owns('tenant-b', [upload])).rejects.toThrow(/ECONNREFUSED/);
+    expect(await stores.ownership.owns('tenant-a', [upload, persona])).toEqual([false, false]);
+
+    state.down = false;
+    await waitFor(() => outbox.size === 0, 'the outbox to drain');
+    expect(await stores.ownership.owns('tenant-a', [upload, persona])).toEqual([true, true]);
+    expect(await stores.ownership.owns('tenant-b', [upload, persona])).toEqual([false, false]);
+    expect(await ownership.owns('tenant-a', [upload, { kind: 'clip', id: 'another' }])).toEqual([true, false]);
   });
 
   it('is mirrored in DATA_DIR/outbox (readable by its owner only), and the next process writes what a stopped one left', async () => {

@@ -20,6 +20,7 @@ import { ProgressEstimates } from '../tasks/progress.js';
 import { RecentRecords } from '../tasks/record-cache.js';
 import { createMetrics } from '../observability/metrics.js';
 import { StoreHealth } from '../store/health.js';
+import { KeptOwnership } from '../store/kept-ownership.js';
 import { KeptRegistry } from '../store/kept-registry.js';
 import { UnreadableAnswers } from '../observability/unreadable.js';
 import { openStores } from '../store/open.js';
@@ -95,7 +96,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
   const recent = new RecentRecords(stores.registry);
   // Outcomes the store cannot take yet wait here, mirrored in DATA_DIR/outbox (with Redis too: the one local disk).
   const outbox = new Outbox(
-    { registry: recent, idempotency: stores.idempotency, budgets: stores.budgets },
+    { registry: recent, idempotency: stores.idempotency, budgets: stores.budgets, ownership: stores.ownership },
     { dir: join(config.dataDir, 'outbox'), logger, onStoreError: (err) => health.failed(err) },
   );
   const health = new StoreHealth(stores, outbox, { logger });
@@ -142,7 +143,8 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
     registry,
     budgets: stores.budgets,
     durations: stores.durations,
-    ownership: stores.ownership,
+    // What the outbox holds counts as owned on this instance until the store has it.
+    ownership: new KeptOwnership(stores.ownership, outbox),
     ...(webhookKey ? { webhookKey } : {}),
     stores,
     outbox,

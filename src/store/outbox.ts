@@ -1,15 +1,15 @@
 /**
  * The outcomes of paid work that the store could not take when they arrived. Once the upstream has answered a paid
- * POST, its outcome (the task's record with its owner and webhook secret, the idempotency key's result, a budget
- * reservation to give back) must outlive a store that is down for a moment (Redis restarting, a full disk): it is
+ * POST, its outcome (the task's record with its owner and webhook secret, the idempotency key's result, the ids an
+ * answer-at-once gave its caller, a budget reservation to give back) must outlive a store that is down for a moment (Redis restarting, a full disk): it is
  * written to the store at once when it can be, and otherwise kept here, in memory and, when the disk takes it, in a
  * file of `DATA_DIR/outbox/` (mode 0600: a record holds its webhook secret), then written as soon as the store takes
  * writes again (retried every `retryMs`, oldest first). Meanwhile this instance answers from it: reads of the task
- * (kept-registry.ts) and the key's replays (src/submit/idempotency.ts). A file left by a process that stopped is read
+ * (kept-registry.ts), the key's replays (src/submit/idempotency.ts) and who owns what (kept-ownership.ts). A file left by a process that stopped is read
  * at the next start and written then.
  *
  * Every write of an entry is idempotent (a record only if none is kept, a settle only over the same attempt's claim
- * or where the store lost the key, a reservation given back once), so an entry written twice changes nothing the
+ * or where the store lost the key, ownership recorded again, a reservation given back once), so an entry written twice changes nothing the
  * second time.
  *
  * Bounded without dropping anything paid for: at `maxEntries` it reports itself full, and the gateway takes no new
@@ -19,7 +19,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { TaskRecord, TaskRegistry } from '../domain/records.js';
-import type { BudgetStore, IdempotencyRecord, IdempotencyStore } from './types.js';
+import type { OwnedId } from '../domain/ownership.js';
+import type { BudgetStore, IdempotencyRecord, IdempotencyStore, OwnershipStore } from './types.js';
 
 export interface OutboxEntry {
   /** Unique: the attempt whose outcome it is (a UUID, also its file name). */
@@ -31,6 +32,8 @@ export interface OutboxEntry {
   /** The idempotency key's (or the intent's) outcome: written only over the pending claim of the same attempt. */
   /** `keyTtlMs`: how long a key the store lost meanwhile keeps the outcome written anew (IdempotencyStore.settle). */
   settle?: { key: string; attempt: string; outcome: IdempotencyRecord; ttlMs: number | null; keyTtlMs?: number };
+  /** What an answer-at-once gave its caller (an uploaded clip, a persona, a vox id): theirs from now on. */
+  owned?: { tenant: string; ids: OwnedId[] };
   /** A budget reservation to give back: the work surely spent nothing. */
   release?: string;
   /**
@@ -45,6 +48,7 @@ export interface OutboxTargets {
   registry?: TaskRegistry;
   idempotency?: IdempotencyStore;
   budgets?: BudgetStore;
+  ownership?: OwnershipStore;
 }
 
 export interface OutboxOptions {
@@ -113,6 +117,15 @@ export class Outbox {
     return undefined;
   }
 
+  /** For each of `ids`, in order, whether an outcome waiting here gives it to `tenant`. */
+  owns(tenant: string, ids: readonly OwnedId[]): boolean[] {
+    const given = new Set<string>();
+    for (const { owned } of this.kept.values()) {
+      if (owned?.tenant === tenant) for (const id of owned.ids) given.add(`${id.kind} ${id.id}`);
+    }
+    return ids.map((id) => given.has(`${id.kind} ${id.id}`));
+  }
+
   /** The records of a tenant's tasks that wait here. */
   records(tenant: string): TaskRecord[] {
     const records: TaskRecord[] = [];
@@ -162,8 +175,9 @@ export class Outbox {
   }
 
   private async apply(entry: OutboxEntry): Promise<void> {
-    const { registry, idempotency, budgets } = this.targets;
+    const { registry, idempotency, budgets, ownership } = this.targets;
     if (entry.record) await need(registry, 'registry').remember(entry.record, { ifNew: true });
+    if (entry.owned) await need(ownership, 'ownership').record(entry.owned.tenant, entry.owned.ids, entry.at);
     if (entry.settle) {
       const { key, attempt, outcome, ttlMs, keyTtlMs } = entry.settle;
       await need(idempotency, 'idempotency').settle(key, attempt, outcome, ttlMs, keyTtlMs);

@@ -24,6 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { badInput, GatewayError, storeUnavailable } from '../domain/errors.js';
+import type { OwnedId } from '../domain/ownership.js';
 import type { TaskRecord } from '../domain/records.js';
 import { Outbox, type OutboxEntry } from '../store/outbox.js';
 import type { IdempotencyRecord, IdempotencyStore, Intent, PendingRecord, StoredError } from '../store/types.js';
@@ -60,6 +61,8 @@ export interface PaidRequest {
 export interface Sent<T> {
   result: T;
   record?: TaskRecord;
+  /** What an answer-at-once gave its caller: recorded as theirs with the outcome (through the outbox). */
+  owned?: { tenant: string; ids: OwnedId[] };
 }
 
 /** `first`: this call did the work (it is not a replay). */
@@ -257,6 +260,7 @@ export class Idempotency {
       await this.outbox.write(
         entry({
           ...(sent.record ? { record: sent.record } : {}),
+          ...(sent.owned ? { owned: sent.owned } : {}),
           settle: { key: storeKey, attempt, outcome, ttlMs, keyTtlMs: this.ttlMs },
         }),
       );

@@ -1,13 +1,13 @@
 /**
  * What every paid mutation does once its input is valid (path (b) of docs/architecture.md), so that paid work is never
  * submitted twice by accident and never left without its record:
+ * 0. every clip, persona and vox id it takes must be the caller's own (ownership.ts);
  * 1. its intent is written in the store (idempotency.ts: the claim of its idempotencyKey, or an intent of its own);
  *    when that cannot be done, STORE_UNAVAILABLE and nothing is sent;
- * 0. every clip, persona and vox id it takes must be the caller's own (ownership.ts);
- * 2. `send`: the budget reservation, the webhook, and the upstream call, once; what an answer-at-once gives is
- *    recorded as the caller's (ownership.ts);
- * 3. its outcome (the task's record with owner, kind and webhook secret; the key's result) is written, or kept in the
- *    outbox until the store takes it (idempotency.ts, src/store/outbox.ts);
+ * 2. `send`: the budget reservation, the webhook, and the upstream call, once;
+ * 3. its outcome (the task's record with owner, kind and webhook secret; what an answer-at-once gave the caller, an
+ *    upload's clip, a persona, a vox id; the key's result) is written, or kept in the outbox until the store takes it
+ *    (idempotency.ts, src/store/outbox.ts);
  * 4. a task is announced to its tenant's dashboards.
  * An operation that starts a task returns the task; one that answers at once returns its result.
  */
@@ -19,7 +19,8 @@ import { submittedTask, type SubmittedTask, type Task } from '../domain/task.js'
 import type { SyncOperation, TaskOperation, UpstreamOperation } from '../upstream/operations.js';
 import { fingerprintOf } from './fingerprint.js';
 import { beforeSending, type Sent } from './idempotency.js';
-import { checkOwnership, recordGiven } from './ownership.js';
+import { idsGiven } from '../upstream/owned-ids.js';
+import { checkOwnership } from './ownership.js';
 import { webhookRequest } from './webhook-request.js';
 
 type Key = string | null | undefined;
@@ -76,9 +77,11 @@ async function send<Input, Result>(
   await beforeSending(() => reserve(services.budgets, ctx.caller, services.config, operation, reservationId));
   const webhook = webhookRequest(services.webhookKey, services.config.webhookBaseUrl, operation);
   const result = await services.upstream.submit(apiKey, operation, input, webhook?.fields);
-  // What an answer-at-once gave the caller (an uploaded clip, a persona, a vox id) is the caller's from now on.
-  await recordGiven(ctx, operation, result);
-  if (operation.kind === null) return { result };
+  // What an answer-at-once gave the caller (an uploaded clip, a persona, a vox id) is the caller's from now on: written
+  // with the outcome, so that it waits in the outbox with it when the store cannot take it now.
+  const given = idsGiven(operation, result);
+  const owned = given.length > 0 ? { owned: { tenant: ctx.tenant, ids: given } } : {};
+  if (operation.kind === null) return { result, ...owned };
   const record: TaskRecord = {
     id: (result as SubmittedTask).taskId,
     kind: operation.kind,
@@ -88,7 +91,7 @@ async function send<Input, Result>(
     ...(webhook ? { webhookSecret: webhook.secret } : {}),
     ...(reservationId ? { reservationId } : {}),
   };
-  return { result, record };
+  return { result, record, ...owned };
 }
 
 async function announce(services: Services, record: TaskRecord): Promise<void> {
