@@ -163,7 +163,8 @@ function operationCostsOf(upstreamUrl: string, file: string | undefined): Config
 
 /** The configuration the environment gives, frozen (see `resolveConfig` for what only start-up can add). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // A variable set to the empty string (`PORT=` in a compose file) is unset, for every setting: never a 0 by coercion.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}`);

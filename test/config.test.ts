@@ -90,6 +90,22 @@ describe('configuration', () => {
     expect(loadConfig({ FINISHED_TASK_CACHE_MB: '0' }).finishedTaskCache.maxBytes).toBe(0);
   });
 
+  it('a variable set to the empty string is unset, for every setting (never a 0 by coercion)', () => {
+    const unset = loadConfig({});
+    const empty = loadConfig({
+      PORT: '',
+      RATE_LIMIT_PER_MINUTE: '',
+      UPSTREAM_READS_PER_MINUTE_PER_CALLER: '',
+      FINISHED_TASK_CACHE_MB: '',
+      TASK_READ_MAX_AGE_MS: '',
+      LOG_LEVEL: '',
+      SANDBOX: '',
+    });
+    expect(empty).toEqual(unset);
+    expect(empty.port).toBe(4000);
+    expect(empty.limits.ratePerMinute).toBe(120);
+  });
+
   it('the error message never contains the key value', () => {
     try {
       loadConfig({ AIMUSICAPI_API_KEY: 'secr', PORT: 'x' });

@@ -188,7 +188,7 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
   if (!metricsServer && !metricsOnPublicPort) {
     logger.warn(
       `${metricsPath} is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set. Set METRICS_TOKEN ` +
-        `(${metricsPath} then needs it as a bearer token) or METRICS_PORT (a port of its own, not published) to serve it.`,
+        `(${metricsPath} then asks for it in the Authorization header) or METRICS_PORT (a port of its own, not published) to serve it.`,
     );
   }
   const health: HealthSources = {
