@@ -19,11 +19,25 @@ import { benchSubscriptions } from './subscriptions.js';
 import { tracingSection } from './tracing.js';
 import { benchUpstreamLoad } from './upstream-load.js';
 
-const { values } = parseArgs({
-  options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' } },
-});
+const benchmarks = ['reads', 'overhead', 'batching', 'subscriptions', 'upstream', 'startup', 'tracing', 'store'];
+const usage = `Usage: npm run bench [-- --only ${benchmarks.join(',')}] [--seconds N (default 10)]`;
+let values: { only?: string | undefined; seconds: string; help?: boolean | undefined };
+try {
+  ({ values } = parseArgs({
+    options: { only: { type: 'string' }, seconds: { type: 'string', default: '10' }, help: { type: 'boolean', short: 'h' } },
+  }));
+} catch (err) {
+  console.error(`${(err as Error).message}\n${usage}`);
+  process.exit(2);
+}
 const seconds = Number(values.seconds);
-const only = new Set((values.only ?? 'reads,overhead,batching,subscriptions,upstream,startup,tracing,store').split(','));
+const only = new Set((values.only ?? benchmarks.join(',')).split(','));
+const unknown = [...only].filter((name) => !benchmarks.includes(name));
+if (values.help || unknown.length > 0 || !(seconds > 0)) {
+  if (!values.help) console.error(unknown.length > 0 ? `Unknown benchmark: ${unknown.join(', ')}` : '--seconds must be a positive number');
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
 const sections: Section[] = [];
 if (isStale()) build();
 
