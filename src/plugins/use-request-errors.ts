@@ -1,31 +1,50 @@
 /**
  * Every error a client sees has an `extensions.code`, and none carries internals. yoga leaves some request-level
  * errors without a code (bad variables, the CSRF refusal) and attaches `originalError` to some (invalid JSON); this
- * fills the code in and drops the internals (src/transport/error-shape.ts). A subscription asked for as plain JSON gets a coded 406 (and is ended).
+ * fills the code in and drops the internals (src/transport/error-shape.ts). An answer no accepted media type can carry
+ * gets a coded 406 (a subscription asked for as plain JSON is also ended), and a GET whose `variables` or
+ * `extensions` are not JSON a coded 400, where yoga would answer an empty 406 or an unexpected error.
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { normalized } from '../transport/error-shape.js';
 
-const streamNotAcceptable = JSON.stringify({
-  errors: [
-    {
-      message: 'A subscription is a stream: ask for it with "Accept: text/event-stream" (SSE), or use graphql-ws.',
-      extensions: { code: 'BAD_REQUEST' },
-    },
-  ],
-});
+const notAcceptable = (message: string) => JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+const streamNotAcceptable = notAcceptable(
+  'A subscription is a stream: ask for it with "Accept: text/event-stream" (SSE), or use graphql-ws.',
+);
+const answerNotAcceptable = notAcceptable(
+  'No media type in Accept can carry this answer: ask for application/json or application/graphql-response+json.',
+);
 
 export function useRequestErrors(): Plugin {
   return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      // yoga's GET parser reads `variables` and `extensions` with JSON.parse, whose error it does not turn into a 400.
+      setRequestParser(async (request) => {
+        try {
+          return await requestParser(request);
+        } catch (err) {
+          if (!(err instanceof SyntaxError)) throw err;
+          throw new GraphQLError("The request's variables or extensions are not valid JSON.", {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      });
+    },
     onResultProcess({ result, setResult, resultProcessor, setResultProcessor }) {
-      if (result && typeof result === 'object' && Symbol.asyncIterator in result && !resultProcessor) {
-        // No accepted media type can carry a stream: yoga would answer an empty 406 and leave the stream (its
-        // subscription, its place under the caller's cap) running with nobody to read it.
-        void (result as AsyncIterableIterator<unknown>).return?.();
+      if (!resultProcessor) {
+        const stream = !!result && typeof result === 'object' && Symbol.asyncIterator in result;
+        // No accepted media type can carry it: yoga would answer an empty 406 (and leave a stream, its subscription and
+        // its place under the caller's cap, running with nobody to read it).
+        if (stream) void (result as AsyncIterableIterator<unknown>).return?.();
         setResultProcessor(
           (_result, fetchAPI) =>
-            new fetchAPI.Response(streamNotAcceptable, { status: 406, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+            new fetchAPI.Response(stream ? streamNotAcceptable : answerNotAcceptable, {
+              status: 406,
+              headers: { 'content-type': 'application/json; charset=utf-8' },
+            }),
           'application/json',
         );
         return;

@@ -32,8 +32,12 @@ function codeFor(error: GraphQLError): string {
 /** The error with a code (and without internals): as every transport gives it, yoga's HTTP path and graphql-ws. */
 export function normalized(error: GraphQLError): GraphQLError {
   const { originalError, stacktrace, ...extensions } = error.extensions ?? {};
+  // yoga's own code for a document whose operation cannot be chosen (several and no operationName, or an unknown
+  // one) is not in the gateway's set: it is a bad request, as graphql-ws answers it (src/transport/websocket/server.ts).
+  const renamed = extensions.code === 'OPERATION_RESOLUTION_FAILURE';
+  if (renamed) extensions.code = 'BAD_REQUEST';
   const coded = typeof extensions.code === 'string';
-  if (coded && originalError === undefined && stacktrace === undefined) return error;
+  if (coded && !renamed && originalError === undefined && stacktrace === undefined) return error;
   if (!coded) extensions.code = codeFor(error);
   // A request refused before execution (no `data`) is a 400 for clients that ask for the GraphQL-over-HTTP media
   // type (yoga's default executor marks it so; graphql-js's, which this gateway runs, does not). `spec`: plain

@@ -27,7 +27,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { CloseCode } from 'graphql-ws';
+import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -175,10 +175,12 @@ export function attachGraphQLWebSocket(
         // Read once, for the caller: the payload (its token) is not kept for the socket's life.
         (ctx as { connectionParams?: unknown }).connectionParams = undefined;
         extra.open = new Map();
+        extra.running = new Set();
         if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
         return true;
       },
       onComplete: (ctx, id) => {
+        ctx.extra.running?.delete(id);
         const release = ctx.extra.open?.get(id);
         ctx.extra.open?.delete(id);
         release?.();
@@ -197,95 +199,124 @@ export function attachGraphQLWebSocket(
         ctx.extra.socketPlace?.();
         for (const release of ctx.extra.open?.values() ?? []) release();
         ctx.extra.open?.clear();
+        ctx.extra.running?.clear();
       },
       onSubscribe: async (ctx, id, given) => {
-        const { caller, open } = ctx.extra;
-        if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
-        const refusal = await access.admit(caller);
-        if (refusal) return [refusal];
-        const tooBig = variablesProblem(given.variables);
-        if (tooBig) return [new GraphQLError(tooBig, { extensions: { code: 'BAD_REQUEST' } })];
-        let params;
+        const { running } = ctx.extra;
+        if (!running) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+        if (running.has(id)) {
+          return [
+            new GraphQLError(`Operation ${id} is still ending: subscribe with another id, or again once it has completed.`, {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
+        }
+        // Marked before anything is awaited: a complete and a reuse of the id may arrive while this one is prepared.
+        running.add(id);
         try {
-          // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
-          // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
-          const asked = { ...given, query: given.query || undefined };
-          params = persisted ? await persisted.resolve(asked, caller.tenant) : asked;
+          const prepared = await prepare(ctx, id, given);
+          if (Array.isArray(prepared)) running.delete(id); // refused: nothing runs under the id
+          return prepared;
         } catch (err) {
-          if (err instanceof GraphQLError) return withoutHttp([err]);
+          running.delete(id);
           throw err;
         }
-        const { query } = params;
-        if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
-        // Not the params: a subscription's context lives as long as it does, and nothing after parsing reads them.
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ caller }) as Envelope;
-        let document;
-        try {
-          document = parse(query);
-        } catch (err) {
-          if (err instanceof GraphQLError) return withoutHttp([err]);
-          throw err;
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return withoutHttp(errors);
-        const operation = getOperationAST(document, params.operationName);
-        if (operation?.operation === 'subscription') {
-          pruneOpen(open, ctx.subscriptions);
-          if (open.size >= access.maxSubscriptionsPerSocket) {
-            return [
-              new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`),
-            ];
-          }
-          const release = access.openSubscription(caller);
-          if (release instanceof GatewayError) return [release];
-          open.set(id, release);
-        }
-        // `args` is runOf's own copy.
-        const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
-        let run: Run['run'];
-        if (operation?.operation !== 'subscription') {
-          run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
-        } else if (!isStateStream(schema, operation)) {
-          run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
-        } else {
-          // Hashed: the map of running streams holds neither keys nor whole documents.
-          // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
-          const identity = JSON.stringify([
-            caller.tenant,
-            caller.apiKey ?? null,
-            caller.credentialProblem ?? null,
-            params.operationName ?? null,
-            params.query,
-            params.variables ?? null,
-          ]);
-          const key = createHash('sha256').update(identity).digest('base64url');
-          // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
-          const start = options.traced
-            ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome>
-            : (args: ExecutionArgs) => subscribeToStates(args, metrics);
-          run = (args) => shared.join(key, async () => start(await withContext(args)));
-        }
-        // A query or mutation runs as an HTTP request does (src/app/gateway.ts): every log line written while it runs is
-        // scrubbed of its key. Not a subscription: its scope would be held by every promise of the stream for as long
-        // as it is open (~1 KB each); its upstream reads are made by the shared feed, and upstream errors are scrubbed
-        // of the key they were sent with where they are made (src/upstream/faults.ts).
-        const unscoped = run;
-        if (operation?.operation !== 'subscription') {
-          const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
-          run = (args) => runInRequestScope(scope, () => unscoped(args));
-        }
-        return {
-          schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          // Made when the operation runs (a shared subscription that joins a running one needs none).
-          contextValue: undefined,
-          rootValue: { run } satisfies Run,
-        };
       },
     },
     wsServer,
   );
+
+  /** The operation's execution arguments, or why it is refused. */
+  async function prepare(ctx: WsContext<Record<string, unknown>, SocketExtra>, id: string, given: SubscribePayload) {
+    const { caller, open } = ctx.extra;
+    if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+    const refusal = await access.admit(caller);
+    if (refusal) return [refusal];
+    const tooBig = variablesProblem(given.variables);
+    if (tooBig) return [new GraphQLError(tooBig, { extensions: { code: 'BAD_REQUEST' } })];
+    let params;
+    try {
+      // A persisted query's hash becomes its document (graphql-ws passes the client's `extensions` on). The
+      // protocol needs a `query` string, so a hash-only subscribe sends an empty one.
+      const asked = { ...given, query: given.query || undefined };
+      params = persisted ? await persisted.resolve(asked, caller.tenant) : asked;
+    } catch (err) {
+      if (err instanceof GraphQLError) return withoutHttp([err]);
+      throw err;
+    }
+    const { query } = params;
+    if (query === undefined) return [new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST' } })];
+    // Not the params: a subscription's context lives as long as it does, and nothing after parsing reads them.
+    const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ caller }) as Envelope;
+    let document;
+    try {
+      document = parse(query);
+    } catch (err) {
+      if (err instanceof GraphQLError) return withoutHttp([err]);
+      throw err;
+    }
+    const errors = validate(schema, document);
+    if (errors.length > 0) return withoutHttp(errors);
+    const operation = getOperationAST(document, params.operationName);
+    if (!operation) {
+      // As yoga's HTTP path refuses it (a BAD_REQUEST there too: src/transport/error-shape.ts).
+      const message = params.operationName
+        ? `Could not determine what operation to execute: the document has no operation named "${params.operationName}".`
+        : 'Could not determine what operation to execute: the document has several operations, and no operationName.';
+      return [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    if (operation.operation === 'subscription') {
+      pruneOpen(open, ctx.subscriptions);
+      if (open.size >= access.maxSubscriptionsPerSocket) {
+        return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
+      }
+      const release = access.openSubscription(caller);
+      if (release instanceof GatewayError) return [release];
+      open.set(id, release);
+    }
+    // `args` is runOf's own copy.
+    const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
+    let run: Run['run'];
+    if (operation.operation !== 'subscription') {
+      run = async (args) => execute(await withContext(args)) as Promise<Outcome>;
+    } else if (!isStateStream(schema, operation)) {
+      run = async (args) => subscribe(await withContext(args)) as Promise<Outcome>;
+    } else {
+      // Hashed: the map of running streams holds neither keys nor whole documents.
+      // Keyed by tenant and upstream key: subscribers who may see the same tasks the same way share.
+      const identity = JSON.stringify([
+        caller.tenant,
+        caller.apiKey ?? null,
+        caller.credentialProblem ?? null,
+        params.operationName ?? null,
+        params.query,
+        params.variables ?? null,
+      ]);
+      const key = createHash('sha256').update(identity).digest('base64url');
+      // Run lean (state-subscription.ts), shared or not: only the first of identical ones is executed at all.
+      const start = options.traced
+        ? (args: ExecutionArgs) => subscribe(args) as Promise<Outcome>
+        : (args: ExecutionArgs) => subscribeToStates(args, metrics);
+      run = (args) => shared.join(key, async () => start(await withContext(args)));
+    }
+    // A query or mutation runs as an HTTP request does (src/app/gateway.ts): every log line written while it runs is
+    // scrubbed of its key. Not a subscription: its scope would be held by every promise of the stream for as long
+    // as it is open (~1 KB each); its upstream reads are made by the shared feed, and upstream errors are scrubbed
+    // of the key they were sent with where they are made (src/upstream/faults.ts).
+    const unscoped = run;
+    if (operation.operation !== 'subscription') {
+      const scope: RequestScope = { requestId: randomUUID(), secrets: caller.apiKey ? [caller.apiKey] : [] };
+      run = (args) => runInRequestScope(scope, () => unscoped(args));
+    }
+    return {
+      schema,
+      operationName: params.operationName,
+      document,
+      variableValues: params.variables,
+      // Made when the operation runs (a shared subscription that joins a running one needs none).
+      contextValue: undefined,
+      rootValue: { run } satisfies Run,
+    };
+  }
   return { close: () => disposable.dispose() as Promise<void> };
 }

@@ -23,6 +23,13 @@ export type SocketExtra = {
   caller?: Caller;
   /** This socket's open subscriptions, by operation id, with the release of their place under the caller's cap. */
   open?: Map<string, () => void>;
+  /**
+   * The ids of operations this socket started that have not ended yet. A client may complete an operation and reuse
+   * its id at once, while the first run is still winding down; graphql-ws then forgets the second run when the first
+   * one ends (its `finally`), and the second would run on, unreachable by `complete` or the socket's close. Such a
+   * subscribe is refused until the first run has ended.
+   */
+  running?: Set<string>;
   /** Closes the socket when its sign-in token expires. */
   expiry?: NodeJS.Timeout;
   /** Gives back this socket's place under its caller's cap of open sockets. */
@@ -72,15 +79,39 @@ export function pruneOpen(open: Map<string, () => void>, running: Record<string,
   }
 }
 
+/** A message whose top-level `type` only a server may send (`next`, `error`); looked at closely only when it may be one. */
+const mayBeServerOnly = /"type"\s*:\s*"(next|error)"/;
+function isServerOnly(text: string): boolean {
+  if (!mayBeServerOnly.test(text)) return false;
+  try {
+    const type = (JSON.parse(text) as { type?: unknown } | null)?.type;
+    return type === 'next' || type === 'error';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * graphql-ws's ws adapter keeps each message it is handed until that operation ends (its handler awaits the whole
  * subscription), and ws hands it a Buffer: passing the text on instead saves the Buffer and its backing store, about
  * 0.5 KB per open subscription. graphql-ws reads messages as text (`String(data)`), so it sees no difference. A class
  * of its own (ws's `WebSocket` option) rather than a wrapper per socket: nothing is allocated per connection for it.
+ *
+ * It also keeps a client's protocol faults from reading as the server's: a `next` or `error` message from a client
+ * (graphql-ws would close with 4500 and print a stack trace) is closed 4400 here, and a frame ws refuses (too large:
+ * 1009; malformed) closes the socket as ws decides, without graphql-ws printing its error (ws has closed it already).
  */
 export class TextMessageSocket extends WebSocket {
   override emit(event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'message' && Buffer.isBuffer(args[0])) args[0] = args[0].toString();
+    if (event === 'message') {
+      const text = Buffer.isBuffer(args[0]) ? args[0].toString() : args[0];
+      if (typeof text === 'string' && isServerOnly(text)) {
+        this.close(CloseCode.BadRequest, 'Invalid message received');
+        return true;
+      }
+      args[0] = text;
+    }
+    if (event === 'error' && String((args[0] as { code?: unknown } | undefined)?.code).startsWith('WS_ERR_')) return true;
     return super.emit(event, ...args);
   }
 }
