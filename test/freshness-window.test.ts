@@ -12,7 +12,7 @@ import type { Task } from '../src/domain/task.js';
 import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { FreshTasks } from '../src/tasks/fresh-cache.js';
 import { codes, gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
-import { freePort, subscribeWs } from './support/live.js';
+import { freePort, subscribeSse, subscribeWs } from './support/live.js';
 import { startRedis, type TestRedis } from './support/redis.js';
 import { redis, requires } from './support/requirements.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
@@ -190,6 +190,19 @@ describe('upstream reads per caller', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(refused.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(readsOf(sandbox, id)).toBe(3); // the refused read was not sent
+
+    // A subscription's first read is its caller's too: over SSE and graphql-ws it is refused the same way, unsent.
+    for (const subscribe of [subscribeSse, subscribeWs]) {
+      const sub = subscribe(gw.url, id, keyA);
+      try {
+        await sub.until((s) => s.results.length > 0);
+        expect(sub.statuses()).toEqual(['error:RATE_LIMITED']);
+        expect(sub.results[0]!.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      } finally {
+        await sub.close();
+      }
+    }
+    expect(readsOf(sandbox, id)).toBe(3);
 
     // A finished task the gateway keeps costs no upstream read, so it is still served.
     const other = await createSong(gw.url, bearer(keyB));

@@ -119,7 +119,7 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
   const maxAgeMs = config.taskReadMaxAgeMs;
   const fresh = maxAgeMs > 0 ? new FreshTasks({ maxAgeMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
   const live = new LiveTasks({
-    read: (apiKey, tenant, id, poll) => loadTask(services, apiKey, tenant, id, undefined, { window: !poll }),
+    read: (apiKey, tenant, id, poll, admission) => loadTask(services, apiKey, tenant, id, admission, { window: !poll }),
     registry,
     finished,
     bus,

@@ -9,7 +9,7 @@ import type { Task } from '../domain/task.js';
 import { isTerminal } from '../domain/status.js';
 import { createChannel, type Channel } from './channel.js';
 import { errorEvent, observed, supersedes, type TaskEvent } from '../domain/events.js';
-import { TaskPoller, type PollerDeps } from './poller.js';
+import { TaskPoller, type PollerDeps, type ReadAdmission } from './poller.js';
 
 interface Subscriber {
   apiKey: string;
@@ -38,12 +38,15 @@ export class TaskFeed {
     this.listening = deps.bus.listen(taskId, (event) => this.receive(event));
   }
 
-  /** Admits a subscriber (a read proves its tenant may see the task) and returns its stream of events. */
-  async join(apiKey: string, tenant: string): Promise<AsyncIterableIterator<TaskEvent>> {
+  /**
+   * Admits a subscriber (a read proves its tenant may see the task) and returns its stream of events. That read is the
+   * subscriber's: it passes `admission` (its caller's upstream-read limit) first.
+   */
+  async join(apiKey: string, tenant: string, admission?: ReadAdmission): Promise<AsyncIterableIterator<TaskEvent>> {
     this.joining += 1;
     try {
       await this.listening;
-      await this.admit(apiKey, tenant);
+      await this.admit(apiKey, tenant, admission);
     } catch (err) {
       this.joining -= 1;
       this.closeIfIdle();
@@ -76,10 +79,10 @@ export class TaskFeed {
     await this.stopped;
   }
 
-  private admit(apiKey: string, tenant: string): Promise<void> {
+  private admit(apiKey: string, tenant: string, guard?: ReadAdmission): Promise<void> {
     let admission = this.admissions.get(tenant);
     if (!admission) {
-      const read = this.deps.read(apiKey, tenant, this.taskId).then((task) => this.offer(observed(task)));
+      const read = this.deps.read(apiKey, tenant, this.taskId, false, guard).then((task) => this.offer(observed(task)));
       admission = read;
       this.admissions.set(tenant, read);
       read.catch(() => this.admissions.get(tenant) === read && this.admissions.delete(tenant));

@@ -9,7 +9,7 @@ import { type Task } from '../domain/task.js';
 import { createChannel } from './channel.js';
 import type { TaskEvent } from '../domain/events.js';
 import { TaskFeed } from './feed.js';
-import type { PollerDeps } from './poller.js';
+import type { PollerDeps, ReadAdmission } from './poller.js';
 import { tenantChannel, TenantFeed } from './tenant-feed.js';
 
 export interface LiveTasksDeps extends PollerDeps {
@@ -28,9 +28,10 @@ export class LiveTasks {
   /**
    * The stream of a task's states for a subscriber: the current one at once, then every change, ending after a
    * final state. Throws NOT_FOUND, before anything starts, when the task belongs to another tenant; a task the
-   * registry does not know is checked by the first read, made with the subscriber's own key.
+   * registry does not know is checked by the first read, made with the subscriber's own key (and charged to its caller
+   * through `admission`, as a query's read is).
    */
-  async subscribe(apiKey: string, tenant: string, taskId: string): Promise<AsyncIterableIterator<TaskEvent>> {
+  async subscribe(apiKey: string, tenant: string, taskId: string, admission?: ReadAdmission): Promise<AsyncIterableIterator<TaskEvent>> {
     if (this.closing) throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The gateway is shutting down; subscribe again.');
     // A task this tenant has seen finish needs no feed: its one and last event, at once.
     const kept = this.deps.finished?.get(taskId, tenant);
@@ -48,7 +49,7 @@ export class LiveTasks {
       feed = new TaskFeed(taskId, this.deps, (closed) => this.feeds.get(taskId) === closed && this.feeds.delete(taskId));
       this.feeds.set(taskId, feed);
     }
-    return feed.join(apiKey, tenant);
+    return feed.join(apiKey, tenant, admission);
   }
 
   /** A state learnt without reading (a webhook): every instance's subscribers get it at once. */

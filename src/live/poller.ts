@@ -18,7 +18,11 @@ import type { Hold, PollLease } from './lease.js';
  * an earlier observation (the freshness window, src/tasks/fresh-cache.ts), or a dead poller's replacement could be told
  * its last state again and wait a whole interval more.
  */
-export type ReadTask = (apiKey: string, tenant: string, taskId: string, poll?: boolean) => Promise<Task>;
+/** What a subscriber's own read of a task must pass first (its caller's upstream reads: src/access, readGuard). */
+export interface ReadAdmission {
+  admit(taskId: string, recorded: boolean): Promise<void>;
+}
+export type ReadTask = (apiKey: string, tenant: string, taskId: string, poll?: boolean, admission?: ReadAdmission) => Promise<Task>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export const realSleep: Sleep = (ms, signal) => sleepFor(ms, undefined, { signal }).catch(() => undefined);

@@ -18,8 +18,15 @@ builder.subscriptionField('taskUpdated', (t) =>
     args: { taskId: t.arg.id({ required: true, description: 'The task id a mutation returned.' }) },
     // Its first event is the current state: identical subscriptions over graphql-ws may share one execution.
     extensions: { [stateStreamExtension]: true },
+    // Its first read is the subscriber's, charged to its caller's upstream reads as a query's is; the polls after it
+    // are one per task and interval, whoever watches, and are not.
     subscribe: (_root, args, ctx) =>
-      ctx.services.live.subscribe(ctx.requireApiKey(), ctx.tenant, parseInput(idSchema, args.taskId, 'taskId')),
+      ctx.services.live.subscribe(
+        ctx.requireApiKey(),
+        ctx.tenant,
+        parseInput(idSchema, args.taskId, 'taskId'),
+        ctx.services.access.readGuard(ctx.caller),
+      ),
     resolve: (event: TaskEvent) => {
       if ('error' in event) throw eventError(event);
       return event.task;
