@@ -9,7 +9,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../src/domain/task.js';
-import { demoClip, type Sandbox } from '../src/sandbox/index.js';
+import { createSandbox, demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { FreshTasks } from '../src/tasks/fresh-cache.js';
 import { codes, gql, keyA, keyB, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { freePort, subscribeSse, subscribeWs } from './support/live.js';
@@ -220,8 +220,11 @@ describe('the freshness window across instances', requires(redis), () => {
   const gateways: TestGateway[] = [];
   beforeAll(async () => {
     redisServer = await startRedis();
-    sandbox = await startSandbox(taskMs, clock.now);
-    for (let i = 0; i < 2; i++) gateways.push(await startGateway(sandbox.url, { ...window, REDIS_URL: redisServer.url }));
+    // 150 ms per upstream answer, as across the internet: reads that start together overlap.
+    sandbox = createSandbox({ taskMs, now: clock.now, latencyMs: 150 });
+    await sandbox.listen(0);
+    const env = { ...window, REDIS_URL: redisServer.url, POLL_INTERVAL_MS: '100' };
+    for (let i = 0; i < 2; i++) gateways.push(await startGateway(sandbox.url, env));
   });
   afterAll(async () => {
     for (const gw of gateways) await gw.close();
@@ -240,6 +243,40 @@ describe('the freshness window across instances', requires(redis), () => {
     const second = await gql(b.url, readTask, { id });
     expect(second.data?.task).toEqual(first.data?.task);
     expect(readsOf(sandbox, id)).toBe(1);
+  });
+
+  it('reads that miss on both instances at once make one upstream read in all, and show one observation', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const id = await createSong(a.url, bearer(keyA));
+    clock.advance(taskMs / 2);
+    const answers = await Promise.all(
+      [a, b, a, b, a, b].map((gw) => gql(gw.url, readTask, { id }, bearer(keyA)).then((r) => r.data?.task)),
+    );
+    expect(readsOf(sandbox, id)).toBe(1);
+    expect(new Set(answers.map((t) => JSON.stringify(t))).size).toBe(1);
+    expect(answers[0]).toMatchObject({ id, status: 'RUNNING' });
+  });
+
+  it('a final state one instance observes is what the other serves from then on, not the running state it kept', async () => {
+    const [a, b] = gateways as [TestGateway, TestGateway];
+    const id = await createSong(a.url, bearer(keyA));
+    clock.advance(taskMs / 2);
+    expect((await gql(a.url, readTask, { id }, bearer(keyA))).data?.task.status).toBe('RUNNING');
+    // B keeps the running state in memory for the window (60 s here).
+    await waitFor(async () => (await gql(b.url, readTask, { id }, bearer(keyA))).data?.task.status === 'RUNNING', 'B to keep it');
+    // A subscriber on A: its polls (every 100 ms, never from the window) see the task end.
+    const sub = subscribeWs(a.url, id, keyA);
+    try {
+      clock.advance(taskMs);
+      await sub.until((s) => s.completed);
+    } finally {
+      await sub.close();
+    }
+    expect(sub.statuses().at(-1)).toBe('SUCCEEDED');
+    const reads = readsOf(sandbox, id);
+    // B is told at once (well within its window), and answers from what it was told: no upstream read of its own.
+    await waitFor(async () => (await gql(b.url, readTask, { id }, bearer(keyA))).data?.task.status === 'SUCCEEDED', 'B to serve SUCCEEDED');
+    expect(readsOf(sandbox, id)).toBe(reads);
   });
 });
 

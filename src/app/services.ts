@@ -117,7 +117,15 @@ export function createServices(config: Config, logger: Logger, tracing?: Tracing
   const { maxBytes, ttlMs } = config.finishedTaskCache;
   const finished = maxBytes > 0 ? new FinishedTasks({ maxBytes, ttlMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
   const maxAgeMs = config.taskReadMaxAgeMs;
-  const fresh = maxAgeMs > 0 ? new FreshTasks({ maxAgeMs, logger, ...(redis ? { redis: redis.commands } : {}) }) : undefined;
+  const fresh =
+    maxAgeMs > 0
+      ? new FreshTasks({
+          maxAgeMs,
+          logger,
+          ...(redis ? { redis: redis.commands, subscriber: redis.subscriber } : {}),
+          onFinished: (task, tenant) => finished?.put(task, tenant),
+        })
+      : undefined;
   const live = new LiveTasks({
     read: (apiKey, tenant, id, poll, admission) => loadTask(services, apiKey, tenant, id, admission, { window: !poll }),
     registry,

@@ -85,12 +85,25 @@ export async function loadTask(
     deps.clips?.note(shared, tenant);
     return shared;
   }
-  await guard?.admit(id, record !== undefined);
-  const task = await readTask(deps.upstream, apiKey, id, record);
+  // With Redis, one instance reads a running task per window; the others wait for its observation.
+  const turn = fresh?.shared && !(record && isTerminal(record.status)) ? await fresh.readOrWait(id, tenant) : undefined;
+  if (turn && turn !== 'mine') {
+    deps.clips?.note(turn, tenant);
+    return turn;
+  }
+  let task: Task;
+  try {
+    await guard?.admit(id, record !== undefined);
+    task = await readTask(deps.upstream, apiKey, id, record);
+  } catch (err) {
+    if (turn === 'mine') fresh?.readDone(id);
+    throw err;
+  }
   deps.clips?.note(task, tenant);
   if (record) await noteObserved(deps, record, task);
-  task.observedAt = new Date().toISOString();
   keepState(deps, task, tenant);
+  // Only now: another instance that misses from here on finds this observation instead of claiming a read.
+  if (turn === 'mine') fresh?.readDone(id);
   return task;
 }
 
@@ -101,8 +114,11 @@ export async function loadTask(
  * therefore NOT_FOUND; every task submitted through the gateway is recorded with its kind.)
  */
 async function readTask(upstream: UpstreamClient, apiKey: string, id: string, record: TaskRecord | undefined): Promise<Task> {
-  if (record) return { ...(await upstream.getTask(apiKey, id, familyOf(record.kind))), kind: record.kind };
-  return { ...(await upstream.getTask(apiKey, id, 'sonic')), kind: 'UNKNOWN' };
+  const snapshot = await upstream.getTask(apiKey, id, record ? familyOf(record.kind) : 'sonic');
+  // Stamped once, when the read answered: every request that shared the read (the client's reads in flight) shows the
+  // same observation, and a slow request does not make it look newer than it is.
+  const observedAt = ((snapshot as Partial<Task>).observedAt ??= new Date().toISOString());
+  return { ...snapshot, kind: record ? record.kind : 'UNKNOWN', observedAt };
 }
 
 /** `apiKey` is asked for only when a task is loaded, so a request without a key fails on the fields that need one. */
