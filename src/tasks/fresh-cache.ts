@@ -73,7 +73,7 @@ export class FreshTasks {
   /** Where observations are published to every instance. */
   private readonly channel: string;
   /** Reads waiting, per task, for the observation another instance (or request) is reading. */
-  private readonly waiting = new Map<string, Set<(entry: Entry) => void>>();
+  private readonly waiting = new Map<string, Set<(entry: Entry | undefined) => void>>();
 
   constructor(private readonly options: FreshTasksOptions) {
     this.now = options.now ?? Date.now;
@@ -194,8 +194,12 @@ export class FreshTasks {
     return entry?.tenant === tenant ? entry.task : undefined;
   }
 
-  /** The claimed read of `id` is over (its observation, if any, is kept): the next miss may claim it again. */
-  readDone(id: string): void {
+  /**
+   * The claimed read of `id` is over (its observation, if any, is kept): the next miss may claim it again. After a
+   * failed read, the reads of this instance waiting for it read for themselves at once.
+   */
+  readDone(id: string, failed = false): void {
+    if (failed) for (const done of [...(this.waiting.get(id) ?? [])]) done(undefined);
     this.options.redis
       ?.del(this.readingKey(id))
       .catch((err: unknown) => this.options.logger?.warn({ err }, 'freshness window: Redis delete failed'));

@@ -96,7 +96,7 @@ export async function loadTask(
     await guard?.admit(id, record !== undefined);
     task = await readTask(deps.upstream, apiKey, id, record);
   } catch (err) {
-    if (turn === 'mine') fresh?.readDone(id);
+    if (turn === 'mine') fresh?.readDone(id, true);
     throw err;
   }
   deps.clips?.note(task, tenant);
