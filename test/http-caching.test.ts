@@ -53,6 +53,24 @@ describe('HTTP caching', () => {
     expect(modified).toBe(false);
   });
 
+  it('Vary: Accept: the same result as JSON, graphql-response+json or multipart is a representation each, with its own ETag', async () => {
+    const json = await request(setup.gw.url, 'GET', costs);
+    const spec = await request(setup.gw.url, 'GET', costs, { accept: 'application/graphql-response+json' });
+    // A well-formed answer (a length, no chunked framing left from the stream it was read from), public as the others.
+    const multipart = await request(setup.gw.url, 'GET', costs, { accept: 'multipart/mixed' });
+    expect(multipart.res.status).toBe(200);
+    expect(multipart.res.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+    expect(multipart.res.headers.get('transfer-encoding')).toBeNull();
+    const tags = [json, spec, multipart].map((r) => r.res.headers.get('etag'));
+    expect(new Set(tags).size).toBe(3);
+    for (const stored of [json, spec, multipart]) {
+      expect(stored.res.headers.get('vary')).toMatch(/\bAccept\b/);
+      for (const other of [json, spec, multipart]) {
+        if (other !== stored) expect(stored.policy.satisfiesWithoutRevalidation(other.policyRequest)).toBe(false);
+      }
+    }
+  });
+
   it('Vary: Origin: a stored answer for one origin (or none) is never served to another', async () => {
     const fromApp = await request(setup.gw.url, 'GET', costs, { origin: 'https://app.example' });
     expect(fromApp.res.headers.get('access-control-allow-origin')).toBe('https://app.example');

@@ -5,10 +5,8 @@
  * answer, so a compressed one gets its own).
  */
 import type { Plugin } from 'graphql-yoga';
-import { acceptedEncoding, compress, compressFromBytes } from '../transport/http/compression.js';
+import { acceptedEncoding, compress, compressFromBytes, compressible } from '../transport/http/compression.js';
 import { varyWith } from './use-http-caching.js';
-
-const compressible = /^(application\/(json|graphql-response\+json)|text\/html)\b/;
 
 export function useCompression(): Plugin {
   return {

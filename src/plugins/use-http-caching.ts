@@ -6,13 +6,15 @@
  * - everything else depends on the caller (its key, its user, its rate limit) and is `private, no-store`, with
  *   `Vary: Authorization`;
  * - every answer has `Vary: Origin`, because its CORS headers depend on the request's Origin (and are absent
- *   without one), so a shared cache never hands one origin's answer to another.
+ *   without one), so a shared cache never hands one origin's answer to another; a public one also `Vary: Accept`
+ *   (the same result as JSON or multipart), with an ETag of its own per media type.
  * GraphiQL's page is `no-cache` with an ETag (revalidated, 304 when unchanged); event streams are left as they are.
  */
 import { createHash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { publicMaxAge } from '../transport/http/cache-policy.js';
+import { compressible } from '../transport/http/compression.js';
 
 /** Adds `tokens` to a Vary header value, once each. */
 export function varyWith(current: string | null, ...tokens: string[]): string {
@@ -45,7 +47,10 @@ export function useHttpCaching(): Plugin {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const type = response.headers.get('content-type') ?? '';
       if (type.startsWith('text/event-stream')) return;
-      const headers = new fetchAPI.Headers(response.headers);
+      // Copied name by name (lower-cased): whatwg-node's Headers, built from a plain object with capitalised names (yoga's
+      // multipart answer), loses them once a name is deleted from the copy.
+      const headers = new fetchAPI.Headers();
+      response.headers.forEach((value, name) => headers.append(name.toLowerCase(), value));
       headers.set('vary', varyWith(headers.get('vary'), 'Origin'));
       // GraphiQL's page (src/web/graphiql-page.ts): small, the same for everyone, revalidated on each visit; its URL
       // answers GraphQL too, so it varies by Accept.
@@ -58,9 +63,15 @@ export function useHttpCaching(): Plugin {
         return setResponse(new fetchAPI.Response(response.body, { status: response.status, statusText: response.statusText, headers }));
       }
       const body = await response.text();
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+      // The media type is part of what is tagged: the same result as JSON and as multipart is two representations.
+      const etag = `"${createHash('sha256').update(`${type}\n`).update(body).digest('base64url').slice(0, 32)}"`;
       headers.set('cache-control', page ? 'no-cache' : `public, max-age=${age}`);
       headers.set('etag', etag);
+      // Which representation it is depends on Accept (JSON, graphql-response+json, multipart): a shared cache must know.
+      headers.set('vary', varyWith(headers.get('vary'), 'Accept'));
+      // Kept whole here, it goes out with a length (a stream's chunked framing does not carry over).
+      headers.delete('transfer-encoding');
+      headers.delete('connection');
       // A tag may name the compressed answer (src/plugins/use-compression.ts adds `-br` or `-gzip`): the same content.
       const held = (request.headers.get('if-none-match') ?? '')
         .split(',')
@@ -71,7 +82,7 @@ export function useHttpCaching(): Plugin {
         headers.delete('content-length');
         headers.delete('content-type');
         // The 200 it stands for varies by encoding too (src/plugins/use-compression.ts, which skips bodiless answers).
-        headers.set('vary', varyWith(headers.get('vary'), 'Accept-Encoding'));
+        if (compressible.test(type)) headers.set('vary', varyWith(headers.get('vary'), 'Accept-Encoding'));
         return setResponse(new fetchAPI.Response(null, { status: 304, headers }));
       }
       setResponse(new fetchAPI.Response(body, { status: 200, headers }));

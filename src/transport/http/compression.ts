@@ -14,6 +14,9 @@ export type Encoding = 'br' | 'gzip';
 /** Smaller than this, compression gains less than it costs (about one TCP packet). */
 export const compressFromBytes = 1024;
 
+/** The media types answers are compressed in (and so vary by Accept-Encoding): JSON results and HTML pages. */
+export const compressible = /^(application\/(json|graphql-response\+json)|text\/html)\b/;
+
 /** The best encoding an `Accept-Encoding` allows (q=0 refuses one), brotli first; undefined for none. */
 export function acceptedEncoding(header: string | string[] | null | undefined): Encoding | undefined {
   if (!header) return undefined;
