@@ -43,10 +43,15 @@ builder.objectFields(ViewerRef, (t) => ({
         'The tasks this caller submitted through the gateway, newest first, optionally only those whose last known ' +
         'status is one of `status`. Each node is read as `task` reads it (a finished one from memory).',
       args: {
-        status: t.arg({ type: [TaskStatusEnum], required: false, description: 'Only tasks in one of these statuses.' }),
+        status: t.arg({
+          type: [TaskStatusEnum],
+          required: false,
+          description: 'Only tasks in one of these statuses (unset or empty: every status).',
+        }),
       },
       resolve: async (viewer, args, ctx) => {
-        if (args.last != null || args.before != null) throw badInput('last/before: lists are read forward; use first and after.', 'last');
+        if (args.last != null || args.before != null)
+          throw badInput('last/before: lists are read forward; use first and after.', args.last != null ? 'last' : 'before');
         const first = args.first ?? defaultPageSize;
         if (first < 1 || first > maxPageSize) throw badInput(`first: must be between 1 and ${maxPageSize}.`, 'first');
         const statuses = args.status ? (args.status as TaskStatus[]) : undefined;
