@@ -66,7 +66,7 @@ export const errorCodes = {
   },
   STORE_UNAVAILABLE: {
     meaning:
-      'The gateway cannot record paid work right now (its store is unreachable, or its disk is full or read-only). Nothing was sent upstream and nothing was charged.',
+      'The gateway cannot record paid work right now (its store is unreachable, or its disk is full or read-only), or cannot read the task records a read needs (its store is unreachable). Nothing was sent upstream and nothing was charged.',
     action:
       'Retry after `retryAfterSeconds`, with the same idempotencyKey if one was sent; say "try again in a moment", not that the work failed.',
   },

@@ -3,7 +3,11 @@
  * waits in the outbox (outbox.ts) because the store could not take it. So a task paid for and answered while Redis was
  * down or the disk full still reads on this instance with its owner, kind and webhook secret (`task`, webhooks,
  * `submittedAt`), and is listed in its owner's `viewer.tasks` once the store lists again.
+ *
+ * A read the store cannot answer (Redis unreachable) is STORE_UNAVAILABLE, a defined and retryable error, on every
+ * path that looks a record up (reads, subscriptions, webhooks), not an unexpected one.
  */
+import { GatewayError } from '../domain/errors.js';
 import type { TaskListQuery, TaskPage, TaskRecord, TaskRegistry } from '../domain/records.js';
 import type { TaskStatus } from '../domain/status.js';
 import type { Outbox } from './outbox.js';
@@ -22,11 +26,11 @@ export class KeptRegistry implements TaskRegistry {
   }
 
   async lookup(id: string): Promise<TaskRecord | undefined> {
-    return this.outbox.record(id) ?? this.store.lookup(id);
+    return this.outbox.record(id) ?? readOrRefuse(this.store.lookup(id));
   }
 
   async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
-    return this.outbox.recordByWebhook(webhookSecret) ?? this.store.lookupByWebhook(webhookSecret);
+    return this.outbox.recordByWebhook(webhookSecret) ?? readOrRefuse(this.store.lookupByWebhook(webhookSecret));
   }
 
   observe(id: string, status: TaskStatus, at: number): Promise<boolean> {
@@ -40,7 +44,7 @@ export class KeptRegistry implements TaskRegistry {
     const kept = this.outbox
       .records(tenant)
       .filter((r) => (!after || position(r) < listPosition(after.createdAt, after.id)) && (!statuses || statuses.has(r.status)));
-    const page = await this.store.list(tenant, query);
+    const page = await readOrRefuse(this.store.list(tenant, query));
     if (kept.length === 0) return page;
     const listed = new Set(page.records.map((r) => r.id));
     let merged = [...page.records, ...kept.filter((r) => !listed.has(r.id))].sort((a, b) => (position(a) < position(b) ? 1 : -1));
@@ -54,5 +58,19 @@ export class KeptRegistry implements TaskRegistry {
       hasNextPage: page.hasNextPage || merged.length > query.first,
       endCursor: end ? encodeCursor(end.createdAt, end.id) : null,
     };
+  }
+}
+
+/** The store's answer, or STORE_UNAVAILABLE when it cannot give one now (its own GatewayErrors, e.g. a bad cursor, pass). */
+async function readOrRefuse<T>(reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (err) {
+    if (err instanceof GatewayError) throw err;
+    throw new GatewayError(
+      'STORE_UNAVAILABLE',
+      'The gateway cannot read its task records right now (its store is unreachable). Nothing was charged: retry in a few seconds.',
+      { retryAfterSeconds: 2 },
+    );
   }
 }

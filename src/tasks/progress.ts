@@ -55,11 +55,14 @@ export class ProgressEstimates {
   of(task: Task): Promise<TaskProgress | null> {
     let progress = this.perState.get(task);
     if (!progress) {
-      progress = this.compute(task).catch((err: unknown) => {
-        // An estimate is a nicety: a store that cannot answer leaves the fields null, not the task unreadable.
+      const computing = this.compute(task).catch((err: unknown) => {
+        // An estimate is a nicety: a store that cannot answer leaves the fields null, not the task unreadable. Not
+        // kept: a kept task (the finished-task cache holds the same object for an hour) is estimated again next time.
         this.logger.warn({ err, taskId: task.id }, 'could not estimate task progress');
+        if (this.perState.get(task) === computing) this.perState.delete(task);
         return null;
       });
+      progress = computing;
       this.perState.set(task, progress);
     }
     return progress;

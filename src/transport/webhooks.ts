@@ -5,6 +5,7 @@
  * also ends every poll of the task. Anything unverifiable gets 401 and changes nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GatewayError } from '../domain/errors.js';
 import { readBodyUpTo } from './http/body.js';
 import { sendError, sendJson } from './http/reply.js';
 import { fingerprintOf } from '../submit/idempotency.js';
@@ -46,6 +47,16 @@ export async function handleWebhook(
   res: ServerResponse,
   webhookRef: string | null = null,
 ): Promise<void> {
+  try {
+    await receive(services, req, res, webhookRef);
+  } catch (err) {
+    // The store is down (Redis unreachable): the upstream is asked to deliver again later, as for any 5xx.
+    if (!(err instanceof GatewayError && err.code === 'STORE_UNAVAILABLE') || res.headersSent) throw err;
+    sendError(res, 503, 'STORE_UNAVAILABLE', err.message, { 'retry-after': String(err.details.retryAfterSeconds ?? 2) });
+  }
+}
+
+async function receive(services: Services, req: IncomingMessage, res: ServerResponse, webhookRef: string | null): Promise<void> {
   const { logger, registry, live } = services;
   if (req.method !== 'POST') return sendError(res, 405, 'BAD_REQUEST', 'Webhooks are delivered with POST.', { allow: 'POST' });
   const raw = await readBodyUpTo(req, maxBodyBytes);
