@@ -185,13 +185,14 @@ export class Outbox {
     if (entry.release) await need(budgets, 'budgets').release(entry.release);
   }
 
+  /** `mirror`: a new entry, to write to its file; else one read from a file an earlier process left (logged by `load`). */
   private keep(entry: OutboxEntry, mirror: boolean): void {
     if (entry.cleanup) this.dropOldCleanups();
     this.kept.set(entry.id, entry);
     if (entry.record) this.byTask.set(entry.record.id, entry);
     if (entry.settle && !entry.cleanup) this.byKey.set(entry.settle.key, entry);
-    if (!entry.cleanup) {
-      const file = mirror ? this.mirror(entry) : 'kept';
+    if (!entry.cleanup && mirror) {
+      const file = this.mirror(entry);
       this.options.logger?.error(
         { taskId: entry.record?.id, waiting: this.size, file },
         'the store could not take a paid outcome: kept in the outbox until it can',
@@ -247,7 +248,12 @@ export class Outbox {
       if (!fileName.test(name)) continue;
       try {
         const entry = JSON.parse(readFileSync(join(dir, name), 'utf8')) as OutboxEntry;
-        if (`${entry.id}.json` === name) this.keep(entry, false);
+        if (`${entry.id}.json` !== name) continue;
+        this.keep(entry, false);
+        this.options.logger?.info(
+          { taskId: entry.record?.id, file: name },
+          'a paid outcome an earlier process left in the outbox: written to the store as soon as it takes it',
+        );
       } catch (err) {
         this.options.logger?.error(
           { file: name, err: { message: (err as Error).message } },
