@@ -204,6 +204,14 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
         timeout: 15_000,
       });
       expect(await page.textContent('#error')).toBe('UNAUTHENTICATED: the sign-in token has expired');
+      // The estimate stops where it was and says why, instead of counting down to "about 1 s left" for good.
+      expect(await page.isVisible('#progress')).toBe(true);
+      expect(await page.textContent('#progressText')).toBe('no live updates: see the error below');
+      // A new token (another sign-in) starts clean: the last user's task and error go.
+      await page.fill('#apiKey', await hsToken('heidi'));
+      await page.dispatchEvent('#apiKey', 'change');
+      expect(await page.textContent('#error')).toBe('');
+      expect(await page.isHidden('#taskView')).toBe(true);
     } finally {
       await page.close();
       await signInGw.close();

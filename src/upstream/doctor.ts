@@ -65,14 +65,15 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     onCall: (call) => (lastCall = { path: call.path, status: call.status, durationMs: call.durationMs }),
     onUnreadable: ({ error }) => (unreadable ??= { field: error.field, call: `GET ${lastCall.path}` }),
   });
-  const failed = (name: string, err: unknown) => {
-    const detail =
+  /** `family`: the task family a failed read was of, named first (as a passing read names it). */
+  const failed = (name: string, err: unknown, family?: TaskFamily) => {
+    const reason =
       err instanceof UnreadableAnswer
         ? `GET ${lastCall.path} answered ${lastCall.status}, but the field ${err.field} cannot be read: ${err.message}`
         : err instanceof GatewayError
           ? `${err.code}${err.details.upstreamStatus ? ` (HTTP ${err.details.upstreamStatus})` : ''}: ${err.message}`
           : String(err);
-    checks.push({ name, ok: false, detail });
+    checks.push({ name, ok: false, detail: family ? `${family}: ${reason}` : reason });
   };
 
   const brand = brandOf(options.baseUrl);
@@ -103,10 +104,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
         // A task of unknown family is looked for in the next family while this one does not have it.
         const notFound = err instanceof GatewayError && err.code === 'NOT_FOUND';
         if (!notFound || index === families.length - 1) {
-          failed(
-            `task ${id}`,
-            notFound && !family ? new GatewayError('NOT_FOUND', `no family (${families.join(', ')}) has task ${id} for this key.`) : err,
-          );
+          if (notFound && !family) {
+            failed(`task ${id}`, new GatewayError('NOT_FOUND', `no family (${families.join(', ')}) has task ${id} for this key.`));
+          } else {
+            failed(`task ${id}`, err, each);
+          }
           break;
         }
       }

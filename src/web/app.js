@@ -247,6 +247,13 @@ function showProgress(task) {
   progressTimer = setInterval(update, 250);
 }
 
+/** Live updates ended in an error: the estimate stops where it was, and says so, instead of counting on. */
+function progressStopped() {
+  clearInterval(progressTimer);
+  progressTimer = undefined;
+  if (!$('progress').hidden) $('progressText').textContent = 'no live updates: see the error below';
+}
+
 /** @type {number[]} */
 const progressShown = [];
 /**
@@ -279,6 +286,7 @@ async function run(button, work) {
   try {
     await work();
   } catch (err) {
+    progressStopped();
     $('taskView').hidden = false;
     $('error').textContent = /** @type {Error} */ (err).message || String(err);
   } finally {
@@ -331,6 +339,7 @@ async function open(taskId) {
     const done = await follow(data.task);
     if (done && done.kind === 'CREATE_MUSIC' && done.status === 'SUCCEEDED' && done.clips[0]) $('clipId').value = done.clips[0].id;
   } catch (err) {
+    progressStopped();
     $('taskView').hidden = false;
     $('error').textContent = /** @type {Error} */ (err).message || String(err);
   }
@@ -349,6 +358,11 @@ if (viewer) {
   $('apiKeyLabel').textContent = 'Sign-in token (JWT from your sign-in provider)';
   $('apiKey').placeholder = 'paste your token';
   const signIn = () => {
+    // Another user (or none): what the page showed of the last one goes, its errors included.
+    if (following) following.stop();
+    progressStopped();
+    $('taskView').hidden = true;
+    $('error').textContent = '';
     if (!$('apiKey').value.trim()) return viewer.stop();
     showCosts();
     viewer.refresh().catch((err) => {
@@ -372,4 +386,5 @@ function showCosts() {
     })
     .catch(() => {});
 }
-showCosts();
+// With sign-in, the costs are asked for once there is a token (signIn), not before (that would be a 401).
+if (!viewer) showCosts();
