@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/sandbox/index.js';
 import { gql, keyA, manualClock, sandboxGateway, startGateway, startSandbox } from './support/helpers.js';
 import { subscribeSse, subscribeWs } from './support/live.js';
-import { startGatewayProcess, type ChildServer } from './support/processes.js';
-import { removeDataDir, tempDataDir } from './support/stores.js';
+import { gatewayProcesses } from './support/processes.js';
 import { testJwtSecret } from './support/tokens.js';
 
 function sample(text: string, name: string, labels: string): number {
@@ -97,19 +96,7 @@ describe('/metrics kept off the public', () => {
 });
 
 describe('/metrics with sign-in on', { timeout: 60_000 }, () => {
-  const dirs: string[] = [];
-  const children: ChildServer[] = [];
-  afterAll(async () => {
-    await Promise.all(children.map((child) => child.kill()));
-    dirs.forEach(removeDataDir);
-  });
-  const start = async (env: Record<string, string>) => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const child = await startGatewayProcess({ DATA_DIR: dataDir, AUTH_JWT_SECRET: testJwtSecret, ...env });
-    children.push(child);
-    return child;
-  };
+  const start = gatewayProcesses({ AUTH_JWT_SECRET: testJwtSecret });
 
   it('is not served on the public port (404) without METRICS_TOKEN or METRICS_PORT, and the start-up log says how to enable it', async () => {
     const child = await start({});

@@ -23,7 +23,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { codes, gql, keyA, keyB } from './support/helpers.js';
 import { subscribeWs, type Subscriber } from './support/live.js';
 import { freePort } from './support/ports.js';
-import { advanceSandbox, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './support/processes.js';
+import { advanceSandbox, sandboxLog, startGatewayProcess, startSandboxProcess, taskReads, type ChildServer } from './support/processes.js';
 import { redisRestartable, startRedis, type TestRedis } from './support/redis.js';
 import { redis, requires, tmpfs } from './support/requirements.js';
 import { removeDataDir, tempDataDir } from './support/stores.js';
@@ -49,15 +49,6 @@ const health = async (gateway: ChildServer, path = '/health') => {
   const res = await fetch(gateway.url + path);
   return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
 };
-
-/** Upstream task reads this gateway process made, from its own metrics. */
-async function taskReads(gateway: ChildServer): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('aimusic_upstream_requests_total{') && line.includes('method="GET"') && line.includes('task'))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
 
 /** Fills the file system of `dir` to the last byte with one file; returns its path. */
 function fill(dir: string): string {

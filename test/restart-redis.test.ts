@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { codes, gql, keyA } from './support/helpers.js';
 import { subscribeWs, type Subscriber } from './support/live.js';
 import { freePort } from './support/ports.js';
-import { advanceSandbox, sandboxLog, startGatewayProcess, startSandboxProcess, type ChildServer } from './support/processes.js';
+import { advanceSandbox, sandboxLog, startGatewayProcess, startSandboxProcess, taskReads, type ChildServer } from './support/processes.js';
 import { waitFor } from './support/wait.js';
 import { redisRestartable, startRedis, type TestRedis } from './support/redis.js';
 import { redis, requires } from './support/requirements.js';
@@ -22,15 +22,6 @@ const createMusic = `mutation($k: String) {
 const intervalMs = 200;
 // A short interval makes a short poll lease: about one interval (250 ms at the least), whatever the upstream timeout.
 const liveEnv = { POLL_INTERVAL_MS: String(intervalMs), UPSTREAM_TIMEOUT_MS: '1000', FINISHED_TASK_CACHE_MB: '0' };
-
-/** Upstream task reads this gateway process made, from its own metrics. */
-async function taskReads(gateway: ChildServer): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('aimusic_upstream_requests_total{') && line.includes('method="GET"') && line.includes('task'))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
 
 /** Whether nothing listens on the port. */
 function refused(port: number): Promise<boolean> {

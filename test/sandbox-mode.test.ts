@@ -5,32 +5,19 @@
  * in-process sandbox its demo clip is everyone's, also with sign-in on, while any other clip must be the user's own.
  * (SANDBOX=true beside a key is refused as a contradiction: test/config.test.ts.)
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoClip } from '../src/sandbox/index.js';
 import { codes, gql } from './support/helpers.js';
-import { refusedGatewayStart, startGatewayProcess, type ChildServer } from './support/processes.js';
+import { gatewayProcesses, refusedGatewayStart } from './support/processes.js';
 import { removeDataDir, tempDataDir } from './support/stores.js';
 import { signedIn, testJwtSecret } from './support/tokens.js';
 
 describe('SANDBOX', { timeout: 60_000 }, () => {
-  const dirs: string[] = [];
-  const children: ChildServer[] = [];
-  afterAll(async () => {
-    await Promise.all(children.map((child) => child.kill()));
-    dirs.forEach(removeDataDir);
-  });
-  const start = async (env: Record<string, string>) => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const child = await startGatewayProcess({ DATA_DIR: dataDir, ...env });
-    children.push(child);
-    return child;
-  };
+  const start = gatewayProcesses();
 
   it('false, without a key: the start is refused (exit 1), and the message says to set AIMUSICAPI_API_KEY, or SANDBOX=true', async () => {
     const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const refused = await refusedGatewayStart({ SANDBOX: 'false', DATA_DIR: dataDir });
+    const refused = await refusedGatewayStart({ SANDBOX: 'false', DATA_DIR: dataDir }).finally(() => removeDataDir(dataDir));
     expect(refused).toMatchObject({ code: 1 });
     const { output } = refused as { output: string };
     expect(output).toContain('AIMUSICAPI_API_KEY: not set, and SANDBOX=false');

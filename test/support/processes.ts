@@ -7,7 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { freePort } from './ports.js';
+import { removeDataDir, tempDataDir } from './stores.js';
 import { waitFor } from './wait.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,6 +86,35 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const port = env.PORT ?? String(await freePort());
   const full = { HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: port };
   return startChild('dist/main.js', full, `http://127.0.0.1:${port}`, '/health');
+}
+
+/**
+ * Gateway processes for one suite, each on a DATA_DIR of its own: `start(env)` starts one (on top of `baseEnv`); all
+ * are killed, and their DATA_DIRs removed, once the suite is over.
+ */
+export function gatewayProcesses(baseEnv: Record<string, string> = {}): (env?: Record<string, string>) => Promise<ChildServer> {
+  const dirs: string[] = [];
+  const children: ChildServer[] = [];
+  afterAll(async () => {
+    await Promise.all(children.map((child) => child.kill()));
+    dirs.forEach(removeDataDir);
+  });
+  return async (env = {}) => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const child = await startGatewayProcess({ DATA_DIR: dataDir, ...baseEnv, ...env });
+    children.push(child);
+    return child;
+  };
+}
+
+/** Upstream task reads a gateway process made, from its own metrics. */
+export async function taskReads(gateway: ChildServer): Promise<number> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('aimusic_upstream_requests_total{') && line.includes('method="GET"') && line.includes('task'))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 export interface SandboxLog {
