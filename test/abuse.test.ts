@@ -5,9 +5,11 @@
  * 431 the docs promise, with a coded body.
  */
 import { request } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { answerClientError } from '../src/transport/http/client-error.js';
 import { sandboxGateway, type GraphQLResponse } from './support/helpers.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
 import { waitFor } from './support/wait.js';
@@ -176,5 +178,20 @@ describe('a long GET', () => {
     expect(overHeaders.status).toBe(431);
     expect(JSON.parse(overHeaders.body).errors[0].extensions.code).toBe('BAD_REQUEST');
     expect((await fetch(`${setup.gw.url}/health`)).status).toBe(200);
+  });
+});
+
+describe('requests Node refuses before the gateway sees them', () => {
+  it('headers that do not arrive in time (Node reports ERR_HTTP_REQUEST_TIMEOUT): 408 with a coded body, not a 400', () => {
+    let written = '';
+    const socket = {
+      writable: true,
+      end: (text: string) => void (written = text),
+      destroy: () => undefined,
+    } as unknown as Duplex;
+    answerClientError(Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket);
+    expect(written).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    const body = JSON.parse(written.slice(written.indexOf('\r\n\r\n') + 4)) as GraphQLResponse;
+    expect(body.errors![0]!.extensions!.code).toBe('BAD_REQUEST');
   });
 });
