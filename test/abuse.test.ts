@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { answerClientError } from '../src/transport/http/client-error.js';
 import { sandboxGateway, type GraphQLResponse } from './support/helpers.js';
+import { initialisedSocket } from './support/live.js';
 import { hsToken, testJwtSecret } from './support/tokens.js';
 import { waitFor } from './support/wait.js';
 
@@ -112,24 +113,7 @@ describe('requests with a bad token count against the IP rate limit (RATE_LIMIT_
 describe('open sockets per caller (MAX_SOCKETS_PER_CALLER=3)', () => {
   const setup = sandboxGateway({ AUTH_JWT_SECRET: testJwtSecret, MAX_SOCKETS_PER_CALLER: '3' });
 
-  /** A socket that has been initialised (or refused): its close code once refused, else 'open'. */
-  function connect(authorization: string) {
-    const state: { verdict?: number | 'open'; close(): void } = { close: () => undefined };
-    const client = createClient({
-      url: wsUrl(setup.gw.url),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-      on: {
-        connected: () => (state.verdict ??= 'open'),
-        closed: (event) => (state.verdict = state.verdict === 'open' ? state.verdict : (event as CloseEvent).code),
-      },
-    });
-    state.close = () => void client.dispose();
-    return state;
-  }
+  const connect = (authorization: string) => initialisedSocket(setup.gw.url, authorization);
 
   it('a fourth idle socket of one user is closed with 4429 RATE_LIMITED; another user is not held back; a closed one frees a place', async () => {
     const alice = `Bearer ${await hsToken('alice')}`;

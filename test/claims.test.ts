@@ -4,12 +4,12 @@
  * boolean `true` (`"true"` is not), or for `<claim>=<value>` equal the value or be a list holding it exactly; a token
  * issued in the future is refused, and with AUTH_MAX_TOKEN_AGE one issued longer ago. Over HTTP and graphql-ws.
  */
-import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { codes, gql, sandboxGateway } from './support/helpers.js';
+import { initialisedSocket } from './support/live.js';
 import { testJwtSecret } from './support/tokens.js';
+import { waitFor } from './support/wait.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -21,24 +21,11 @@ const token = (claims: Record<string, unknown>) =>
 const bearer = async (claims: Record<string, unknown>) => ({ authorization: `Bearer ${await token(claims)}` });
 
 /** How graphql-ws answers a connection_init with this token: the close code, or 'open'. */
-function socketVerdict(url: string, authorization: string): Promise<number | 'open'> {
-  return new Promise((resolve) => {
-    const client = createClient({
-      url: `${url.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-      on: {
-        connected: () => {
-          resolve('open');
-          void client.dispose();
-        },
-        closed: (event) => resolve((event as CloseEvent).code),
-      },
-    });
-  });
+async function socketVerdict(url: string, authorization: string): Promise<number | 'open'> {
+  const socket = initialisedSocket(url, authorization);
+  const verdict = await waitFor(() => socket.verdict, 'the socket to be acknowledged or refused');
+  socket.close();
+  return verdict;
 }
 
 describe('sign-in claims', () => {

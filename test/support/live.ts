@@ -55,6 +55,28 @@ function recorder(close: () => Promise<void> | void) {
   return state;
 }
 
+/**
+ * A graphql-ws socket initialised with this authorization and held open: `verdict` is 'open' once acknowledged, or the
+ * close code it was refused with; `close` ends it.
+ */
+export function initialisedSocket(baseUrl: string, authorization: string): { verdict?: number | 'open'; close(): void } {
+  const state: { verdict?: number | 'open'; close(): void } = { close: () => undefined };
+  const client = createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+    on: {
+      connected: () => (state.verdict ??= 'open'),
+      closed: (event) => (state.verdict = state.verdict === 'open' ? state.verdict : (event as CloseEvent).code),
+    },
+  });
+  state.close = () => void client.dispose();
+  return state;
+}
+
 /** A graphql-ws subscriber; the key travels in the connection_init payload. */
 export function subscribeWs(baseUrl: string, taskId: string, apiKey: string, query = taskUpdatedQuery): Subscriber {
   const client = createClient({

@@ -46,10 +46,10 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
   if (state !== 'up') throw new Error(`${url} did not come up:\n${output()}`);
 }
 
-async function startChild(entry: string, env: Record<string, string>, url: string, probe: string): Promise<ChildServer> {
+/** A dist/ entry as a child process (killed with this one), its output kept, and when it exits with which code. */
+function spawnChild(entry: string, env: Record<string, string>) {
   const child = spawn(process.execPath, [join(root, entry)], {
-    // Node's compile cache spares each child most of the time it spends compiling the same modules again.
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', NODE_COMPILE_CACHE: compileCache, ...env },
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -57,10 +57,16 @@ async function startChild(entry: string, env: Record<string, string>, url: strin
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   const exited = once(child, 'exit').then(([code]) => (running.delete(child), code as number | null));
+  return { child, output: () => text, exited };
+}
+
+async function startChild(entry: string, env: Record<string, string>, url: string, probe: string): Promise<ChildServer> {
+  // Node's compile cache spares each child most of the time it spends compiling the same modules again.
+  const { child, output, exited } = spawnChild(entry, { NODE_ENV: 'production', NODE_COMPILE_CACHE: compileCache, ...env });
   const server: ChildServer = {
     url,
     process: child,
-    output: () => text,
+    output,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -140,15 +146,7 @@ export async function sandboxLog(sandboxUrl: string): Promise<SandboxLog> {
  */
 export async function refusedGatewayStart(env: Record<string, string>): Promise<{ code: number | null; output: string } | 'started'> {
   const port = String(await freePort());
-  const child = spawn(process.execPath, [join(root, 'dist/main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env, PORT: port },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = once(child, 'exit').then(([code]) => (running.delete(child), code as number | null));
+  const { child, output, exited } = spawnChild('dist/main.js', { HOST: '127.0.0.1', ...env, PORT: port });
   const verdict = await waitFor(
     () =>
       child.exitCode !== null
@@ -165,5 +163,5 @@ export async function refusedGatewayStart(env: Record<string, string>): Promise<
     await exited;
     return 'started';
   }
-  return { code: await exited, output };
+  return { code: await exited, output: output() };
 }
