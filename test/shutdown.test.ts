@@ -57,8 +57,9 @@ describe('graceful shutdown', () => {
     // During the delay: still accepting, but /health says the instance is going away.
     expect(await probe(`${gw.url}/health`)).toBe(503);
     await vi.advanceTimersByTimeAsync(150);
-    // The delay is over: no new connections, while the paid request is still waiting for the upstream.
-    expect(await probe(`${gw.url}/health`)).toBe('ECONNREFUSED');
+    // The delay is over: no new connections, while the paid request is still waiting for the upstream. (Refused; or,
+    // on a loaded machine, reset: the kernel may complete a handshake just before the listener closes. Never served.)
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(await probe(`${gw.url}/health`));
     expect(closing.closed()).toBe(false);
     answer();
     await expect(inFlight).resolves.toEqual({ data: { splitStemsFull: { id: 'task-late' } } });
