@@ -27,6 +27,7 @@ import { nextDelayMs, type RetryPolicy } from '../domain/backoff.js';
 import type { TaskSnapshot } from '../domain/task.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 import { UnreadableAnswer } from './unreadable.js';
+import { CutExchange, dispatchGet, requestPost } from './answer.js';
 
 export type { UnreadableReport, UpstreamCall, UpstreamClientOptions, UpstreamSpan } from './client-options.js';
 
@@ -224,19 +225,16 @@ export class UpstreamClient {
         : { authorization: `Bearer ${apiKey}`, accept: 'application/json', 'content-type': 'application/json' };
     if (span) Object.assign(headers, span.headers);
     try {
-      const res = await this.pool.request({
-        method,
-        path: this.basePath + path,
-        headers,
-        body: body ?? null,
-        // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
-        // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts
-        // (aborting a sent POST gains nothing), until a shutdown stops waiting for them.
-        ...(method === 'GET' ? this.readTimeouts(deadline) : { signal: this.stopping.signal }),
-      });
-      status = res.statusCode;
-      const parsed = parseJson(await res.body.text());
-      if (isErrorAnswer(status, parsed)) throw errorFromAnswer(status, parsed, res.headers['retry-after'], [apiKey]);
+      // Reads stop at the overall deadline: the pool's own timers, cut to the time left, bound the wait for the headers
+      // and each pause in the body (no signal and timer of our own per read). Writes keep the pool's timeouts (aborting
+      // a sent POST gains nothing), until a shutdown stops waiting for them.
+      const answer =
+        method === 'GET'
+          ? await dispatchGet(this.pool, { path: this.basePath + path, headers, ...this.readTimeouts(deadline) })
+          : await requestPost(this.pool, { path: this.basePath + path, headers, body: body ?? '', signal: this.stopping.signal });
+      status = answer.status;
+      const parsed = parseJson(answer.text);
+      if (isErrorAnswer(status, parsed)) throw errorFromAnswer(status, parsed, answer.retryAfter, [apiKey]);
       if (parsed === undefined) {
         throw new GatewayError('UPSTREAM_ERROR', 'The upstream sent a malformed response: the body is not JSON.', {
           upstreamStatus: status,
@@ -245,7 +243,10 @@ export class UpstreamClient {
       this.finish(method, path, status, started, attempt, null);
       span?.end(status, null);
       return { value: parsed };
-    } catch (err) {
+    } catch (thrown) {
+      // A cut exchange: undici's error, and the status when the answer had begun.
+      const err = thrown instanceof CutExchange ? thrown.cause : thrown;
+      if (thrown instanceof CutExchange) status = thrown.status;
       const error = this.stopping.signal.aborted
         ? new GatewayError('UPSTREAM_TIMEOUT', 'The gateway shut down before the upstream answered.')
         : errorFromTransport(err, [apiKey], status);
