@@ -8,13 +8,71 @@
  * (yoga answers those, with their own status codes). A prepared document is then executed by graphql-js directly,
  * with the gateway's own context, error masking and metrics: what the envelop plugins of src/plugins do on execute.
  * Tracing, whose spans wrap each operation in envelop, turns this off (src/app/gateway.ts).
+ *
+ * A query that keeps coming is also compiled, once, by graphql-jit into a function that executes just that query
+ * (about a seventh of graphql-js's execution time for a task read, and a fraction of its garbage): the same resolvers,
+ * the same answer. Only plain queries are compiled: no directives (graphql-jit's @skip/@include on fragment spreads
+ * differ) and no introspection (schema tools compare graphql-js's answer); the rest run on graphql-js. graphql-jit is
+ * loaded when the first query is compiled, not at start (it brings a JSON schema compiler).
  */
-import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, Kind, visit, BREAK, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 export interface Prepared {
   document: DocumentNode;
   operation: OperationDefinitionNode;
+  /** Whether graphql-jit may compile it (a query without directives or introspection). */
+  compilable: boolean;
+  /** Times it has run; it is compiled once it has run `compileAfterRuns` times. */
+  runs: number;
+  /** The compiled query, once there is one. */
+  compiled?: CompiledQuery | undefined;
+}
+
+/** A document run this often is a client's own polling read, worth compiling; one-off documents are not. */
+const compileAfterRuns = 3;
+
+type Compile = typeof import('graphql-jit').compileQuery;
+let jit: Compile | Promise<Compile> | undefined;
+
+/** graphql-jit's compiler: loaded on the first call, undefined until it is. */
+function compiler(): Compile | undefined {
+  if (jit === undefined) jit = import('graphql-jit').then((module) => (jit = module.compileQuery));
+  return typeof jit === 'function' ? jit : undefined;
+}
+
+/** The compiled query to run `prepared` with, when it has earned one (else undefined: graphql-js runs it). */
+export function compiledQuery(prepared: Prepared, schema: GraphQLSchema): CompiledQuery | undefined {
+  if (prepared.compiled || !prepared.compilable || ++prepared.runs < compileAfterRuns) return prepared.compiled;
+  const compile = compiler();
+  if (!compile) return undefined;
+  try {
+    const compiled = compile(schema, prepared.document, prepared.operation.name?.value);
+    if ('query' in compiled) prepared.compiled = compiled;
+    else prepared.compilable = false; // graphql-jit refused it (graphql-js validated it): it stays on graphql-js
+  } catch {
+    prepared.compilable = false;
+  }
+  return prepared.compiled;
+}
+
+/** A query without directives and without introspection fields. */
+function isCompilable(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'query') return false;
+  let plain = true;
+  visit(document, {
+    Directive() {
+      plain = false;
+      return BREAK;
+    },
+    Field(field) {
+      if (!field.name.value.startsWith('__') || field.name.value === '__typename') return undefined;
+      plain = false;
+      return BREAK;
+    },
+  });
+  return plain && document.definitions.every((definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition === operation);
 }
 
 /** What preparing a document needs: envelop's parse and validate for this request (yoga.getEnveloped). */
@@ -51,5 +109,5 @@ function prepare(query: string, operationName: string | undefined, preparer: Pre
   if (preparer.validate(document).length > 0) return false;
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') return false;
-  return { document, operation };
+  return { document, operation, compilable: isCompilable(document, operation), runs: 0 };
 }

@@ -1,0 +1,143 @@
+/**
+ * The HTTP fast path compiles a query it keeps seeing with graphql-jit (src/transport/http/prepared.ts). A compiled
+ * query must answer exactly what graphql-js, through yoga, answers: each request below is sent again and again (its
+ * later runs are compiled), and every answer is compared, as text, with yoga's answer to the same request.
+ */
+import { parse, validate } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoClip, type Sandbox } from '../src/sandbox/index.js';
+import { schema } from '../src/schema/index.js';
+import { compiledQuery, PreparedDocuments } from '../src/transport/http/prepared.js';
+import { startGateway, startSandbox, type TestGateway } from './support/helpers.js';
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** A browser origin the gateway allows: such a request is answered by yoga, never by the fast path. */
+const viaYoga = { origin: 'http://app.example' };
+
+describe('compiled queries answer as graphql-js does', () => {
+  let sandbox: Sandbox;
+  let gw: TestGateway;
+  let running: string;
+  let finished: string;
+  beforeAll(async () => {
+    // The sandbox's clock is the test's: the first task is finished, the second runs for as long as the test does.
+    let clock = Date.now();
+    sandbox = await startSandbox(1_000, () => clock);
+    // The window off: every read of the running task executes (none is answered from a kept answer).
+    gw = await startGateway(sandbox.url, { CORS_ORIGINS: viaYoga.origin, TASK_READ_MAX_AGE_MS: '0' });
+    const submit = async () =>
+      JSON.parse(
+        (await post(gw.url, { query: `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`, variables: { c: demoClip.id } })).text,
+      ).data.splitStemsBasic.id as string;
+    finished = await submit();
+    clock += 5_000;
+    running = await submit();
+  });
+  afterAll(async () => {
+    await gw.close();
+    await sandbox.close();
+  });
+
+  const requests: [string, unknown][] = [
+    [
+      'a running task',
+      {
+        query: `query($id: ID!) { task(id: $id) { id kind status observedAt clips { id audioUrl state } } }`,
+        variables: { id: 'RUNNING' },
+      },
+    ],
+    [
+      'aliases and __typename',
+      { query: `query($id: ID!) { a: task(id: $id) { __typename s: status } b: task(id: $id) { id } }`, variables: { id: 'RUNNING' } },
+    ],
+    [
+      'fragments',
+      {
+        query: `query($id: ID!) { task(id: $id) { ...T } } fragment T on Task { id status clips { ...C } } fragment C on Clip { id title }`,
+        variables: { id: 'RUNNING' },
+      },
+    ],
+    [
+      'an abstract type (Node)',
+      { query: `query($id: ID!) { node(id: $id) { __typename id ... on Task { status } } }`, variables: { id: 'RUNNING' } },
+    ],
+    ['a field error with a code', { query: `{ task(id: "0000dead-0000-4000-8000-000000000000") { id status } }` }],
+    [
+      'partial data in a list',
+      {
+        query: `query($ids: [ID!]!) { tasks(ids: $ids) { id status } }`,
+        variables: { ids: ['RUNNING', '0000dead-0000-4000-8000-000000000000'] },
+      },
+    ],
+    ['a refused argument', { query: `{ task(id: "not an id") { id } }` }],
+    ['a variable of the wrong type', { query: `query($id: ID!) { task(id: $id) { id } }`, variables: { id: { no: 1 } } }],
+    ['a missing variable', { query: `query($id: ID!) { task(id: $id) { id } }` }],
+    ['the caller and its costs', { query: `{ viewer { id } operationCosts { operation credits } }` }],
+  ];
+
+  it.each(requests)('%s, run after run', async (_name, request) => {
+    const body = JSON.parse(JSON.stringify(request).replaceAll('RUNNING', running));
+    for (let run = 0; run < 8; run++) {
+      const fast = await post(gw.url, body);
+      const full = await post(gw.url, body, viaYoga);
+      // observedAt is the time of each read (the window is off): the same on both sides only by chance.
+      const stable = (text: string) => text.replace(/"observedAt":"[^"]+"/g, '"observedAt":"…"');
+      expect({ status: fast.status, text: stable(fast.text) }).toEqual({ status: full.status, text: stable(full.text) });
+    }
+  });
+
+  it('a finished task, read from memory, and the same document for another task', async () => {
+    const body = (id: string) => ({
+      query: `query($id: ID!) { task(id: $id) { id status clips { id } stems { kind } } }`,
+      variables: { id },
+    });
+    for (let run = 0; run < 8; run++) {
+      for (const id of [finished, running]) {
+        const fast = await post(gw.url, body(id));
+        const full = await post(gw.url, body(id), viaYoga);
+        expect(fast).toEqual(full);
+      }
+    }
+  });
+});
+
+describe('which queries are compiled', () => {
+  const prepare = (query: string, operationName?: string) => {
+    const documents = new PreparedDocuments();
+    const preparer = () => ({ parse, validate: (document: ReturnType<typeof parse>) => validate(schema, document) });
+    const prepared = documents.get(query, operationName, preparer);
+    if (!prepared) throw new Error(`not prepared: ${query}`);
+    return prepared;
+  };
+  /** Runs `prepared` as the fast path does until graphql-jit is loaded and the query has run often enough. */
+  const compiledAfterRuns = async (query: string, operationName?: string) => {
+    const prepared = prepare(query, operationName);
+    for (let run = 0; run < 20; run++) {
+      if (compiledQuery(prepared, schema)) return run + 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return undefined;
+  };
+
+  it('a plain query, once it has run a few times; not on its first run', async () => {
+    const runs = await compiledAfterRuns('query($id: ID!) { task(id: $id) { status } }');
+    expect(runs).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    ['a mutation', 'mutation { createMusic(input: { description: "x" }) { id } }'],
+    ['a query with @include', 'query($id: ID!, $c: Boolean!) { task(id: $id) { status clips @include(if: $c) { id } } }'],
+    ['introspection', '{ __schema { queryType { name } } }'],
+    ['a document with two operations', 'query A { __typename } query B { __typename }', 'B'],
+  ])('not %s', async (_name, query, operationName?: string) => {
+    expect(await compiledAfterRuns(query, operationName)).toBeUndefined();
+  });
+});
