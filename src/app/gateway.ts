@@ -233,11 +233,13 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     const scope: RequestScope = { requestId, secrets: ownKey ? [ownKey] : [] };
     res.setHeader(requestIdHeader, requestId);
     drain.track(res);
-    res.once('finish', () =>
-      runInRequestScope(scope, () =>
-        logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
-      ),
-    );
+    // The access log line, when the level writes it (not a listener per request for a line that is dropped).
+    if (logger.isLevelEnabled('info'))
+      res.once('finish', () =>
+        runInRequestScope(scope, () =>
+          logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
+        ),
+      );
     const served = () => handle(req, res);
     runInRequestScope(scope, () =>
       (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {

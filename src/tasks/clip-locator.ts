@@ -36,7 +36,11 @@ export class RecentClips implements ClipIndex {
   }
 
   note(task: Task, tenant: string): void {
-    for (const clip of task.clips) this.tasks.set(key(clip.id, tenant), task.id);
+    // Most reads are of a task already noted (a page polling it): `get` keeps it recent without writing it again.
+    for (const clip of task.clips) {
+      const clipKey = key(clip.id, tenant);
+      if (this.tasks.get(clipKey) !== task.id) this.tasks.set(clipKey, task.id);
+    }
   }
 
   taskOf(clipId: string, tenant: string): string | undefined {

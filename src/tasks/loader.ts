@@ -43,6 +43,8 @@ export function keepState(deps: Pick<TaskLoaderDeps, 'finished' | 'fresh'>, task
 }
 
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  // The common batch, one id (a page reading its task): no workers to set up.
+  if (items.length === 1) return [await fn(items[0] as T)];
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
