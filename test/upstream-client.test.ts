@@ -1,6 +1,9 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamClient } from '../src/upstream/client.js';
 import { operations } from '../src/upstream/operations.js';
+import { sonicTaskAnswerPartial } from './cases/upstream-examples.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { keyA, keyB, manualClock, startSandbox } from './support/helpers.js';
 
@@ -88,5 +91,50 @@ describe('upstream client against the sandbox over HTTP', () => {
     expect(gets()).toBe(3);
     await client.getTask(keyA, taskId);
     expect(gets()).toBe(4);
+  });
+});
+
+describe('upstream client: how an answer arrives', () => {
+  let server: Server;
+  let client: UpstreamClient;
+  let respond: (res: ServerResponse) => void;
+  beforeAll(async () => {
+    server = createServer((_req, res) => respond(res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    client = new UpstreamClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retry: { maxAttempts: 1 } });
+  });
+  afterAll(async () => {
+    await client.close();
+    server.close();
+  });
+
+  it('the documented task answer in many chunks, after a UTF-8 byte-order mark, reads as one', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(sonicTaskAnswerPartial))]);
+    respond = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // One byte at a time (chunked): the mark's three bytes are split across writes too.
+      let at = 0;
+      const next = () => (at < bytes.length ? res.write(bytes.subarray(at, ++at), () => setImmediate(next)) : res.end());
+      next();
+    };
+    const task = await client.getTask('key', 'task-chunks');
+    expect(task.clips.map((clip) => [clip.id, clip.title])).toEqual([[sonicTaskAnswerPartial.data[0].clip_id, 'Starts']]);
+  });
+
+  it('a 429 whose Retry-After comes in any case is RATE_LIMITED with its retryAfterSeconds', async () => {
+    respond = (res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'RETRY-AFTER': '9' });
+      res.end(JSON.stringify({ message: 'Too many requests' }));
+    };
+    await expect(client.getTask('key', 'task-limited')).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 9 } });
+  });
+
+  it('an answer cut after its headers is UPSTREAM_ERROR with the status it began with, not "could not be reached"', async () => {
+    respond = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      res.write('{"code":200,"data":[');
+      setTimeout(() => res.destroy(), 10);
+    };
+    await expect(client.getTask('key', 'task-cut')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', details: { upstreamStatus: 200 } });
   });
 });
