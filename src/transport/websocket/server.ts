@@ -174,15 +174,13 @@ export function attachGraphQLWebSocket(
         extra.socketPlace = socketPlace;
         // Read once, for the caller: the payload (its token) is not kept for the socket's life.
         (ctx as { connectionParams?: unknown }).connectionParams = undefined;
-        extra.open = new Map();
-        extra.running = new Set();
+        extra.operations = new Map();
         if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
         return true;
       },
       onComplete: (ctx, id) => {
-        ctx.extra.running?.delete(id);
-        const release = ctx.extra.open?.get(id);
-        ctx.extra.open?.delete(id);
+        const release = ctx.extra.operations?.get(id);
+        ctx.extra.operations?.delete(id);
         release?.();
       },
       // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
@@ -197,14 +195,13 @@ export function attachGraphQLWebSocket(
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
         ctx.extra.socketPlace?.();
-        for (const release of ctx.extra.open?.values() ?? []) release();
-        ctx.extra.open?.clear();
-        ctx.extra.running?.clear();
+        for (const release of ctx.extra.operations?.values() ?? []) release?.();
+        ctx.extra.operations?.clear();
       },
       onSubscribe: async (ctx, id, given) => {
-        const { running } = ctx.extra;
-        if (!running) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
-        if (running.has(id)) {
+        const { operations } = ctx.extra;
+        if (!operations) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+        if (operations.has(id)) {
           return [
             new GraphQLError(`Operation ${id} is still ending: subscribe with another id, or again once it has completed.`, {
               extensions: { code: 'BAD_REQUEST' },
@@ -212,13 +209,13 @@ export function attachGraphQLWebSocket(
           ];
         }
         // Marked before anything is awaited: a complete and a reuse of the id may arrive while this one is prepared.
-        running.add(id);
+        operations.set(id, null);
         try {
           const prepared = await prepare(ctx, id, given);
-          if (Array.isArray(prepared)) running.delete(id); // refused: nothing runs under the id
+          if (Array.isArray(prepared)) operations.delete(id); // refused: nothing runs under the id
           return prepared;
         } catch (err) {
-          running.delete(id);
+          operations.delete(id);
           throw err;
         }
       },
@@ -228,8 +225,8 @@ export function attachGraphQLWebSocket(
 
   /** The operation's execution arguments, or why it is refused. */
   async function prepare(ctx: WsContext<Record<string, unknown>, SocketExtra>, id: string, given: SubscribePayload) {
-    const { caller, open } = ctx.extra;
-    if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+    const { caller, operations } = ctx.extra;
+    if (!caller || !operations) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
     const refusal = await access.admit(caller);
     if (refusal) return [refusal];
     const tooBig = variablesProblem(given.variables);
@@ -266,13 +263,12 @@ export function attachGraphQLWebSocket(
       return [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })];
     }
     if (operation.operation === 'subscription') {
-      pruneOpen(open, ctx.subscriptions);
-      if (open.size >= access.maxSubscriptionsPerSocket) {
+      if (pruneOpen(operations, ctx.subscriptions) >= access.maxSubscriptionsPerSocket) {
         return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
       }
       const release = access.openSubscription(caller);
       if (release instanceof GatewayError) return [release];
-      open.set(id, release);
+      operations.set(id, release);
     }
     // `args` is runOf's own copy.
     const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
