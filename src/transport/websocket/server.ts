@@ -89,13 +89,17 @@ function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
-/** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
+/**
+ * Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. The run
+ * is given graphql-ws's own arguments (no copy: a subscription would hold both for as long as it is open).
+ */
 function runOf(args: ExecutionArgs): Promise<Outcome> {
-  const holder = args.rootValue as Run;
-  const run = holder.run;
+  const holder = args.rootValue as Run | undefined;
+  const run = holder?.run;
+  if (!holder || !run) throw new Error('operation already started');
   holder.run = undefined;
-  if (!run) throw new Error('operation already started');
-  return run({ ...args, rootValue: undefined });
+  args.rootValue = undefined;
+  return run(args);
 }
 
 export interface GraphQLWebSocketServer {
@@ -270,7 +274,7 @@ export function attachGraphQLWebSocket(
       if (release instanceof GatewayError) return [release];
       operations.set(id, release);
     }
-    // `args` is runOf's own copy.
+    // `args` are graphql-ws's, which it keeps for as long as the operation runs (the context is held by the run anyway).
     const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
     let run: Run['run'];
     if (operation.operation !== 'subscription') {

@@ -39,14 +39,15 @@ function masked(result: ExecutionResult): ExecutionResult {
  * The field's `resolve` turns the event into the task (or throws the error that ends the watch).
  */
 class StateRenderer implements RenderedSource<ExecutionResult> {
-  private onEnd: (() => void) | undefined;
+  /** Holds the stream in the open-subscriptions gauge until it is closed (a field, not a closure: one object less). */
+  private metrics: Pick<Metrics, 'activeSubscriptions'> | undefined;
 
   constructor(
     readonly source: AsyncIterator<unknown>,
     private readonly args: ExecutionArgs,
-    onEnd: () => void,
+    metrics: Pick<Metrics, 'activeSubscriptions'> | undefined,
   ) {
-    this.onEnd = onEnd;
+    this.metrics = metrics;
   }
 
   /**
@@ -61,9 +62,9 @@ class StateRenderer implements RenderedSource<ExecutionResult> {
   }
 
   close(): void {
-    const onEnd = this.onEnd;
-    this.onEnd = undefined;
-    onEnd?.();
+    const metrics = this.metrics;
+    this.metrics = undefined;
+    metrics?.activeSubscriptions.dec();
   }
 }
 
@@ -79,5 +80,5 @@ export async function subscribeToStates(
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return masked(source);
   metrics?.activeSubscriptions.inc();
-  return new StateRenderer(source[Symbol.asyncIterator](), args, () => metrics?.activeSubscriptions.dec());
+  return new StateRenderer(source[Symbol.asyncIterator](), args, metrics);
 }
