@@ -18,15 +18,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  GraphQLError,
-  Kind,
-  getOperationAST,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -46,12 +38,11 @@ import {
   type SocketExtra,
 } from './socket.js';
 import { SharedStreams } from './shared-streams.js';
-import { stateStreamExtension } from '../../builder.js';
-import { subscribeToStates } from './state-subscription.js';
+import { isStateStream, subscribeToStates } from './state-subscription.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
 import { foreignOriginMessage } from '../http/admit.js';
-import { normalized, withoutSuggestion } from '../error-shape.js';
+import { normalized, withoutHttp, withoutSuggestion } from '../error-shape.js';
 import { runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
@@ -60,33 +51,6 @@ type Outcome = ExecutionResult | AsyncIterable<ExecutionResult>;
 /** How one operation runs, handed from `onSubscribe` to `execute`/`subscribe` as its root value (used once). */
 interface Run {
   run?: (args: ExecutionArgs) => Promise<Outcome>;
-}
-
-/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
-function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
-  const fields = schema.getSubscriptionType()?.getFields();
-  if (!fields) return false;
-  return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
-  );
-}
-
-/**
- * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
- * persisted-query errors), which mean nothing on a socket.
- */
-function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
-  return errors.map((error) => {
-    if (error.extensions.http === undefined) return error;
-    const { http: _http, ...extensions } = error.extensions;
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions,
-    });
-  });
 }
 
 /**

@@ -9,12 +9,31 @@
  * between them) cost more memory than the rest of a subscription: bench/RESULTS.md, benchmark 4. Everything before
  * execution is unchanged and still yoga's: parsing, validation and its limits, the context; so are the access rules.
  */
-import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  Kind,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { stateStreamExtension } from '../../builder.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { maskError } from '../error-shape.js';
 import type { RenderedSource } from './shared-streams.js';
 
 type Outcome = ExecutionResult | RenderedSource<ExecutionResult>;
+
+/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
+export function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const fields = schema.getSubscriptionType()?.getFields();
+  if (!fields) return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
+  );
+}
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
   return Symbol.asyncIterator in value;
