@@ -1,6 +1,7 @@
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) on the gateway's HTTP server, at the same /graphql path,
- * executed by yoga's envelop so that schema, context and error masking are those of HTTP. It is the WebSocket
+ * executed by yoga's envelop so that schema, context and error masking are those of HTTP (graphql-ws's server on `ws`
+ * through adapter.ts, which holds less per socket and operation than graphql-ws's own adapter). It is the WebSocket
  * adapter of the access rules (src/access), held to everything HTTP obeys: the upgrade is refused (403, before any
  * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
  * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
@@ -20,7 +21,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../../access/index.js';
@@ -38,6 +38,7 @@ import {
   type SocketExtra,
 } from './socket.js';
 import { SharedStreams } from './shared-streams.js';
+import { useServer } from './adapter.js';
 import { isStateStream, subscribeToStates } from './state-subscription.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';

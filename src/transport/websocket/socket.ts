@@ -111,6 +111,9 @@ function isServerOnly(text: string): boolean {
  * 1009; malformed) closes the socket as ws decides, without graphql-ws printing its error (ws has closed it already).
  */
 export class TextMessageSocket extends WebSocket {
+  /** The graphql-ws connection it carries (adapter.ts): the listeners every socket shares find it here. */
+  connection: object | undefined = undefined;
+
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'message') {
       const text = Buffer.isBuffer(args[0]) ? args[0].toString() : args[0];
