@@ -181,7 +181,13 @@ export function attachGraphQLWebSocket(
         operations.set(id, null);
         try {
           const prepared = await prepare(ctx, id, given);
-          if (Array.isArray(prepared)) operations.delete(id); // refused: nothing runs under the id
+          if (Array.isArray(prepared)) {
+            operations.delete(id); // refused: nothing runs under the id
+          } else {
+            // graphql-ws keeps the subscribe message for as long as the operation runs, and passes its payload only to
+            // hooks that do not read it: its text (a copy per subscription; the parsed document is shared) is let go.
+            (given as { query: string }).query = '';
+          }
           return prepared;
         } catch (err) {
           operations.delete(id);
