@@ -78,7 +78,7 @@ class SharedStream<T> {
   }
 
   async join(): Promise<Joined<T>> {
-    const channel = createChannel<T>(() => this.leave(channel));
+    const channel = createChannel<T>(this);
     this.add(channel);
     this.count();
     if (this.latest) channel.push(this.latest.value);
@@ -151,7 +151,8 @@ class SharedStream<T> {
     else if (members instanceof Set) members.delete(member);
   }
 
-  private leave(member: Channel<T>): void {
+  /** A subscriber went away (its channel's `return()`). */
+  returned(member: Channel<T>): void {
     this.remove(member);
     this.count();
     if (this.size === 0) this.stop();
