@@ -10,6 +10,12 @@ export interface Channel<T> extends AsyncIterableIterator<T> {
   end(error?: unknown): void;
 }
 
+/**
+ * Told once when the consumer goes away (`return()`): a function, or an object told which of its channels it was, so
+ * that an owner of many channels holds no closure for each (~0.1 KB apiece, per live subscription).
+ */
+export type OnReturn<T> = (() => void) | { returned(channel: Channel<T>): void };
+
 const done = <T>(): IteratorResult<T> => ({ value: undefined, done: true });
 
 class QueueChannel<T> implements Channel<T> {
@@ -17,9 +23,9 @@ class QueueChannel<T> implements Channel<T> {
   private waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   private ended = false;
   private failure: { error: unknown } | undefined;
-  private onReturn: (() => void) | undefined;
+  private onReturn: OnReturn<T> | undefined;
 
-  constructor(onReturn: () => void) {
+  constructor(onReturn: OnReturn<T>) {
     this.onReturn = onReturn;
   }
 
@@ -83,10 +89,11 @@ class QueueChannel<T> implements Channel<T> {
     this.end();
     const onReturn = this.onReturn;
     this.onReturn = undefined;
-    onReturn?.();
+    if (typeof onReturn === 'function') onReturn();
+    else onReturn?.returned(this);
   }
 }
 
-export function createChannel<T>(onReturn: () => void): Channel<T> {
+export function createChannel<T>(onReturn: OnReturn<T>): Channel<T> {
   return new QueueChannel(onReturn);
 }

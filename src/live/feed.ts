@@ -11,14 +11,15 @@ import { createChannel, type Channel } from './channel.js';
 import { errorEvent, observed, supersedes, type TaskEvent } from '../domain/events.js';
 import { TaskPoller, type PollerDeps, type ReadAdmission } from './poller.js';
 
+/** Whose key a subscriber's reads are made with. */
 interface Subscriber {
   apiKey: string;
   tenant: string;
-  channel: Channel<TaskEvent>;
 }
 
 export class TaskFeed {
-  private readonly subscribers = new Set<Subscriber>();
+  /** By their channels, which tell the feed (`returned`) when their consumer goes away. */
+  private readonly subscribers = new Map<Channel<TaskEvent>, Subscriber>();
   /** The first read for each tenant: it proves the tenant may read the task, and later joiners share it. */
   private readonly admissions = new Map<string, Promise<void>>();
   private latest: Task | undefined;
@@ -53,8 +54,7 @@ export class TaskFeed {
       throw err;
     }
     this.joining -= 1;
-    const subscriber: Subscriber = { apiKey, tenant, channel: createChannel(() => this.leave(subscriber)) };
-    const { channel } = subscriber;
+    const channel = createChannel<TaskEvent>(this);
     if (this.latest) channel.push({ task: this.latest });
     if (this.closed) {
       // Final, failed, or shutting down: what there was to say is said.
@@ -62,7 +62,7 @@ export class TaskFeed {
       channel.end();
       return channel;
     }
-    this.subscribers.add(subscriber);
+    this.subscribers.set(channel, { apiKey, tenant });
     this.poller ??= new TaskPoller(this.taskId, this.deps, {
       reader: () => this.subscribers.values().next().value,
       latest: () => this.latest,
@@ -73,7 +73,7 @@ export class TaskFeed {
 
   /** Ends every stream (they complete) and stops polling; resolves when the poll loop is over. */
   async close(): Promise<void> {
-    for (const { channel } of this.subscribers) channel.end();
+    for (const channel of this.subscribers.keys()) channel.end();
     this.subscribers.clear();
     this.shutdown();
     await this.stopped;
@@ -98,7 +98,7 @@ export class TaskFeed {
   private offer(task: Task): void {
     if (this.ending || !supersedes(this.latest, task)) return;
     this.latest = task;
-    for (const { channel } of this.subscribers) channel.push({ task });
+    for (const channel of this.subscribers.keys()) channel.push({ task });
     if (isTerminal(task.status)) this.finish({ task });
   }
 
@@ -106,7 +106,7 @@ export class TaskFeed {
   private finish(last: TaskEvent): void {
     if (this.ending) return;
     this.ending = last;
-    for (const { channel } of this.subscribers) {
+    for (const channel of this.subscribers.keys()) {
       if ('error' in last) channel.push(last);
       channel.end();
     }
@@ -114,8 +114,9 @@ export class TaskFeed {
     this.shutdown();
   }
 
-  private leave(subscriber: Subscriber): void {
-    this.subscribers.delete(subscriber);
+  /** A subscriber went away (its channel's `return()`). */
+  returned(channel: Channel<TaskEvent>): void {
+    this.subscribers.delete(channel);
     this.closeIfIdle();
   }
 

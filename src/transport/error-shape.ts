@@ -4,6 +4,7 @@
  * validation) pass as they are; anything else becomes INTERNAL_SERVER_ERROR (yoga logs the original).
  * `normalized`: an error made before execution (a bad variable, invalid JSON) gets its code and loses its internals.
  * `withoutSuggestion`: with introspection off, an error does not suggest names of the schema ("Did you mean ...?").
+ * `withoutHttp`: an error sent on a socket loses the HTTP status and headers yoga put in it.
  */
 import { GraphQLError } from 'graphql';
 
@@ -73,5 +74,23 @@ export function withoutSuggestion(error: GraphQLError): GraphQLError {
     path: error.path,
     originalError: error.originalError,
     extensions: error.extensions,
+  });
+}
+
+/**
+ * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
+ * persisted-query errors), which mean nothing on a socket.
+ */
+export function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    if (error.extensions.http === undefined) return error;
+    const { http: _http, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions,
+    });
   });
 }

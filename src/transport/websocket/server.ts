@@ -1,6 +1,7 @@
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) on the gateway's HTTP server, at the same /graphql path,
- * executed by yoga's envelop so that schema, context and error masking are those of HTTP. It is the WebSocket
+ * executed by yoga's envelop so that schema, context and error masking are those of HTTP (graphql-ws's server on `ws`
+ * through adapter.ts, which holds less per socket and operation than graphql-ws's own adapter). It is the WebSocket
  * adapter of the access rules (src/access), held to everything HTTP obeys: the upgrade is refused (403, before any
  * graphql-ws message) for a browser origin that may not call; a message over MAX_BODY_BYTES closes the socket
  * (1009) before it is parsed; the caller (its key, or with sign-in its token, from the `connection_init` payload
@@ -18,17 +19,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  GraphQLError,
-  Kind,
-  getOperationAST,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { CloseCode, type Context as WsContext, type SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Access } from '../../access/index.js';
@@ -46,12 +38,12 @@ import {
   type SocketExtra,
 } from './socket.js';
 import { SharedStreams } from './shared-streams.js';
-import { stateStreamExtension } from '../../builder.js';
-import { subscribeToStates } from './state-subscription.js';
+import { useServer } from './adapter.js';
+import { isStateStream, subscribeToStates } from './state-subscription.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { PersistedOperations } from '../../persisted/documents.js';
 import { foreignOriginMessage } from '../http/admit.js';
-import { normalized, withoutSuggestion } from '../error-shape.js';
+import { normalized, withoutHttp, withoutSuggestion } from '../error-shape.js';
 import { runInRequestScope, type RequestScope } from '../../observability/request-scope.js';
 
 type Envelope = ReturnType<YogaServerInstance<object, Context>['getEnveloped']>;
@@ -62,40 +54,17 @@ interface Run {
   run?: (args: ExecutionArgs) => Promise<Outcome>;
 }
 
-/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
-function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
-  const fields = schema.getSubscriptionType()?.getFields();
-  if (!fields) return false;
-  return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
-  );
-}
-
 /**
- * Errors without `extensions.http`: yoga puts the HTTP status and headers it would answer with there (validation,
- * persisted-query errors), which mean nothing on a socket.
+ * Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. The run
+ * is given graphql-ws's own arguments (no copy: a subscription would hold both for as long as it is open).
  */
-function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
-  return errors.map((error) => {
-    if (error.extensions.http === undefined) return error;
-    const { http: _http, ...extensions } = error.extensions;
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions,
-    });
-  });
-}
-
-/** Takes the operation's run out of its root value, so that the arguments graphql-ws keeps hold nothing more. */
 function runOf(args: ExecutionArgs): Promise<Outcome> {
-  const holder = args.rootValue as Run;
-  const run = holder.run;
+  const holder = args.rootValue as Run | undefined;
+  const run = holder?.run;
+  if (!holder || !run) throw new Error('operation already started');
   holder.run = undefined;
-  if (!run) throw new Error('operation already started');
-  return run({ ...args, rootValue: undefined });
+  args.rootValue = undefined;
+  return run(args);
 }
 
 export interface GraphQLWebSocketServer {
@@ -174,15 +143,13 @@ export function attachGraphQLWebSocket(
         extra.socketPlace = socketPlace;
         // Read once, for the caller: the payload (its token) is not kept for the socket's life.
         (ctx as { connectionParams?: unknown }).connectionParams = undefined;
-        extra.open = new Map();
-        extra.running = new Set();
+        extra.operations = new Map();
         if (extra.caller.user) closeAtExpiry(extra, extra.caller.user.expiresAt);
         return true;
       },
       onComplete: (ctx, id) => {
-        ctx.extra.running?.delete(id);
-        const release = ctx.extra.open?.get(id);
-        ctx.extra.open?.delete(id);
+        const release = ctx.extra.operations?.get(id);
+        ctx.extra.operations?.delete(id);
         release?.();
       },
       // Errors graphql-js makes before any resolver runs (a variable that does not fit its type) have no code; yoga's
@@ -197,14 +164,13 @@ export function attachGraphQLWebSocket(
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
         ctx.extra.socketPlace?.();
-        for (const release of ctx.extra.open?.values() ?? []) release();
-        ctx.extra.open?.clear();
-        ctx.extra.running?.clear();
+        for (const release of ctx.extra.operations?.values() ?? []) release?.();
+        ctx.extra.operations?.clear();
       },
       onSubscribe: async (ctx, id, given) => {
-        const { running } = ctx.extra;
-        if (!running) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
-        if (running.has(id)) {
+        const { operations } = ctx.extra;
+        if (!operations) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+        if (operations.has(id)) {
           return [
             new GraphQLError(`Operation ${id} is still ending: subscribe with another id, or again once it has completed.`, {
               extensions: { code: 'BAD_REQUEST' },
@@ -212,13 +178,19 @@ export function attachGraphQLWebSocket(
           ];
         }
         // Marked before anything is awaited: a complete and a reuse of the id may arrive while this one is prepared.
-        running.add(id);
+        operations.set(id, null);
         try {
           const prepared = await prepare(ctx, id, given);
-          if (Array.isArray(prepared)) running.delete(id); // refused: nothing runs under the id
+          if (Array.isArray(prepared)) {
+            operations.delete(id); // refused: nothing runs under the id
+          } else {
+            // graphql-ws keeps the subscribe message for as long as the operation runs, and passes its payload only to
+            // hooks that do not read it: its text (a copy per subscription; the parsed document is shared) is let go.
+            (given as { query: string }).query = '';
+          }
           return prepared;
         } catch (err) {
-          running.delete(id);
+          operations.delete(id);
           throw err;
         }
       },
@@ -228,8 +200,8 @@ export function attachGraphQLWebSocket(
 
   /** The operation's execution arguments, or why it is refused. */
   async function prepare(ctx: WsContext<Record<string, unknown>, SocketExtra>, id: string, given: SubscribePayload) {
-    const { caller, open } = ctx.extra;
-    if (!caller || !open) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
+    const { caller, operations } = ctx.extra;
+    if (!caller || !operations) return [new GatewayError('UNAUTHENTICATED', 'The connection is not initialised.')];
     const refusal = await access.admit(caller);
     if (refusal) return [refusal];
     const tooBig = variablesProblem(given.variables);
@@ -266,15 +238,14 @@ export function attachGraphQLWebSocket(
       return [new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } })];
     }
     if (operation.operation === 'subscription') {
-      pruneOpen(open, ctx.subscriptions);
-      if (open.size >= access.maxSubscriptionsPerSocket) {
+      if (pruneOpen(operations, ctx.subscriptions) >= access.maxSubscriptionsPerSocket) {
         return [new GatewayError('RATE_LIMITED', `Too many open subscriptions: at most ${access.maxSubscriptionsPerSocket} per socket.`)];
       }
       const release = access.openSubscription(caller);
       if (release instanceof GatewayError) return [release];
-      open.set(id, release);
+      operations.set(id, release);
     }
-    // `args` is runOf's own copy.
+    // `args` are graphql-ws's, which it keeps for as long as the operation runs (the context is held by the run anyway).
     const withContext = async (args: ExecutionArgs) => Object.assign(args, { contextValue: await contextFactory() });
     let run: Run['run'];
     if (operation.operation !== 'subscription') {

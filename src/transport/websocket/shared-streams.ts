@@ -41,7 +41,11 @@ function isRendered<T>(value: Started<T>): value is RenderedSource<T> {
 export type OnJoined = (delta: number) => void;
 
 class SharedStream<T> {
-  private readonly members = new Set<Channel<T>>();
+  /**
+   * Its subscribers: the only one as itself, a set from the second on. Unshared subscriptions each have a stream of
+   * their own, and a set for one member would cost ~0.2 KB more of each.
+   */
+  private members: Channel<T> | Set<Channel<T>> | undefined;
   /** Subscribers beyond the first while the stream runs, as last told to `onJoined`. */
   private joined = 0;
   /** For late joiners. */
@@ -55,8 +59,9 @@ class SharedStream<T> {
 
   constructor(
     start: () => Promise<Started<T>>,
-    /** Called once, when the stream is over: nobody may join it any more. */
-    private readonly onOver: () => void,
+    /** The running streams, where this one is under `key` until it is over (then nobody may join it any more). */
+    private readonly streams: Map<string, SharedStream<T>>,
+    private readonly key: string,
     private readonly onJoined: OnJoined | undefined,
   ) {
     const started = start();
@@ -68,12 +73,13 @@ class SharedStream<T> {
   }
 
   get size(): number {
-    return this.members.size;
+    const members = this.members;
+    return members === undefined ? 0 : members instanceof Set ? members.size : 1;
   }
 
   async join(): Promise<Joined<T>> {
-    const channel = createChannel<T>(() => this.leave(channel));
-    this.members.add(channel);
+    const channel = createChannel<T>(this);
+    this.add(channel);
     this.count();
     if (this.latest) channel.push(this.latest.value);
     if (!this.started) return channel; // running already
@@ -81,12 +87,12 @@ class SharedStream<T> {
     try {
       started = await this.started;
     } catch (err) {
-      this.members.delete(channel);
+      this.remove(channel);
       this.count();
       throw err;
     }
     if (isAsyncIterable(started) || isRendered(started)) return channel;
-    this.members.delete(channel);
+    this.remove(channel);
     this.count();
     return started as T;
   }
@@ -101,7 +107,7 @@ class SharedStream<T> {
       return this.finish();
     }
     this.started = undefined;
-    if (this.members.size === 0) return this.stop();
+    if (this.size === 0) return this.stop();
     this.pump(this.source);
   }
 
@@ -126,18 +132,34 @@ class SharedStream<T> {
   private deliver(value: T, source: AsyncIterator<unknown>): void {
     if (this.over) return;
     this.latest = { value };
-    for (const member of this.members) member.push(value);
+    const members = this.members;
+    if (members instanceof Set) for (const member of members) member.push(value);
+    else members?.push(value);
     this.pump(source);
   }
 
-  private leave(member: Channel<T>): void {
-    this.members.delete(member);
+  private add(member: Channel<T>): void {
+    const members = this.members;
+    if (members === undefined) this.members = member;
+    else if (members instanceof Set) members.add(member);
+    else this.members = new Set([members, member]);
+  }
+
+  private remove(member: Channel<T>): void {
+    const members = this.members;
+    if (members === member) this.members = undefined;
+    else if (members instanceof Set) members.delete(member);
+  }
+
+  /** A subscriber went away (its channel's `return()`). */
+  returned(member: Channel<T>): void {
+    this.remove(member);
     this.count();
-    if (this.members.size === 0) this.stop();
+    if (this.size === 0) this.stop();
   }
 
   private count(): void {
-    const joined = this.over ? 0 : Math.max(0, this.members.size - 1);
+    const joined = this.over ? 0 : Math.max(0, this.size - 1);
     if (joined !== this.joined) this.onJoined?.(joined - this.joined);
     this.joined = joined;
   }
@@ -152,11 +174,13 @@ class SharedStream<T> {
   private finish(failure?: unknown): void {
     if (!this.over) {
       this.over = true;
-      this.onOver();
+      if (this.streams.get(this.key) === this) this.streams.delete(this.key);
       this.renderer?.close();
     }
-    for (const member of this.members) member.end(failure);
-    this.members.clear();
+    const members = this.members;
+    this.members = undefined;
+    if (members instanceof Set) for (const member of members) member.end(failure);
+    else members?.end(failure);
     this.count();
   }
 }
@@ -177,12 +201,7 @@ export class SharedStreams<T> {
   join(key: string, start: () => Promise<Started<T>>): Promise<Joined<T>> {
     let stream = this.streams.get(key);
     if (!stream) {
-      const created: SharedStream<T> = new SharedStream(
-        start,
-        () => this.streams.get(key) === created && this.streams.delete(key),
-        this.onJoined,
-      );
-      stream = created;
+      stream = new SharedStream(start, this.streams, key, this.onJoined);
       this.streams.set(key, stream);
     }
     return stream.join();

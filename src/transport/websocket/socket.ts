@@ -21,15 +21,15 @@ export function authorizationOf(payload: Record<string, unknown> | undefined, re
 export type SocketExtra = {
   socket: WebSocket;
   caller?: Caller;
-  /** This socket's open subscriptions, by operation id, with the release of their place under the caller's cap. */
-  open?: Map<string, () => void>;
   /**
-   * The ids of operations this socket started that have not ended yet. A client may complete an operation and reuse
-   * its id at once, while the first run is still winding down; graphql-ws then forgets the second run when the first
-   * one ends (its `finally`), and the second would run on, unreachable by `complete` or the socket's close. Such a
-   * subscribe is refused until the first run has ended.
+   * The operations this socket started that have not ended yet, by id, each with the release of its place under the
+   * caller's cap of open subscriptions (null: not a subscription, not yet admitted, or its place already given back).
+   * One map for both, as each costs memory per socket. A client may complete an operation and reuse its id at once,
+   * while the first run is still winding down; graphql-ws then forgets the second run when the first one ends (its
+   * `finally`), and the second would run on, unreachable by `complete` or the socket's close. Such a subscribe is
+   * refused until the first run has ended (its id is still here).
    */
-  running?: Set<string>;
+  operations?: Map<string, (() => void) | null>;
   /** Closes the socket when its sign-in token expires. */
   expiry?: NodeJS.Timeout;
   /** Gives back this socket's place under its caller's cap of open sockets. */
@@ -70,13 +70,22 @@ export function closeAtExpiry(extra: SocketExtra, expiresAt: number): void {
 }
 const maxTimerMs = 2 ** 31 - 1;
 
-/** Releases the places of subscriptions graphql-ws no longer runs (it forgets an operation in a `finally`). */
-export function pruneOpen(open: Map<string, () => void>, running: Record<string, unknown>): void {
-  for (const [id, release] of open) {
-    if (id in running) continue;
-    open.delete(id);
+/**
+ * Releases the places of subscriptions graphql-ws no longer runs (it forgets an operation in a `finally`); returns how
+ * many places the socket's operations still hold.
+ */
+export function pruneOpen(operations: Map<string, (() => void) | null>, running: Record<string, unknown>): number {
+  let open = 0;
+  for (const [id, release] of operations) {
+    if (!release) continue;
+    if (id in running) {
+      open += 1;
+      continue;
+    }
+    operations.set(id, null);
     release();
   }
+  return open;
 }
 
 /** A message whose top-level `type` only a server may send (`next`, `error`); looked at closely only when it may be one. */
@@ -102,6 +111,9 @@ function isServerOnly(text: string): boolean {
  * 1009; malformed) closes the socket as ws decides, without graphql-ws printing its error (ws has closed it already).
  */
 export class TextMessageSocket extends WebSocket {
+  /** The graphql-ws connection it carries (adapter.ts): the listeners every socket shares find it here. */
+  connection: object | undefined = undefined;
+
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'message') {
       const text = Buffer.isBuffer(args[0]) ? args[0].toString() : args[0];

@@ -9,12 +9,31 @@
  * between them) cost more memory than the rest of a subscription: bench/RESULTS.md, benchmark 4. Everything before
  * execution is unchanged and still yoga's: parsing, validation and its limits, the context; so are the access rules.
  */
-import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  Kind,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { stateStreamExtension } from '../../builder.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { maskError } from '../error-shape.js';
 import type { RenderedSource } from './shared-streams.js';
 
 type Outcome = ExecutionResult | RenderedSource<ExecutionResult>;
+
+/** Whether every root field of a subscription is a stream of states, so that it may be shared. */
+export function isStateStream(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const fields = schema.getSubscriptionType()?.getFields();
+  if (!fields) return false;
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && fields[selection.name.value]?.extensions[stateStreamExtension] === true,
+  );
+}
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
   return Symbol.asyncIterator in value;
@@ -39,14 +58,15 @@ function masked(result: ExecutionResult): ExecutionResult {
  * The field's `resolve` turns the event into the task (or throws the error that ends the watch).
  */
 class StateRenderer implements RenderedSource<ExecutionResult> {
-  private onEnd: (() => void) | undefined;
+  /** Holds the stream in the open-subscriptions gauge until it is closed (a field, not a closure: one object less). */
+  private metrics: Pick<Metrics, 'activeSubscriptions'> | undefined;
 
   constructor(
     readonly source: AsyncIterator<unknown>,
     private readonly args: ExecutionArgs,
-    onEnd: () => void,
+    metrics: Pick<Metrics, 'activeSubscriptions'> | undefined,
   ) {
-    this.onEnd = onEnd;
+    this.metrics = metrics;
   }
 
   /**
@@ -61,9 +81,9 @@ class StateRenderer implements RenderedSource<ExecutionResult> {
   }
 
   close(): void {
-    const onEnd = this.onEnd;
-    this.onEnd = undefined;
-    onEnd?.();
+    const metrics = this.metrics;
+    this.metrics = undefined;
+    metrics?.activeSubscriptions.dec();
   }
 }
 
@@ -79,5 +99,5 @@ export async function subscribeToStates(
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return masked(source);
   metrics?.activeSubscriptions.inc();
-  return new StateRenderer(source[Symbol.asyncIterator](), args, () => metrics?.activeSubscriptions.dec());
+  return new StateRenderer(source[Symbol.asyncIterator](), args, metrics);
 }
