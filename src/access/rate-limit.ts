@@ -39,6 +39,7 @@ export class OperationLimiter {
     const takes: Promise<number>[] = [];
     if (this.byIp) takes.push(waitOf(this.byIp.consume(ip)));
     if (this.byCaller && caller) takes.push(waitOf(this.byCaller.consume(caller)));
+    if (takes.length === 0) return undefined; // no limit applies
     const waitMs = Math.max(0, ...(await Promise.all(takes)));
     if (waitMs === 0) return undefined;
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));

@@ -11,8 +11,20 @@ export const maxVariableValues = 10_000;
 /** Why these variables are refused, or undefined. Walks them without recursion, so that it cannot overflow. */
 export function variablesProblem(variables: unknown): string | undefined {
   if (variables === null || typeof variables !== 'object') return undefined;
+  // The common case, a few scalars (a task id): nothing nested to walk.
+  let values = 1;
+  let nested = false;
+  for (const name in variables) {
+    const value = (variables as Record<string, unknown>)[name];
+    values++;
+    if (value !== null && typeof value === 'object') {
+      nested = true;
+      break;
+    }
+  }
+  if (!nested && values <= maxVariableValues) return undefined;
+  values = 0;
   const pending: [unknown, number][] = [[variables, 1]];
-  let values = 0;
   while (pending.length > 0) {
     const [value, depth] = pending.pop() as [unknown, number];
     if (++values > maxVariableValues) return `The variables hold more than ${maxVariableValues} values.`;
