@@ -72,19 +72,21 @@ function subscriptionsSection(r: SubscriptionsResult): Section {
       'Clients (graphql-ws `createClient`, one per socket), the sandbox upstream and the webhook sender share the bench process; ' +
         'the gateway has its own. The two processes share the 2 cores: during a fan-out both are busy (the gateway sending, ' +
         'the clients parsing), so the latencies include client-side queueing.',
-      'Memory is per subscription including its socket; RSS is read from the kernel and moves in pages. About 5 KB is the ' +
-        'socket itself (TCP socket, ws WebSocket with its Receiver and Sender streams, graphql-ws connection state and timers), ' +
+      'Memory is per subscription including its socket; RSS is read from the kernel and moves in pages. Part of it is the ' +
+        'socket itself (TCP socket, ws WebSocket with its Receiver and Sender streams, timers; see below), ' +
         'which the gateway cannot shed; it already lets go of the upgrade request after connection_init.',
-      'What limits it, from heap snapshots of the gateway with 2,000 unshared subscriptions diffed against none (self ' +
-        'sizes, grouped by the object that holds them): the socket and its connection, about 5 KB (ws WebSocket ~1.7 KB, ' +
-        "net Socket ~1 KB, ws Receiver ~0.7 KB, the TCP handle ~0.6 KB, graphql-ws's keep-alive timer ~1 KB); then the " +
-        "subscription: the suspended async frames of graphql-js's subscribe and of the per-subscriber render loop (~2.2 KB), " +
-        "the task feed's queue with the pending promise chain behind it (~1.8 KB), the stream's latest rendered event (kept " +
-        "so that an identical subscription joining later gets it at once, ~1.4 KB), and the socket's access state (caller, " +
-        "open-subscription places). Before issue 11 an unshared subscription also held yoga's per-operation pipeline (envelop's " +
-        "wrappers around the stream, @graphql-tools/executor's subscribe): 21.2 KB of heap then. Tried and dropped: keeping " +
-        "that latest event as JSON text instead of objects (no change: graphql-ws's suspended frames hold the rendered " +
-        'event as well).',
+      'What limits it, from heap snapshots of the gateway with 2,000 unshared subscriptions diffed against none (9.4 KB of ' +
+        'self sizes per subscription, which counts some objects the GC-based figure above does not): the socket objects ' +
+        'themselves, about 2 KB (TCP handle and net Socket ~0.8 KB; ws WebSocket, Receiver, Sender and their stream states ' +
+        "~0.9 KB; timers ~0.25 KB), and the rest in plain objects, closures, promises and contexts: graphql-ws's state for " +
+        "the operation (its message handling for the subscription, ~0.4 KB, is graphql-ws's own core), the subscription's " +
+        'stream with its latest rendered event (kept so that an identical subscription joining later gets it at once), and ' +
+        "the caller's context. Issue 22 took the unshared figure from 10.3 KB to about 8.4 KB and the shared one from 8.2 " +
+        'to about 6.9 KB: graphql-ws runs on `ws` through an adapter of our own (src/transport/websocket/adapter.ts: no ' +
+        'suspended async listener per open operation, no closures per socket; ~0.9 KB), one map per socket of its ' +
+        "operations, the subscribe message's query text let go once prepared, a stream's single subscriber held without a " +
+        'Set, and channel owners told which channel ended instead of a closure per channel. Before issue 11 an unshared ' +
+        "subscription also held yoga's per-operation pipeline: 21.2 KB of heap then.",
     ],
   };
 }
