@@ -7,11 +7,24 @@
  * anything failed.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+/**
+ * tsc's notes of what it checked last time (--incremental): a run after a small change checks only what it touches,
+ * and reports the errors of the files it did not check again from the notes (2 CPU-seconds instead of 6 here). One
+ * file per checkout and project (node_modules may be shared between git worktrees, which must not overwrite each
+ * other's notes); a missing or stale one only means a full check.
+ */
+const checkout = createHash('sha256').update(root).digest('hex').slice(0, 12);
+const buildInfo = (project) => [
+  '--incremental',
+  '--tsBuildInfoFile',
+  join(root, 'node_modules', '.cache', 'tsc', `${checkout}-${project}.tsbuildinfo`),
+];
 const exited = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
 /** A check run quietly: its output is kept, and shown only when it fails. */
@@ -25,13 +38,14 @@ function check(name, args, fix) {
 
 const checks = [
   // One checker thread each: as fast here (they run beside the suite) for a third less CPU than tsc's default.
-  check('Type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit', '--checkers', '1']),
+  check('Type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit', '--checkers', '1', ...buildInfo('main')]),
   check('Browser files type check (tsc -p tsconfig.web.json)', [
     bin('typescript', 'bin/tsc'),
     '-p',
     'tsconfig.web.json',
     '--checkers',
     '1',
+    ...buildInfo('web'),
   ]),
   check('Layers of src/ (dependency-cruiser)', [
     bin('dependency-cruiser', 'bin/dependency-cruise.mjs'),

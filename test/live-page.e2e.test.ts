@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { demoClip, type Sandbox } from '../src/sandbox/index.js';
 import { gql, manualClock, startGateway, startSandbox, type TestGateway } from './support/helpers.js';
 import { chromium as chromiumInstalled, chromiumPath as executablePath, requires } from './support/requirements.js';
@@ -53,6 +53,8 @@ describe('live task page in Chromium', requires(chromiumInstalled), () => {
 
   it('goes from an empty page to 12 stems playing in sync in the mixer, with solo, mute, seek and waveforms', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    // Closed once the test is over: a page left open would play its stems on (and the audio costs CPU) during the next tests.
+    onTestFinished(() => page.close());
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${gw.url}/`);

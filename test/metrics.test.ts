@@ -103,7 +103,10 @@ describe('/metrics with sign-in on', { timeout: 60_000 }, () => {
     const res = await fetch(`${child.url}/metrics`);
     expect(res.status).toBe(404);
     expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
-    expect(child.output()).toContain('/metrics is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set.');
+    // The log reaches this process through a pipe, maybe after /health answered: waited for, not read once.
+    await expect
+      .poll(() => child.output())
+      .toContain('/metrics is not served: sign-in is on, and neither METRICS_TOKEN nor METRICS_PORT is set.');
   });
 });
 

@@ -28,7 +28,8 @@ describe('SANDBOX', { timeout: 60_000 }, () => {
     const webhookKey = 'a-webhook-signing-key-never-to-be-logged-0001';
     const child = await start({ SANDBOX: 'true', AUTH_JWT_SECRET: testJwtSecret, WEBHOOK_SIGNING_KEY: webhookKey, LOG_LEVEL: 'debug' });
     expect(await (await fetch(`${child.url}/health`)).json()).toMatchObject({ upstream: 'sandbox' });
-    expect(child.output()).toContain('SANDBOX=true: using the built-in sandbox upstream');
+    // The log reaches this process through a pipe, maybe after /health answered: waited for, not read once.
+    await expect.poll(() => child.output()).toContain('SANDBOX=true: using the built-in sandbox upstream');
     const user = await signedIn('newcomer');
     const split = `mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }`;
     expect((await gql(child.url, split, { c: demoClip.id }, user)).data!.splitStemsBasic.id).toBeTruthy();
