@@ -15,6 +15,32 @@ export interface LoadResult {
   throughput: number;
   p50Ms: number;
   p99Ms: number;
+  /** How long the run took, in ms. */
+  elapsedMs: number;
+  /** Every request's latency in ms, sorted (to merge runs). */
+  latencies: Float64Array;
+}
+
+/** Several runs as one: their requests over their summed time, percentiles of all their latencies. */
+export function mergeLoads(runs: readonly LoadResult[]): LoadResult {
+  const latencies = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const run of runs) {
+    latencies.set(run.latencies, at);
+    at += run.latencies.length;
+  }
+  latencies.sort();
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const elapsedMs = runs.reduce((n, r) => n + r.elapsedMs, 0);
+  return {
+    requests,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    throughput: (requests / elapsedMs) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    elapsedMs,
+    latencies,
+  };
 }
 
 export function percentile(sorted: Float64Array | number[], p: number): number {
@@ -58,5 +84,7 @@ export async function runLoad(
     throughput: (latencies.length / elapsed) * 1000,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
+    elapsedMs: elapsed,
+    latencies: sorted,
   };
 }

@@ -2,10 +2,12 @@
  * Benchmark 1: task reads through the gateway against the hand-written proxy (bench/proxy.ts), side by side in one
  * run, on the same standalone sandbox: throughput, latency, and CPU per request of each (read from /proc), plus the
  * task reads the sandbox received while the gateway was measured (counted inside the sandbox process by
- * bench/request-counter.ts).
+ * bench/request-counter.ts). The measured time is cut into rounds that alternate between the two (proxy, gateway,
+ * gateway, proxy, ...): on a shared machine whose speed drifts (other work, the host), a drift then weighs on both
+ * sides alike instead of on whichever happened to run during it.
  */
 import { request } from 'undici';
-import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+import { mergeLoads, runLoad, type LoadRequest, type LoadResult } from './load.js';
 import { benchKey } from './overhead.js';
 import { startGatewayProcess, startProxyProcess, startSandboxProcess, type Child } from './processes.js';
 
@@ -59,11 +61,38 @@ async function createTasks(gatewayUrl: string, count: number): Promise<string[]>
   return Promise.all(Array.from({ length: count }, (_, i) => create(i)));
 }
 
-async function measure(child: Child, origin: string, load: (c: number) => LoadRequest, s: ReadsScenario): Promise<SideResult> {
-  const cpuBefore = child.cpuMs();
-  const result = await runLoad(origin, load, s.connections, s.durationMs);
-  const cpuMs = child.cpuMs() - cpuBefore;
-  return { ...result, cpuMs, cpuUsPerRequest: (cpuMs * 1000) / result.requests };
+/** Rounds per side: the measured time of each side is cut into this many runs, alternating with the other side's. */
+export const rounds = 4;
+
+interface Round {
+  load: LoadResult;
+  cpuMs: number;
+  /** Task reads the sandbox received during the round. */
+  reads: number;
+  sandboxCpuMs: number;
+}
+
+async function round(
+  child: Child,
+  sandbox: Child,
+  load: (c: number) => LoadRequest,
+  s: ReadsScenario,
+  reads: () => Promise<number>,
+): Promise<Round> {
+  const [cpuBefore, sandboxBefore, readsBefore] = [child.cpuMs(), sandbox.cpuMs(), await reads()];
+  const result = await runLoad(child.url, load, s.connections, s.durationMs / rounds);
+  return {
+    load: result,
+    cpuMs: child.cpuMs() - cpuBefore,
+    reads: (await reads()) - readsBefore,
+    sandboxCpuMs: sandbox.cpuMs() - sandboxBefore,
+  };
+}
+
+function side(runs: readonly Round[]): SideResult {
+  const load = mergeLoads(runs.map((r) => r.load));
+  const cpuMs = runs.reduce((n, r) => n + r.cpuMs, 0);
+  return { ...load, cpuMs, cpuUsPerRequest: (cpuMs * 1000) / load.requests };
 }
 
 export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> {
@@ -95,21 +124,27 @@ export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> 
     // Warm both (JIT, keep-alive sockets; the gateway's first read of each finished task), then measure.
     await runLoad(proxy.url, viaProxy, scenario.connections, warmUpMs);
     await runLoad(gateway.url, viaGateway, scenario.connections, warmUpMs);
-    const beforeProxy = await reads();
-    const proxyResult = await measure(proxy, proxy.url, viaProxy, scenario);
-    const beforeGateway = await reads();
-    const sandboxCpuBefore = sandbox.cpuMs();
-    const gatewayResult = await measure(gateway, gateway.url, viaGateway, scenario);
-    const sandboxCpu = sandbox.cpuMs() - sandboxCpuBefore;
-    const after = await reads();
+    const proxyRounds: Round[] = [];
+    const gatewayRounds: Round[] = [];
+    for (let i = 0; i < rounds; i++) {
+      // ABBA: each side goes first as often as the other.
+      const order = i % 2 === 0 ? (['proxy', 'gateway'] as const) : (['gateway', 'proxy'] as const);
+      for (const which of order) {
+        if (which === 'proxy') proxyRounds.push(await round(proxy, sandbox, viaProxy, scenario, reads));
+        else gatewayRounds.push(await round(gateway, sandbox, viaGateway, scenario, reads));
+      }
+    }
+    const proxyResult = side(proxyRounds);
+    const gatewayResult = side(gatewayRounds);
+    const sum = (runs: Round[], of: (r: Round) => number) => runs.reduce((n, r) => n + of(r), 0);
     return {
       scenario,
       proxy: proxyResult,
       gateway: gatewayResult,
-      proxyUpstreamReads: beforeGateway - beforeProxy,
-      gatewayUpstreamReads: after - beforeGateway,
+      proxyUpstreamReads: sum(proxyRounds, (r) => r.reads),
+      gatewayUpstreamReads: sum(gatewayRounds, (r) => r.reads),
       tasks: tasks.length,
-      sandboxCpuMsPerGatewayRequest: sandboxCpu / gatewayResult.requests,
+      sandboxCpuMsPerGatewayRequest: sum(gatewayRounds, (r) => r.sandboxCpuMs) / gatewayResult.requests,
     };
   } finally {
     for (const child of children.reverse()) await child.stop();

@@ -43,12 +43,13 @@ if (isStale()) build();
 
 /** What limits benchmark 1b' (running tasks read without the window), from CPU profiles. */
 const RAW_NOTES = [
-  'What limits it, from a CPU profile of the gateway under this load (node --cpu-prof, measured stretch only): no ' +
-    "single hot spot. Writing the answer to the client's socket is ~20 % of busy time (a syscall the proxy pays too), " +
-    "undici's request to the sandbox with its llhttp parsing ~15 %, envelop's hook machinery around parse, validate " +
-    'and execute ~10 %, the DataLoader and the registry lookup ~7 %, graphql-js execution ~5 %, GC ~6 %, the request ' +
-    "body's JSON and the answer's JSON.stringify a few % each. The proxy does none of the GraphQL work and never parses " +
-    "either body: it pipes the upstream's bytes back.",
+  'What limits it, from a CPU profile of the gateway under this load (node --cpu-prof, measured stretch only; shares ' +
+    'of busy time): the socket syscalls, which the proxy pays too (writing the answer to the client ~22 %, the request ' +
+    "to the sandbox ~8 %, reading its answer with undici's llhttp ~6 %); Node's HTTP server taking the request in ~10 %; " +
+    "the task read through the loader, the upstream client and the answer's JSON.parse ~12 %; GC ~7 %; the fast path's " +
+    "own steps (the request body's JSON, admission, the answer's JSON) a few % each. GraphQL execution no longer shows: " +
+    'a query run a few times is executed by its graphql-jit compilation (src/transport/http/prepared.ts). The proxy ' +
+    "does none of the GraphQL work and never parses either body: it pipes the upstream's bytes back.",
 ];
 
 /** Benchmark 1's scenarios, with their targets. */
