@@ -24,7 +24,7 @@ import { countErrors } from '../../plugins/use-metrics.js';
 import type { ExecutionCostCheck } from '../../plugins/use-query-limits.js';
 import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
 import type { AnswerCache } from './answer-cache.js';
-import { compiledQuery, PreparedDocuments, type Prepared } from './prepared.js';
+import { PreparedDocuments, type Prepared } from './prepared.js';
 
 interface Params {
   query: string | undefined;
@@ -210,7 +210,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
         variableValues: params.variables,
         operationName: params.operationName,
       };
-      const compiled = compiledQuery(doc, prepared.schema);
+      const compiled = documents.compiledQuery(doc, prepared.schema);
       result = compiled ? await compiled.query(undefined, contextValue, params.variables ?? {}) : await execute({ ...args, contextValue });
       if ('data' in result) {
         metrics.graphqlRequests.inc({ operation: operation.operation });
