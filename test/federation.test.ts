@@ -108,15 +108,18 @@ describe('federation subgraph: a bad representation', () => {
   it('fails only its own entity, with BAD_USER_INPUT at its index; the others are resolved', async () => {
     const split = await gql(setup.gw.url, 'mutation($c: ID!) { splitStemsBasic(clipId: $c) { id } }', { c: demoClip.id });
     const good = { __typename: 'Task', id: split.data!.splitStemsBasic.id };
-    const res = await gql(setup.gw.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Task { id } } }', {
-      r: [good, { __typename: 'Nope', id: 'x' }, { id: 'x' }, { __typename: 'Task' }, good],
-    });
-    expect(res.data!._entities).toEqual([{ id: good.id }, null, null, null, { id: good.id }]);
-    expect(res.errors!.map((e) => ({ path: e.path, code: e.extensions!.code }))).toEqual([
-      { path: ['_entities', 1], code: 'BAD_USER_INPUT' },
-      { path: ['_entities', 2], code: 'BAD_USER_INPUT' },
-      { path: ['_entities', 3], code: 'BAD_USER_INPUT' },
-    ]);
+    // Run after run: from the third on, the fast path runs the query compiled (src/transport/http/prepared.ts).
+    for (let run = 0; run < 6; run++) {
+      const res = await gql(setup.gw.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Task { id } } }', {
+        r: [good, { __typename: 'Nope', id: 'x' }, { id: 'x' }, { __typename: 'Task' }, good],
+      });
+      expect(res.data!._entities).toEqual([{ id: good.id }, null, null, null, { id: good.id }]);
+      expect(res.errors!.map((e) => ({ path: e.path, code: e.extensions!.code }))).toEqual([
+        { path: ['_entities', 1], code: 'BAD_USER_INPUT' },
+        { path: ['_entities', 2], code: 'BAD_USER_INPUT' },
+        { path: ['_entities', 3], code: 'BAD_USER_INPUT' },
+      ]);
+    }
   });
 });
 
