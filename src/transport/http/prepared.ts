@@ -41,11 +41,17 @@ const compileAfterRuns = 3;
 const maxCompiled = 100;
 
 type Compile = typeof import('graphql-jit').compileQuery;
-let jit: Compile | Promise<Compile> | undefined;
+/** The compiler; a promise while it loads; null if it could not be loaded (everything then runs on graphql-js). */
+let jit: Compile | Promise<unknown> | null | undefined;
 
-/** graphql-jit's compiler: loaded on the first call, undefined until it is. */
+/** graphql-jit's compiler: loaded on the first call, undefined until it is (or if it cannot be). */
 function compiler(): Compile | undefined {
-  if (jit === undefined) jit = import('graphql-jit').then((module) => (jit = module.compileQuery));
+  if (jit === undefined) {
+    jit = import('graphql-jit').then(
+      (module) => (jit = module.compileQuery),
+      () => (jit = null),
+    );
+  }
   return typeof jit === 'function' ? jit : undefined;
 }
 
