@@ -94,6 +94,54 @@ describe('compiled queries answer as graphql-js does', () => {
     }
   });
 
+  /** Runs `request` again and again while `registry.lookup` answers as `lookup` does, comparing fast path and yoga. */
+  const withLookup = async (lookup: (id: string) => Promise<unknown>, request: unknown) => {
+    const real = gw.services.registry.lookup;
+    gw.services.registry.lookup = lookup as typeof real;
+    try {
+      for (let run = 0; run < 8; run++) {
+        const fast = await post(gw.url, request);
+        const full = await post(gw.url, request, viaYoga);
+        expect({ run, ...fast }).toEqual({ run, ...full });
+      }
+    } finally {
+      gw.services.registry.lookup = real;
+    }
+  };
+
+  it('an unexpected error in a read is masked with its locations, run after run', async () => {
+    await withLookup(
+      async () => {
+        throw new Error('internal detail');
+      },
+      { query: `{ task(id: "0000aaaa-0000-4000-8000-000000000000") { id } }` },
+    );
+  });
+
+  it('a null in a non-null field is masked, run after run', async () => {
+    const record = await gw.services.registry.lookup(running);
+    await withLookup(async () => ({ ...record, kind: null }), {
+      query: `query($id: ID!) { task(id: $id) { id kind } }`,
+      variables: { id: running },
+    });
+  });
+
+  it('a value its enum cannot represent is an error with a code, run after run', async () => {
+    const record = await gw.services.registry.lookup(running);
+    await withLookup(async () => ({ ...record, kind: 'NOPE' }), {
+      query: `query($id: ID!) { task(id: $id) { id status kind } }`,
+      variables: { id: running },
+    });
+  });
+
+  it('a list whose last items fail keeps their places, run after run', async () => {
+    const record = await gw.services.registry.lookup(running);
+    await withLookup(async (id) => (id === running ? record : Promise.reject(new Error('internal detail'))), {
+      query: `query($ids: [ID!]!) { tasks(ids: $ids) { id } }`,
+      variables: { ids: [running, '0000aaaa-0000-4000-8000-000000000001', '0000aaaa-0000-4000-8000-000000000002'] },
+    });
+  });
+
   it('a finished task, read from memory, and the same document for another task', async () => {
     const body = (id: string) => ({
       query: `query($id: ID!) { task(id: $id) { id status clips { id } stems { kind } } }`,
@@ -137,15 +185,26 @@ describe('which queries are compiled', () => {
     expect(await compiledAfterRuns(query, operationName)).toBeUndefined();
   });
 
-  it('at most 100 at once: the one pushed out runs on graphql-js from then on, not compiled again', async () => {
-    const documents = new PreparedDocuments();
+  it('a query of other root fields is not compiled', async () => {
+    expect(await compiledAfterRuns('{ viewer { id } operationCosts { operation } }')).toBeUndefined();
+  });
+
+  it('at most `maxCompiled` at once: the one pushed out runs on graphql-js from then on, not compiled again', async () => {
+    const documents = new PreparedDocuments({ maxCompiled: 3, compilesPerMinute: 100 });
     const query = (i: number) => `query Q${i}($id: ID!) { task(id: $id) { status } }`;
-    for (let i = 0; i < 101; i++) expect(await compiledAfterRuns(query(i), undefined, documents)).toBeDefined();
-    // Q0, the least recently run, was pushed out by Q100.
+    for (let i = 0; i < 4; i++) expect(await compiledAfterRuns(query(i), undefined, documents)).toBeDefined();
+    // Q0, the least recently run, was pushed out by Q3.
     const first = documents.get(query(0), undefined, preparer)!;
     expect(first.compiled).toBeUndefined();
     for (let run = 0; run < 5; run++) expect(documents.compiledQuery(first, schema)).toBeUndefined();
-    // Q1 is still compiled.
     expect(documents.get(query(1), undefined, preparer)!.compiled).toBeDefined();
+  });
+
+  it('at most `compilesPerMinute` compiles: past them, new documents run on graphql-js', async () => {
+    const documents = new PreparedDocuments({ maxCompiled: 100, compilesPerMinute: 2 });
+    const query = (i: number) => `query C${i}($id: ID!) { task(id: $id) { status } }`;
+    expect(await compiledAfterRuns(query(0), undefined, documents)).toBeDefined();
+    expect(await compiledAfterRuns(query(1), undefined, documents)).toBeDefined();
+    expect(await compiledAfterRuns(query(2), undefined, documents)).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ import type { Access, Caller } from '../../access/index.js';
 import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { variablesProblem } from '../../access/variables.js';
+import { normalized } from '../error-shape.js';
 import { admitHttpRequest } from './admit.js';
 import { acceptedEncoding, compress, compressFromBytes } from './compression.js';
 import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
@@ -211,14 +212,15 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
         operationName: params.operationName,
       };
       const compiled = documents.compiledQuery(doc, prepared.schema);
-      result = compiled ? await compiled.query(undefined, contextValue, params.variables ?? {}) : await execute({ ...args, contextValue });
+      const fast = compiled ? await compiled.query(undefined, contextValue, params.variables ?? {}) : undefined;
+      // An answer with errors is graphql-js's to give: graphql-jit's differ in their details (the locations of a masked
+      // error, a null in a non-null field, a list with failed items). Its task reads are done: the request's loader
+      // keeps them, so running it again costs no upstream read (compiled documents read only tasks: prepared.ts).
+      result = fast && !fast.errors?.length ? fast : await execute({ ...args, contextValue });
       if ('data' in result) {
         metrics.graphqlRequests.inc({ operation: operation.operation });
-        // Errors first, as graphql-js (and so yoga) orders an answer, whichever of the two executed it.
-        if (result.errors) {
-          const { errors, ...rest } = result;
-          result = { errors: errors.map(prepared.mask), ...rest };
-        }
+        // Masked as yoga masks them, and with a code as its plugin gives one (src/plugins/use-request-errors.ts).
+        if (result.errors) result = { ...result, errors: result.errors.map((error) => normalized(prepared.mask(error) as GraphQLError)) };
       }
     } else {
       const { parse, validate, contextFactory, execute: run, schema } = yoga.getEnveloped(initial);

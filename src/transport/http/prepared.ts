@@ -9,11 +9,13 @@
  * with the gateway's own context, error masking and metrics: what the envelop plugins of src/plugins do on execute.
  * Tracing, whose spans wrap each operation in envelop, turns this off (src/app/gateway.ts).
  *
- * A query that keeps coming is also compiled, once, by graphql-jit into a function that executes just that query
- * (about a seventh of graphql-js's execution time for a task read, and a fraction of its garbage): the same resolvers,
- * the same answer. Only plain queries are compiled: no directives (graphql-jit's @skip/@include on fragment spreads
- * differ) and no introspection (schema tools compare graphql-js's answer); the rest run on graphql-js. graphql-jit is
- * loaded when the first query is compiled, not at start (it brings a JSON schema compiler).
+ * A read of tasks that keeps coming (a page polling `task(id)`) is also compiled, once, by graphql-jit into a function
+ * that executes just that query (about a seventh of graphql-js's execution time for a task read, and a fraction of its
+ * garbage): the same resolvers, the same answer. Only plain queries of tasks are compiled: root fields `task`,
+ * `tasks`, `node`, `nodes` (reads through the request's loader, so that the fast path may run one again with
+ * graphql-js, at no upstream cost, when its answer has errors), no directives (graphql-jit's @skip/@include on fragment
+ * spreads differ) and no introspection. graphql-jit is loaded when the first query is compiled, not at start (it
+ * brings a JSON schema compiler), and compiles are capped per minute.
  */
 import { getOperationAST, Kind, visit, BREAK, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
@@ -33,12 +35,17 @@ export interface Prepared {
 /** A document run this often is a client's own polling read, worth compiling; one-off documents are not. */
 const compileAfterRuns = 3;
 
-/**
- * Compiled queries kept at once (each ~25 KB of heap and 2 ms to make, for a task read with its clips and stems): an
- * app sends a few dozen distinct queries. One pushed out runs on graphql-js from then on, so that a client cycling
- * through many documents cannot make the gateway compile them again and again.
- */
-const maxCompiled = 100;
+export interface CompileLimits {
+  /**
+   * Compiled queries kept at once (each ~25 KB of heap and 1–2 ms to make, for a task read with its clips and
+   * stems): an app sends a few dozen distinct queries. One pushed out runs on graphql-js from then on.
+   */
+  maxCompiled: number;
+  /** Compiles per minute: a client cycling through many documents cannot make the gateway compile on and on. */
+  compilesPerMinute: number;
+}
+
+const defaultLimits: CompileLimits = { maxCompiled: 100, compilesPerMinute: 60 };
 
 type Compile = typeof import('graphql-jit').compileQuery;
 /** The compiler; a promise while it loads; null if it could not be loaded (everything then runs on graphql-js). */
@@ -55,9 +62,13 @@ function compiler(): Compile | undefined {
   return typeof jit === 'function' ? jit : undefined;
 }
 
-/** A query without directives and without introspection fields. */
+/** Root fields a compiled query may have: reads of tasks through the request's loader (and the type name). */
+const taskReads = new Set(['task', 'tasks', 'node', 'nodes', '__typename']);
+
+/** A query of tasks only, without directives and without introspection fields. */
 function isCompilable(document: DocumentNode, operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
+  if (!operation.selectionSet.selections.every((root) => root.kind === Kind.FIELD && taskReads.has(root.name.value))) return false;
   let plain = true;
   visit(document, {
     Directive() {
@@ -84,13 +95,19 @@ const maxDocuments = 1_000;
 
 export class PreparedDocuments {
   private readonly kept = new LRUCache<string, Prepared | false>({ max: maxDocuments });
-  private readonly compiled = new LRUCache<Prepared, true>({
-    max: maxCompiled,
-    dispose: (_, prepared) => {
-      prepared.compiled = undefined;
-      prepared.compilable = false;
-    },
-  });
+  /** This minute's compiles: when it began, and how many so far. */
+  private compiles = { since: 0, count: 0 };
+  private readonly compiled: LRUCache<Prepared, true>;
+
+  constructor(private readonly limits: CompileLimits = defaultLimits) {
+    this.compiled = new LRUCache<Prepared, true>({
+      max: limits.maxCompiled,
+      dispose: (_, prepared) => {
+        prepared.compiled = undefined;
+        prepared.compilable = false;
+      },
+    });
+  }
 
   /** The compiled query to run `prepared` with, when it has earned one (else undefined: graphql-js runs it). */
   compiledQuery(prepared: Prepared, schema: GraphQLSchema): CompiledQuery | undefined {
@@ -100,7 +117,7 @@ export class PreparedDocuments {
     }
     if (!prepared.compilable || ++prepared.runs < compileAfterRuns) return undefined;
     const compile = compiler();
-    if (!compile) return undefined;
+    if (!compile || !this.mayCompile()) return undefined;
     try {
       const compiled = compile(schema, prepared.document, prepared.operation.name?.value);
       if (!('query' in compiled))
@@ -113,6 +130,12 @@ export class PreparedDocuments {
       prepared.compilable = false;
     }
     return prepared.compiled;
+  }
+
+  /** Whether one more compile fits this minute's budget (then counted). */
+  private mayCompile(now = Date.now()): boolean {
+    if (now - this.compiles.since >= 60_000) this.compiles = { since: now, count: 0 };
+    return this.compiles.count++ < this.limits.compilesPerMinute;
   }
 
   /** The prepared document for `query` and `operationName`, or undefined when this request is yoga's to answer. */
