@@ -48,6 +48,11 @@ export function normalized(error: GraphQLError): GraphQLError {
   // carries its non-GraphQL `originalError`; without it, the status is kept explicitly.
   const http = extensions.http as { spec?: boolean } | undefined;
   if (originalError !== undefined && !(originalError instanceof GraphQLError) && http?.spec) extensions.http = { ...http, spec: false };
+  return withExtensions(error, extensions);
+}
+
+/** The same error (message, locations, path) with other extensions, and without its original error. */
+function withExtensions(error: GraphQLError, extensions: GraphQLError['extensions']): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
@@ -85,12 +90,6 @@ export function withoutHttp(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((error) => {
     if (error.extensions.http === undefined) return error;
     const { http: _http, ...extensions } = error.extensions;
-    return new GraphQLError(error.message, {
-      nodes: error.nodes,
-      source: error.source,
-      positions: error.positions,
-      path: error.path,
-      extensions,
-    });
+    return withExtensions(error, extensions);
   });
 }
