@@ -55,7 +55,9 @@ export async function readGraphQLBody(req: IncomingMessage, maxBytes: number): P
     };
   }
   // Media types are case-insensitive (RFC 9110), yoga's parser is not: it is handed the type in lower case.
-  req.headers['content-type'] = req.headers['content-type']!.replace(/^[^;]*/, type);
+  const given = req.headers['content-type']!;
+  const asGiven = given.startsWith(type) && (given.length === type.length || given[type.length] === ';');
+  if (!asGiven) req.headers['content-type'] = given.replace(/^[^;]*/, type);
   const tooLarge = { ok: false, status: 413, message: `The request body is larger than ${maxBytes} bytes.` } as const;
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) return tooLarge;
   const body = await readBodyUpTo(req, maxBytes);

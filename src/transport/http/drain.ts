@@ -11,18 +11,28 @@ export class Drain {
   private idle: (() => void) | undefined;
   draining = false;
 
-  constructor(private readonly server: Server) {}
+  /** One listener for every response's `close` (the response is `this`), not a closure per request. */
+  private readonly closed: (this: ServerResponse) => void;
+
+  constructor(private readonly server: Server) {
+    const drain = this;
+    this.closed = function (this: ServerResponse) {
+      drain.untrack(this);
+    };
+  }
 
   /** Counts a response as in flight until it is finished or its connection closes. */
   track(res: ServerResponse): void {
     if (this.draining) res.setHeader('connection', 'close');
     this.inFlight.add(res);
-    res.once('close', () => {
-      this.inFlight.delete(res);
-      if (!this.draining) return;
-      this.server.closeIdleConnections();
-      if (this.inFlight.size === 0) this.idle?.();
-    });
+    res.on('close', this.closed);
+  }
+
+  private untrack(res: ServerResponse): void {
+    this.inFlight.delete(res);
+    if (!this.draining) return;
+    this.server.closeIdleConnections();
+    if (this.inFlight.size === 0) this.idle?.();
   }
 
   /** Something else to close on shutdown, in parallel with the HTTP drain (e.g. graphql-ws `dispose`). */
