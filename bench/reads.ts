@@ -62,7 +62,7 @@ async function createTasks(gatewayUrl: string, count: number): Promise<string[]>
 }
 
 /** Rounds per side: the measured time of each side is cut into this many runs, alternating with the other side's. */
-export const rounds = 4;
+export const rounds = 6;
 
 interface Round {
   load: LoadResult;
