@@ -120,11 +120,11 @@ export class PreparedDocuments {
     if (!compile || !this.mayCompile()) return undefined;
     try {
       const compiled = compile(schema, prepared.document, prepared.operation.name?.value);
-      if (!('query' in compiled))
-        prepared.compilable = false; // graphql-jit refused it: it stays on graphql-js
-      else {
+      if ('query' in compiled) {
         prepared.compiled = compiled;
         this.compiled.set(prepared, true);
+      } else {
+        prepared.compilable = false; // graphql-jit refused it: it stays on graphql-js
       }
     } catch {
       prepared.compilable = false;
