@@ -28,6 +28,7 @@ import type { TaskSnapshot } from '../domain/task.js';
 import { toProducerTaskSnapshot, toTaskSnapshot } from './wire.js';
 import { UnreadableAnswer } from './unreadable.js';
 import { CutExchange, dispatchGet, requestPost } from './answer.js';
+import { ReadsInFlight } from './reads-in-flight.js';
 
 export type { UnreadableReport, UpstreamCall, UpstreamClientOptions, UpstreamSpan } from './client-options.js';
 
@@ -55,7 +56,7 @@ export class UpstreamClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly retry: RetryPolicy;
-  private readonly readsInFlight = new Map<string, Promise<TaskSnapshot>>();
+  private readonly readsInFlight = new ReadsInFlight<Promise<TaskSnapshot>>();
   private readonly headersTimeoutMs: number;
   private readonly bodyTimeoutMs: number;
   /** Aborted when the gateway stops waiting for answers to its POSTs (shutdown past its timeout). */
@@ -94,14 +95,15 @@ export class UpstreamClient {
     const key = `${path} ${apiKey}`;
     let read = this.readsInFlight.get(key);
     if (!read) {
-      read = this.get(apiKey, path)
+      const shared: Promise<TaskSnapshot> = this.get(apiKey, path)
         .then((answer) =>
           this.read(`task:${family}`, answer, apiKey, () =>
             family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer),
           ),
         )
-        .finally(() => this.readsInFlight.delete(key));
-      this.readsInFlight.set(key, read);
+        .finally(() => this.readsInFlight.finish(key, shared));
+      this.readsInFlight.set(key, shared);
+      read = shared;
     }
     return read;
   }
