@@ -92,13 +92,13 @@ export class Access {
    */
   readGuard(caller: Caller): ReadGuard {
     const unrecorded = new UnrecordedReads(() => this.admit(caller));
-    return {
-      admit: async (id, recorded) => {
-        if (!recorded) await unrecorded.admit(id);
-        const refusal = await this.reads.take(caller);
-        if (refusal) throw refusal;
-      },
+    const pass = async (id: string, recorded: boolean) => {
+      if (!recorded) await unrecorded.admit(id);
+      const refusal = await this.reads.take(caller);
+      if (refusal) throw refusal;
     };
+    // A recorded task's read with no per-caller read limit has nothing to wait for: no promise to await.
+    return { admit: (id, recorded) => (recorded && !this.reads.limited ? undefined : pass(id, recorded)) };
   }
 
   /** Takes a place for one more open graphql-ws socket (per user or key; per IP without); its release, or RATE_LIMITED. */

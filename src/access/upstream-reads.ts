@@ -26,6 +26,11 @@ export class UpstreamReadLimiter {
       : new RateLimiterMemory(options);
   }
 
+  /** Whether reads are limited at all (UPSTREAM_READS_PER_MINUTE_PER_CALLER is not 0). */
+  get limited(): boolean {
+    return this.limiter !== undefined;
+  }
+
   /** Takes one upstream read from the caller's bucket; RATE_LIMITED (with retryAfterSeconds) when it is empty. */
   async take(caller: Pick<Caller, 'identity' | 'ip'>): Promise<GatewayError | undefined> {
     if (!this.limiter) return undefined;

@@ -50,6 +50,11 @@ export interface TaskRegistry {
   remember(record: TaskRecord, options?: { ifNew?: boolean }): Promise<boolean>;
   lookup(id: string): Promise<TaskRecord | undefined>;
   /**
+   * The record of `id` when it is at hand in memory, without waiting; undefined says only that it is not at hand
+   * (`lookup` then answers). The read path's common case, a task read again and again, skips the store's promises.
+   */
+  lookupKept?(id: string): TaskRecord | undefined;
+  /**
    * The record whose `webhookSecret` is `webhookSecret` (a derived secret's `derived:<nonce>`, which the delivery's
    * URL names), for a delivery whose body names no task.
    */

@@ -20,7 +20,8 @@ import type { Hold, PollLease } from './lease.js';
  */
 /** What a subscriber's own read of a task must pass first (its caller's upstream reads: src/access, readGuard). */
 export interface ReadAdmission {
-  admit(taskId: string, recorded: boolean): Promise<void>;
+  /** Undefined when the read may go out at once. */
+  admit(taskId: string, recorded: boolean): Promise<void> | undefined;
 }
 export type ReadTask = (apiKey: string, tenant: string, taskId: string, poll?: boolean, admission?: ReadAdmission) => Promise<Task>;
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;

@@ -29,6 +29,10 @@ export class KeptRegistry implements TaskRegistry {
     return this.outbox.record(id) ?? readOrRefuse(this.store.lookup(id));
   }
 
+  lookupKept(id: string): TaskRecord | undefined {
+    return this.outbox.record(id) ?? this.store.lookupKept?.(id);
+  }
+
   async lookupByWebhook(webhookSecret: string): Promise<TaskRecord | undefined> {
     return this.outbox.recordByWebhook(webhookSecret) ?? readOrRefuse(this.store.lookupByWebhook(webhookSecret));
   }

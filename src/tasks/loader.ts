@@ -33,7 +33,8 @@ export interface TaskLoaderDeps extends ObserveDeps {
  * may go out, else throws (RATE_LIMITED, or BAD_USER_INPUT past the request's bound on tasks without a record).
  */
 export interface ReadGuard {
-  admit(id: string, recorded: boolean): Promise<void>;
+  /** Undefined when the read may go out at once (nothing to wait for). */
+  admit(id: string, recorded: boolean): Promise<void> | undefined;
 }
 
 /** Where an observed state is kept for later reads: a final one for good, a running one for the freshness window. */
@@ -76,7 +77,7 @@ export async function loadTask(
   const fresh = options.window === false ? undefined : deps.fresh;
   const kept = finished?.get(id, tenant) ?? fresh?.get(id, tenant);
   if (kept) return kept;
-  const record = await deps.registry.lookup(id);
+  const record = deps.registry.lookupKept?.(id) ?? (await deps.registry.lookup(id));
   if (record ? record.tenant !== tenant : seesOnlyRecordedTasks(tenant)) throw new GatewayError('NOT_FOUND', `Task ${id} was not found.`);
   // The shared copies are looked for only where one may exist: a finished task's not for a task its record says is
   // still running.
@@ -95,7 +96,8 @@ export async function loadTask(
   }
   let task: Task;
   try {
-    await guard?.admit(id, record !== undefined);
+    const admission = guard?.admit(id, record !== undefined);
+    if (admission) await admission;
     task = await readTask(deps.upstream, apiKey, id, record);
   } catch (err) {
     if (turn === 'mine') fresh?.readDone(id, true);

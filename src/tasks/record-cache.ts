@@ -28,6 +28,10 @@ export class RecentRecords implements TaskRegistry {
     return written;
   }
 
+  lookupKept(id: string): TaskRecord | undefined {
+    return this.recent.get(id);
+  }
+
   async lookup(id: string): Promise<TaskRecord | undefined> {
     const kept = this.recent.get(id);
     if (kept) return kept;

@@ -50,6 +50,9 @@ const maxBodyBytes = 4 * 1024 * 1024;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A GET is tried again on the failures a read may be retried after. */
+const retryableRead = (failure: Failure) => isRetryableRead(failure.error);
+
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, deadlineMs: 20_000, baseDelayMs: 200, maxDelayMs: 2_000 };
 
 export class UpstreamClient {
@@ -95,13 +98,21 @@ export class UpstreamClient {
     const key = `${path} ${apiKey}`;
     let read = this.readsInFlight.get(key);
     if (!read) {
-      const shared: Promise<TaskSnapshot> = this.get(apiKey, path)
-        .then((answer) =>
-          this.read(`task:${family}`, answer, apiKey, () =>
+      // One async step (no `get`, `then` and `finally` around it): this is every task read's path.
+      let shared: Promise<TaskSnapshot> | undefined;
+      shared = (async (): Promise<TaskSnapshot> => {
+        try {
+          const outcome = await this.call('GET', path, apiKey, undefined, retryableRead);
+          if ('failure' in outcome) throw outcome.failure.error;
+          const answer = outcome.value;
+          return this.read(`task:${family}`, answer, apiKey, () =>
             family === 'producer' ? toProducerTaskSnapshot(taskId, answer) : toTaskSnapshot(taskId, answer),
-          ),
-        )
-        .finally(() => this.readsInFlight.finish(key, shared));
+          );
+        } finally {
+          // Always after the first await: `shared` is set by then.
+          if (shared) this.readsInFlight.finish(key, shared);
+        }
+      })();
       this.readsInFlight.set(key, shared);
       read = shared;
     }
@@ -145,7 +156,7 @@ export class UpstreamClient {
 
   /** A GET, retried on upstream faults within the read deadline: the parsed JSON answer, or a GatewayError. */
   async get(apiKey: string, path: string): Promise<unknown> {
-    const outcome = await this.call('GET', path, apiKey, undefined, (failure) => isRetryableRead(failure.error));
+    const outcome = await this.call('GET', path, apiKey, undefined, retryableRead);
     if ('failure' in outcome) throw outcome.failure.error;
     return outcome.value;
   }
