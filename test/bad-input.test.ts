@@ -380,6 +380,22 @@ describe('limits settings', () => {
     const other = await gql(setup.gw.url, '{ __typename }', {}, { authorization: `Bearer ${keyB}` });
     expect(other.data).toEqual({ __typename: 'Query' });
   });
+
+  it('a request the fast path admits and then leaves to yoga (a document that does not validate) is counted once', async () => {
+    const caller = { authorization: 'Bearer rate-limited-key-2' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const reply = await send(setup.gw.url, {
+        ...asJson({ query: '{ taks(id: "x") { id } }' }),
+        headers: { 'content-type': 'application/json', ...caller },
+      });
+      statuses.push(reply.status);
+      if (i < 5) expect(first(reply)?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    // Five answered by yoga (a validation error, with 200 for application/json), the sixth over the limit: none was
+    // counted twice.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
 });
 
 describe('every HTTP refusal is readable', () => {

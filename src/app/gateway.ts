@@ -27,7 +27,7 @@ import { answerClientError } from '../transport/http/client-error.js';
 import { handleWebhook } from '../transport/webhooks.js';
 import { webhookPath, webhookRoute } from '../submit/webhook-request.js';
 import { useAccess } from '../plugins/use-access.js';
-import { refuseForeignOrigin } from '../transport/http/admit.js';
+import { refuseForeignOrigin, type AdmittedRequest } from '../transport/http/admit.js';
 import { useCsrf } from '../plugins/use-csrf.js';
 import { useGraphQLJs } from '../plugins/use-graphql-js.js';
 import { useHttpCaching } from '../plugins/use-http-caching.js';
@@ -210,10 +210,11 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     if (!verdict.ok) {
       return sendError(res, verdict.status, 'BAD_REQUEST', verdict.message, { connection: 'close' });
     }
-    if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body))) return;
+    const server: AdmittedRequest = { req, res };
+    if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body, server))) return;
     // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
     if (verdict.body?.length) (req as IncomingMessage & { body?: Buffer }).body = verdict.body;
-    await yoga(req, res, { req, res });
+    await yoga(req, res, server);
   }
 
   const { tracing } = services;

@@ -9,7 +9,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Access, Caller } from '../access/index.js';
 import { GatewayError } from '../domain/errors.js';
-import { admitHttpOperation, admitHttpRequest } from '../transport/http/admit.js';
+import { admitHttpOperation } from '../transport/http/admit.js';
 
 type HttpServerContext = { req?: IncomingMessage; caller?: Caller };
 
@@ -27,9 +27,10 @@ export function useAccess(access: Access): Plugin {
       };
     },
     async onParams({ context }) {
-      // In a batch, yoga gives each operation a context of its own, so each gets its own caller.
+      // In a batch, yoga gives each operation a context of its own, so each gets its own caller. A single request the
+      // fast path admitted already has its caller (src/transport/http/admit.ts: AdmittedRequest) and is not counted again.
       const server = context as HttpServerContext;
-      if (server.req) server.caller = await (batches.has(server.req) ? admitHttpOperation : admitHttpRequest)(access, server.req);
+      if (server.req && (!server.caller || batches.has(server.req))) server.caller = await admitHttpOperation(access, server.req);
     },
     onSubscribe({ args, setResultAndStopExecution }) {
       // graphql-ws counts its own subscriptions (src/transport/websocket/server.ts); this is the SSE transport's share.

@@ -2,7 +2,8 @@
  * The HTTP adapter of the access rules (src/access), for yoga (HTTP and SSE, through src/plugins/use-access.ts) and
  * the HTTP fast path alike: a foreign browser origin is refused with 403 before anything else; each GraphQL request
  * is identified and counted against the rate limit once (each operation of a batch once; a request with a refused
- * token too, against its IP's), and a refusal carries its HTTP status and headers.
+ * token too, against its IP's), and a refusal carries its HTTP status and headers. A request the fast path admitted
+ * and then left to yoga carries its caller in yoga's server context (`AdmittedRequest`), so it is not counted again.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -10,8 +11,15 @@ import type { Access, Caller } from '../../access/index.js';
 import { GatewayError } from '../../domain/errors.js';
 import { sendError } from './reply.js';
 
-/** Requests already admitted: the fast path admits before it may hand a request to yoga, which must not count it again. */
-const admitted = new WeakMap<IncomingMessage, Caller>();
+/**
+ * The server context the gateway gives yoga for an HTTP request: `caller` is set once the request is admitted (by the
+ * fast path, before it may hand the request to yoga), and yoga's plugin does not count it again.
+ */
+export interface AdmittedRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  caller?: Caller;
+}
 
 const statusOf: Partial<Record<GatewayError['code'], number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429, FORBIDDEN: 403 };
 
@@ -23,15 +31,6 @@ export function asHttpError(error: GatewayError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { ...error.extensions, http: { status: statusOf[error.code] ?? 400, headers } },
   });
-}
-
-/** Identifies the request's caller and counts it against the rate limit, once per request; throws the HTTP refusal. */
-export async function admitHttpRequest(access: Access, req: IncomingMessage): Promise<Caller> {
-  const known = admitted.get(req);
-  if (known) return known;
-  const caller = await admitHttpOperation(access, req);
-  admitted.set(req, caller);
-  return caller;
 }
 
 /**
