@@ -18,7 +18,7 @@ import type { Context } from '../../context.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { variablesProblem } from '../../access/variables.js';
 import { normalized } from '../error-shape.js';
-import { admitHttpRequest } from './admit.js';
+import { admitHttpOperation, type AdmittedRequest } from './admit.js';
 import { acceptedEncoding, compress, compressFromBytes } from './compression.js';
 import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
 import { countErrors } from '../../plugins/use-metrics.js';
@@ -46,6 +46,8 @@ type ResultMediaType = 'application/json' | 'application/graphql-response+json';
  * JSON, and q-values are not weighed. Undefined when no entry matches JSON: yoga answers those (a stream, or 406).
  */
 export function resultMediaType(accept: string | undefined): ResultMediaType | undefined {
+  // What most clients send (or nothing), without taking the header apart.
+  if (accept === undefined || accept === '*/*' || accept === 'application/json') return 'application/json';
   for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
     const [type = '', ...params] = entry.split(';');
     const charset = params.find((p) => p.includes('charset='));
@@ -75,7 +77,7 @@ export function fastPathParams(req: IncomingMessage, body: Buffer): Params | und
   }
   if (!isMap(parsed)) return undefined;
   // Whatever yoga would refuse (unknown parameters, parameters of the wrong type) is left to it.
-  for (const [name, value] of Object.entries(parsed)) if (value != null && !knownParams.has(name)) return undefined;
+  for (const name in parsed) if (parsed[name] != null && !knownParams.has(name)) return undefined;
   const { query, variables, operationName, extensions, documentId } = parsed;
   if (query != null && typeof query !== 'string') return undefined;
   // Variables over the limits (src/access/variables.ts) are yoga's to refuse, before anything walks them.
@@ -123,11 +125,14 @@ function send(
   res.end(payload);
 }
 
-/** An answer, compressed when the client accepts it and it is large enough to gain (src/transport/http/compression.ts). */
-async function sendAnswer(req: IncomingMessage, res: ServerResponse, mediaType: ResultMediaType, payload: string): Promise<void> {
+/**
+ * An answer, compressed when the client accepts it and it is large enough to gain (src/transport/http/compression.ts).
+ * Only a compressed one returns a promise (most answers are small: no promise to await).
+ */
+function sendAnswer(req: IncomingMessage, res: ServerResponse, mediaType: ResultMediaType, payload: string): Promise<void> | undefined {
   const encoding = payload.length >= compressFromBytes ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
-  if (!encoding) return send(res, 200, mediaType, payload);
-  send(res, 200, mediaType, await compress(payload, encoding), { 'content-encoding': encoding });
+  if (!encoding) return void send(res, 200, mediaType, payload);
+  return compress(payload, encoding).then((compressed) => send(res, 200, mediaType, compressed, { 'content-encoding': encoding }));
 }
 
 export interface FastPathDeps {
@@ -152,7 +157,8 @@ export interface FastPathDeps {
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
 export function createFastPath({ yoga, access, metrics, persisted, answers, prepared }: FastPathDeps) {
   const documents = new PreparedDocuments();
-  return async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
+  /** `server`: the server context yoga gets if the request falls back (its caller is set once it is admitted). */
+  return async (req: IncomingMessage, res: ServerResponse, body: Buffer, server: AdmittedRequest): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
     if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined || given.documentId !== undefined)) {
@@ -162,7 +168,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     let caller: Caller;
     try {
       // The same admission as yoga's (src/transport/http/admit.ts), which will not count this request again if it falls back.
-      caller = initial.caller = await admitHttpRequest(access, req);
+      caller = initial.caller = server.caller = await admitHttpOperation(access, req);
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
@@ -188,7 +194,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     if (kept !== undefined) {
       metrics.graphqlRequests.inc({ operation: 'query' });
       metrics.fastPathRequests.inc();
-      await sendAnswer(req, res, params.mediaType, kept);
+      const sending = sendAnswer(req, res, params.mediaType, kept);
+      if (sending) await sending;
       return true;
     }
     let result: ExecutionResult;
@@ -247,7 +254,8 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
     const payload = JSON.stringify(result);
-    await sendAnswer(req, res, params.mediaType, payload);
+    const sending = sendAnswer(req, res, params.mediaType, payload);
+    if (sending) await sending;
     if (answerKey !== undefined && !result.errors?.length)
       void answers?.keep(answerKey, payload, operation, caller.tenant, contextValue.tasks);
     return true;
