@@ -68,7 +68,14 @@ async function start(entry: string, env: Record<string, string>, url: string, pr
   const tsx = [entry, ...(options.nodeArgs ?? [])].some((arg) => arg.endsWith('.ts')) ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...tsx, ...(options.nodeArgs ?? []), entry], {
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'ignore', 'inherit', ...(options.ipc ? ['ipc' as const] : [])],
+    stdio: [
+      'ignore',
+      // BENCH_CHILD_STDOUT=1 shows the children's stdout (e.g. a node flag's trace, `--trace-gc-nvp`), =pipe hands it
+      // to the bench script (`child.process.stdout`) to count from.
+      process.env.BENCH_CHILD_STDOUT === 'pipe' ? 'pipe' : process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore',
+      'inherit',
+      ...(options.ipc ? ['ipc' as const] : []),
+    ],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
