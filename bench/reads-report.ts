@@ -9,7 +9,7 @@ export const readsMethod =
   'a JSON POST to /graphql) and through the hand-written proxy (bench/proxy.ts: node:http + an undici Pool, ' +
   '`GET /task/{id}` → `GET /api/v1/sonic/task/{id}`, the answer passed back as it came), both in front of the same ' +
   'standalone sandbox, each its own process (the gateway runs dist/ with NODE_ENV=production, RATE_LIMIT_PER_MINUTE=0, ' +
-  `LOG_LEVEL=warn). Closed loop from this process; each side warmed up for 2 s, then measured in ${rounds} rounds that ` +
+  `LOG_LEVEL=warn). Closed loop from this process; each side warmed up for 5 s, then measured in ${rounds} rounds that ` +
   "alternate with the other side's (proxy, gateway, gateway, proxy, ...: a machine whose speed drifts weighs on both " +
   "alike). CPU per request is the process's user + system time over its measured rounds (from /proc) divided by the " +
   'requests it answered. Upstream reads ' +

@@ -120,8 +120,10 @@ export async function benchReads(scenario: ReadsScenario): Promise<ReadsResult> 
       body: JSON.stringify({ query: 'query($id: ID!) { task(id: $id) { status clips { id audioUrl } } }', variables: { id: taskOf(c) } }),
     });
     const reads = () => sandbox.ask<number>('task-reads');
-    const warmUpMs = Math.min(2000, scenario.durationMs);
-    // Warm both (JIT, keep-alive sockets; the gateway's first read of each finished task), then measure.
+    // Warm both (JIT, keep-alive sockets; the gateway's first read of each finished task), then measure. 5 s: V8 is
+    // still optimizing the gateway's hot code well after 2 s (with the window off, 352 functions optimized and 36
+    // deoptimized in the 4 s after a 2 s warm-up; 20 and none after 5 s: --trace-opt --trace-deopt).
+    const warmUpMs = Math.min(5000, scenario.durationMs);
     await runLoad(proxy.url, viaProxy, scenario.connections, warmUpMs);
     await runLoad(gateway.url, viaGateway, scenario.connections, warmUpMs);
     const proxyRounds: Round[] = [];
