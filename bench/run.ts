@@ -44,12 +44,16 @@ if (isStale()) build();
 /** What limits benchmark 1b' (running tasks read without the window), from CPU profiles. */
 const RAW_NOTES = [
   'What limits it, from a CPU profile of the gateway under this load (node --cpu-prof, measured stretch only; shares ' +
-    'of busy time): the socket syscalls, which the proxy pays too (writing the answer to the client ~22 %, the request ' +
-    "to the sandbox ~8 %, reading its answer with undici's llhttp ~6 %); Node's HTTP server taking the request in ~10 %; " +
-    "the task read through the loader, the upstream client and the answer's JSON.parse ~12 %; GC ~7 %; the fast path's " +
-    "own steps (the request body's JSON, admission, the answer's JSON) a few % each. GraphQL execution no longer shows: " +
-    'a query run a few times is executed by its graphql-jit compilation (src/transport/http/prepared.ts). The proxy ' +
-    "does none of the GraphQL work and never parses either body: it pipes the upstream's bytes back.",
+    'of busy time, by what is on the stack): the socket writes, which the proxy pays too (the answer to the client ' +
+    "~20 %, the request to the sandbox ~8 %; reading the sandbox's answer with undici's llhttp ~5 %); the fast path " +
+    "(the request body's JSON, admission, the compiled execution, the answer's JSON) ~20 %; the task read (loader, " +
+    "upstream client, the answer's JSON.parse and mapping) ~20 %; the request listener and Node's HTTP server ~10 %; " +
+    "GC ~3 %. The proxy does none of the GraphQL work and never parses either body: it pipes the upstream's bytes back.",
+  "GC took ~7 % (and V8's helper threads a sixth more) while nearly every request's objects were promoted: a Set " +
+    'of the responses in flight and a Map of the shared upstream reads, each added to and deleted from per request, ' +
+    'left rehashed tables in the old generation still pointing at the requests of their moment, and the ' +
+    'young-generation GC kept those alive (3.2 KB promoted per request then, 0.1 KB now: node --trace-gc-nvp). See ' +
+    'src/transport/http/drain.ts and src/upstream/reads-in-flight.ts.',
 ];
 
 /** Benchmark 1's scenarios, with their targets. */
