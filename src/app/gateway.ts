@@ -196,7 +196,12 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     store: () => services.health.state(),
     upstream: config.sandbox ? 'sandbox' : 'live',
   };
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    // Every answer carries the request id. A JSON POST to /graphql without an Origin gets it only once it is known
+    // whether the fast path answers: that path writes all its headers in one go, which Node takes much faster than
+    // headers set one by one before them (2 µs of a ~40 µs kept answer).
+    const fastCandidate = req.method === 'POST' && req.url === yoga.graphqlEndpoint && req.headers.origin === undefined;
+    if (!fastCandidate) res.setHeader(requestIdHeader, requestId);
     if (page(req, res)) return; // answered by src/web/serve.ts (perhaps a moment later)
     if (serveHealth(req, res, health)) return;
     const path = req.url?.split('?')[0];
@@ -207,11 +212,15 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     if (path !== yoga.graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${path}.`);
     if (refuseForeignOrigin(access, req, res)) return;
     const verdict = await readGraphQLBody(req, limits.maxBodyBytes);
+    if (fastCandidate && !(verdict.ok && verdict.body?.length)) res.setHeader(requestIdHeader, requestId);
     if (!verdict.ok) {
       return sendError(res, verdict.status, 'BAD_REQUEST', verdict.message, { connection: 'close' });
     }
     const server: AdmittedRequest = { req, res };
-    if (verdict.body?.length && req.url === yoga.graphqlEndpoint && (await fastPath(req, res, verdict.body, server))) return;
+    if (fastCandidate && verdict.body?.length) {
+      if (await fastPath(req, res, verdict.body, server, requestId)) return;
+      res.setHeader(requestIdHeader, requestId);
+    }
     // yoga (@whatwg-node/server) takes an already-read body from `req.body`.
     if (verdict.body?.length) (req as IncomingMessage & { body?: Buffer }).body = verdict.body;
     await yoga(req, res, server);
@@ -232,7 +241,6 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
     // A malformed Authorization header may still hold a key: keep all of it out of the logs too.
     const ownKey = bearerKey(req.headers.authorization) ?? req.headers.authorization;
     const scope: RequestScope = { requestId, secrets: ownKey ? [ownKey] : [] };
-    res.setHeader(requestIdHeader, requestId);
     drain.track(res);
     // The access log line, when the level writes it (not a listener per request for a line that is dropped).
     if (logger.isLevelEnabled('info'))
@@ -241,13 +249,14 @@ export function createGateway(services: Services, options: GatewayOptions = {}):
           logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
         ),
       );
-    const served = () => handle(req, res);
+    const served = () => handle(req, res, requestId);
     runInRequestScope(scope, () =>
       (tracing ? tracing.http(req, res, routes.has(path) ? path : undefined, served) : served()).catch((err: unknown) => {
         logger.error({ err }, 'request failed');
-        if (!res.headersSent)
+        if (!res.headersSent) {
+          if (!res.hasHeader(requestIdHeader)) res.setHeader(requestIdHeader, requestId);
           sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-        else res.destroy();
+        } else res.destroy();
       }),
     );
   });

@@ -24,6 +24,7 @@ import { usesIncrementalDelivery } from '../../plugins/use-graphql-js.js';
 import { countErrors } from '../../plugins/use-metrics.js';
 import type { ExecutionCostCheck } from '../../plugins/use-query-limits.js';
 import { documentIdParam, type PersistedOperations } from '../../persisted/documents.js';
+import { requestIdHeader } from './request-id.js';
 import type { AnswerCache } from './answer-cache.js';
 import { PreparedDocuments, type Prepared } from './prepared.js';
 
@@ -100,17 +101,21 @@ const contentTypes: Record<ResultMediaType, string> = {
 };
 
 /**
- * The answer in one write: its headers are known up front but for the length (and a refusal's own headers). A POST's
+ * The answer in one write: its headers are known up front but for the length (and a refusal's own headers), and they
+ * go to `writeHead` together, the request id with them (src/app/gateway.ts sets none before this path). A POST's
  * answer depends on its caller and is never kept by a cache (src/plugins/use-http-caching.ts says the same for yoga's).
  */
 function send(
   res: ServerResponse,
+  requestId: string,
   status: number,
   mediaType: ResultMediaType,
   payload: string | Buffer,
   headers?: Record<string, string>,
 ): void {
   const head = [
+    requestIdHeader,
+    requestId,
     'content-type',
     contentTypes[mediaType],
     'content-length',
@@ -129,10 +134,18 @@ function send(
  * An answer, compressed when the client accepts it and it is large enough to gain (src/transport/http/compression.ts).
  * Only a compressed one returns a promise (most answers are small: no promise to await).
  */
-function sendAnswer(req: IncomingMessage, res: ServerResponse, mediaType: ResultMediaType, payload: string): Promise<void> | undefined {
+function sendAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  mediaType: ResultMediaType,
+  payload: string,
+): Promise<void> | undefined {
   const encoding = payload.length >= compressFromBytes ? acceptedEncoding(req.headers['accept-encoding']) : undefined;
-  if (!encoding) return void send(res, 200, mediaType, payload);
-  return compress(payload, encoding).then((compressed) => send(res, 200, mediaType, compressed, { 'content-encoding': encoding }));
+  if (!encoding) return void send(res, requestId, 200, mediaType, payload);
+  return compress(payload, encoding).then((compressed) =>
+    send(res, requestId, 200, mediaType, compressed, { 'content-encoding': encoding }),
+  );
 }
 
 export interface FastPathDeps {
@@ -157,8 +170,11 @@ export interface FastPathDeps {
 /** Returns a handler that answers an eligible request and resolves true, or resolves false and leaves it to yoga. */
 export function createFastPath({ yoga, access, metrics, persisted, answers, prepared }: FastPathDeps) {
   const documents = new PreparedDocuments();
-  /** `server`: the server context yoga gets if the request falls back (its caller is set once it is admitted). */
-  return async (req: IncomingMessage, res: ServerResponse, body: Buffer, server: AdmittedRequest): Promise<boolean> => {
+  /**
+   * `server`: the server context yoga gets if the request falls back (its caller is set once it is admitted).
+   * `requestId`: sent with this path's answers (the caller sets it on the response when this path declines).
+   */
+  return async (req: IncomingMessage, res: ServerResponse, body: Buffer, server: AdmittedRequest, requestId: string): Promise<boolean> => {
     const given = fastPathParams(req, body);
     if (!given) return false;
     if (given.query !== undefined && (persisted.only || given.extensions?.persistedQuery !== undefined || given.documentId !== undefined)) {
@@ -174,7 +190,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
       const { http, ...extensions } = err.extensions as { http: { status: number; headers: Record<string, string> } };
       metrics.fastPathRequests.inc();
       countErrors(metrics, { errors: [err] });
-      send(res, http.status, given.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
+      send(res, requestId, http.status, given.mediaType, JSON.stringify({ errors: [{ message: err.message, extensions }] }), http.headers);
       return true;
     }
     let params = given;
@@ -194,7 +210,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     if (kept !== undefined) {
       metrics.graphqlRequests.inc({ operation: 'query' });
       metrics.fastPathRequests.inc();
-      const sending = sendAnswer(req, res, params.mediaType, kept);
+      const sending = sendAnswer(req, res, requestId, params.mediaType, kept);
       if (sending) await sending;
       return true;
     }
@@ -254,7 +270,7 @@ export function createFastPath({ yoga, access, metrics, persisted, answers, prep
     metrics.fastPathRequests.inc();
     countErrors(metrics, result);
     const payload = JSON.stringify(result);
-    const sending = sendAnswer(req, res, params.mediaType, payload);
+    const sending = sendAnswer(req, res, requestId, params.mediaType, payload);
     if (sending) await sending;
     if (answerKey !== undefined && !result.errors?.length)
       void answers?.keep(answerKey, payload, operation, caller.tenant, contextValue.tasks);
