@@ -100,6 +100,46 @@ describe('npm start', { timeout: 60_000 }, () => {
     }
   });
 
+  it('under npm itself, stops with npm: SIGTERM to `npm start` reaches the gateway (no orphan keeps the port)', async () => {
+    // npm runs a script through `sh -c`, and forwards SIGTERM to that shell; a shell that only waits for node dies and
+    // leaves node running. The scripts `exec` node, so node is npm's child and gets the signal itself.
+    const npmCli = process.env.npm_execpath;
+    const [command, args] = npmCli?.endsWith('.js') ? [process.execPath, [npmCli, 'start']] : ['npm', ['start']];
+    const npm = spawn(command, args, {
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDataDir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: whatever is left of it (an orphaned gateway, if this fails) is killed at the end.
+      detached: true,
+    });
+    let out = '';
+    npm.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    npm.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    try {
+      await expect.poll(() => /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(out)?.[1], { timeout: 45_000 }).toBeDefined();
+      const url = /GraphiQL at (http:\/\/[^/\s]+)\/graphql/.exec(out)![1]!;
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      const exited = once(npm, 'exit');
+      npm.kill('SIGTERM');
+      await exited;
+      // The gateway drained and closed its port: nothing answers there any more.
+      await expect.poll(() => out).toContain('"msg":"shutting down"');
+      await expect
+        .poll(() =>
+          fetch(`${url}/health`).then(
+            () => 'answered',
+            () => 'closed',
+          ),
+        )
+        .toBe('closed');
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    }
+  });
+
   it('refuses a bad configuration with a clear message and exit code 1', async () => {
     const child = start({ PORT: 'eighty' });
     let stderr = '';
