@@ -95,6 +95,22 @@ describe('noteObserved', () => {
     expect(await stores.ownership.owns('user:bob', takes)).toEqual([false, false]);
   });
 
+  it("a song that FAILED with one good clip: that clip becomes its owner's, the failed one no one's", async () => {
+    const record = await remember('half-failed', { tenant: 'user:gina' });
+    const [good, bad] = [clipOf('good-take'), { ...clipOf('bad-take'), status: 'FAILED' as const, error: 'Generation failed.' }];
+    await noteObserved(deps, record, { status: 'FAILED', clips: [good, bad] });
+    const takes = [
+      { kind: 'clip' as const, id: 'good-take' },
+      { kind: 'clip' as const, id: 'bad-take' },
+    ];
+    expect(await stores.ownership.owns('user:gina', takes)).toEqual([true, false]);
+    expect(await stores.ownership.owns('user:hal', takes)).toEqual([false, false]);
+    // A task that failed whole made nothing to own.
+    const failed = await remember('failed-whole', { tenant: 'user:gina' });
+    await noteObserved(deps, failed, seen('FAILED', 'lost-take'));
+    expect(await stores.ownership.owns('user:gina', [{ kind: 'clip', id: 'lost-take' }])).toEqual([false]);
+  });
+
   it("the persona a finished create-voice task made is its owner's", async () => {
     const record = await remember('voice', { tenant: 'user:erin' });
     await noteObserved(deps, record, { ...seen('SUCCEEDED'), persona: { id: 'persona-of-erin' } });
