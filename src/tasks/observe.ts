@@ -5,8 +5,8 @@
  * FAILED gives its budget reservation back (the upstream refunds failed tasks). What a finished task made (its clips
  * that succeeded, or the persona of a create-voice task) becomes its owner's (src/store OwnershipStore), so that its
  * owner, and only its owner, may work on it: every clip of a SUCCEEDED task, and the good clip of a song whose other
- * clip failed (the task is FAILED then, but that clip is there to extend or cover). Called wherever a state arrives: a read (the task loader, and so every poll), a
- * webhook.
+ * clip failed (the task is FAILED then, but that clip is there to extend or cover). Called wherever a state arrives:
+ * a read (the task loader, and so every poll), a webhook.
  */
 import type { Logger } from 'pino';
 import type { BudgetStore, DurationHistory, OwnershipStore } from '../store/types.js';
